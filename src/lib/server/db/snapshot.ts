@@ -1,0 +1,122 @@
+/**
+ * One opened snapshot file: a read-only DuckDB instance, a small connection pool, a result
+ * cache and a reference count. Requests pin a snapshot while they run; a snapshot that is no
+ * longer current (retired) closes when the last pin is released.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { join } from 'node:path';
+import { QueryCache } from './cache';
+import { StoreInvalidError } from './errors';
+import type { Pointer } from './layout';
+import { bindParams, queryKey, type Params } from './params';
+import { ConnectionPool } from './pool';
+import { SNAPSHOT_TABLES, STORE_SCHEMA_VERSION } from './schema';
+
+export type JsonRow = Record<string, unknown>;
+
+export interface SnapshotOptions {
+	/** Connections in the pool; the server has 2 cores, more rarely helps. */
+	connections?: number;
+	/** Finished results kept per snapshot. */
+	cacheSize?: number;
+}
+
+export class Snapshot {
+	private refs = 0;
+	private retired = false;
+	private closed = false;
+	private readonly cache: QueryCache<JsonRow[]>;
+
+	private constructor(
+		readonly pointer: Pointer,
+		private readonly instance: DuckDBInstance,
+		private readonly pool: ConnectionPool,
+		cacheSize: number
+	) {
+		this.cache = new QueryCache(cacheSize);
+	}
+
+	get id(): string {
+		return this.pointer.snapshotId;
+	}
+
+	get isClosed(): boolean {
+		return this.closed;
+	}
+
+	get pins(): number {
+		return this.refs;
+	}
+
+	/** Open and validate the snapshot a pointer names; throws StoreInvalidError when it is incomplete. */
+	static async open(storeDir: string, pointer: Pointer, options: SnapshotOptions = {}): Promise<Snapshot> {
+		const { connections = 2, cacheSize = 256 } = options;
+		const instance = await DuckDBInstance.create(join(storeDir, pointer.file), { access_mode: 'READ_ONLY', threads: '2' });
+		let pool: ConnectionPool | undefined;
+		try {
+			pool = await ConnectionPool.create(instance, connections);
+			await pool.use((connection) => validate(pointer.snapshotId, (sql) => connection.runAndReadAll(sql).then((r) => r.getRowObjectsJson())));
+			return new Snapshot(pointer, instance, pool, cacheSize);
+		} catch (error) {
+			pool?.close();
+			instance.closeSync();
+			throw error;
+		}
+	}
+
+	pin(): void {
+		if (this.closed) throw new Error(`Snapshot ${this.id} is closed`);
+		this.refs++;
+	}
+
+	unpin(): void {
+		this.refs--;
+		this.closeIfUnused();
+	}
+
+	/** Mark as no longer current: closes now or when the last pin is released. */
+	retire(): void {
+		this.retired = true;
+		this.closeIfUnused();
+	}
+
+	/** Result rows as JSON values (BIGINT/DECIMAL as strings: cast in SQL), shared with identical queries. */
+	rows(sql: string, params: Params = {}): Promise<JsonRow[]> {
+		if (this.closed) return Promise.reject(new Error(`Snapshot ${this.id} is closed`));
+		return this.cache.get(queryKey(sql, params), () => this.run(sql, params));
+	}
+
+	/** EXPLAIN a statement with its parameters: fails on any SQL error without reading data. */
+	async explain(sql: string, params: Params = {}): Promise<string> {
+		const rows = await this.run(`EXPLAIN ${sql}`, params);
+		return rows.map((r) => String(r.explain_value ?? '')).join('\n');
+	}
+
+	get cacheSize(): { inflight: number; done: number } {
+		return this.cache.size;
+	}
+
+	private run(sql: string, params: Params): Promise<JsonRow[]> {
+		const { values, types } = bindParams(sql, params);
+		return this.pool.use(async (connection) => (await connection.runAndReadAll(sql, values, types)).getRowObjectsJson() as JsonRow[]);
+	}
+
+	private closeIfUnused(): void {
+		if (this.closed || !this.retired || this.refs > 0) return;
+		this.closed = true;
+		this.cache.clear();
+		this.pool.close();
+		this.instance.closeSync();
+	}
+}
+
+/** Check that a snapshot has every table and the expected schema version. */
+async function validate(snapshotId: string, read: (sql: string) => Promise<Record<string, unknown>[]>): Promise<void> {
+	const tables = new Set((await read(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'`)).map((r) => r.table_name));
+	const missing = SNAPSHOT_TABLES.filter((t) => !tables.has(t));
+	if (missing.length > 0) throw new StoreInvalidError(snapshotId, `tabellen ontbreken (${missing.join(', ')})`);
+	const info = await read(`SELECT CAST(schema_version AS INTEGER) AS schema_version FROM snapshot_info`);
+	if (info.length !== 1) throw new StoreInvalidError(snapshotId, 'snapshot_info heeft geen rij');
+	if (info[0].schema_version !== STORE_SCHEMA_VERSION)
+		throw new StoreInvalidError(snapshotId, `schemaversie ${String(info[0].schema_version)}, verwacht ${STORE_SCHEMA_VERSION}`);
+}
