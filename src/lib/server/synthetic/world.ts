@@ -61,12 +61,12 @@ function gemeenteNaam(random: Random, taken: Set<string>): string {
 	}
 }
 
+const clamp = (x: number, min: number, max: number) => Math.min(max, Math.max(min, x));
+
 /** Inwoners on 1 January of the first year: log-normal, median about 30,000, within 1,000-900,000 like Dutch gemeenten. */
 function startInwoners(random: Random): number {
-	return Math.round(Math.min(900_000, Math.max(1_000, Math.exp(random.normal(Math.log(30_000), 0.85)))));
+	return Math.round(clamp(Math.exp(random.normal(Math.log(30_000), 0.85)), 1_000, 900_000));
 }
-
-const clamp = (x: number, min: number, max: number) => Math.min(max, Math.max(min, x));
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /**
@@ -112,7 +112,7 @@ export function buildWorld(options: Pick<GeneratorOptions, 'gemeenten' | 'regios
 		const centre = centres[regio];
 		const isCentrum = rankVan[index] < options.regios;
 		const groei = random.normal(0.004, 0.006);
-		const inwonersPerJaar = jaren.map((_, j) => Math.max(1_000, Math.round(start * Math.pow(1 + groei, j))));
+		const inwonersPerJaar = jaren.map((_, j) => Math.round(clamp(start * Math.pow(1 + groei, j), 1_000, 900_000)));
 		return {
 			index,
 			regio,
