@@ -53,34 +53,49 @@ export interface WriteResult {
 	seconds: number;
 }
 
-/** Characters gathered before one write; a few MB keeps syscalls and promise overhead negligible. */
-const CHUNK_CHARS = 2 * 1024 * 1024;
+/** Bytes gathered before one write; a few MB keeps syscalls and promise overhead negligible. */
+const CHUNK_BYTES = 2 * 1024 * 1024;
 
 /**
- * Streams a header and lines to a file, batching lines into ~2 MB strings and waiting for
- * 'drain' when the stream's buffer is full, so memory stays flat at millions of rows.
+ * Streams a header and lines to a file. Lines are encoded straight into ~2 MB buffers (much
+ * faster than concatenating millions of small strings, which V8 must flatten), and the writer
+ * waits for 'drain' when the stream's buffer is full, so memory stays flat at millions of rows.
  */
 export async function writeCsv(path: string, header: string, lines: Iterable<string>, dialect: CsvDialect): Promise<WriteResult> {
 	const started = performance.now();
-	const stream = createWriteStream(path, { encoding: 'utf8', highWaterMark: 4 * CHUNK_CHARS });
+	const stream = createWriteStream(path, { highWaterMark: 4 * CHUNK_BYTES });
 	const failed = new Promise<never>((_, reject) => stream.once('error', reject));
 	failed.catch(() => {}); // observed below; avoids an unhandled rejection when no write is pending
 	let bytes = 0;
 	let rows = 0;
-	const write = async (chunk: string) => {
-		bytes += Buffer.byteLength(chunk, 'utf8');
+	let buffer = Buffer.allocUnsafe(CHUNK_BYTES + 64 * 1024);
+	let offset = 0;
+	const flush = async () => {
+		if (offset === 0) return;
+		const chunk = buffer.subarray(0, offset);
+		bytes += offset;
+		// The stream keeps the chunk until written, so the next lines go into a fresh buffer.
+		buffer = Buffer.allocUnsafe(buffer.length);
+		offset = 0;
 		if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
 	};
-	let buffer = (dialect.bom ? '\uFEFF' : '') + header + dialect.eol;
+	// UTF-8 needs at most 3 bytes per UTF-16 code unit.
+	const worstCase = (text: string) => (text.length + dialect.eol.length) * 3;
+	const full = (text: string) => offset >= CHUNK_BYTES || offset + worstCase(text) > buffer.length;
+	// Synchronous on purpose: awaiting once per line would cost a promise per row.
+	const put = (text: string) => {
+		if (worstCase(text) > buffer.length - offset) buffer = Buffer.allocUnsafe(worstCase(text)); // a very long line, after a flush
+		offset += buffer.write(text, offset, 'utf8');
+		offset += buffer.write(dialect.eol, offset, 'utf8');
+	};
+
+	put((dialect.bom ? '\uFEFF' : '') + header);
 	for (const line of lines) {
-		buffer += line + dialect.eol;
+		if (full(line)) await flush();
+		put(line);
 		rows++;
-		if (buffer.length >= CHUNK_CHARS) {
-			await write(buffer);
-			buffer = '';
-		}
 	}
-	if (buffer.length > 0) await write(buffer);
+	await flush();
 	stream.end();
 	await Promise.race([once(stream, 'finish'), failed]);
 	return { rows, bytes, seconds: (performance.now() - started) / 1000 };
