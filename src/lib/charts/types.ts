@@ -1,0 +1,61 @@
+/**
+ * The contract every chart builder follows. A builder is pure: rows and options in, an SVG
+ * element out, with the DOM implementation passed in (linkedom on the server, the real
+ * document in the browser). The same builder serves the page, the SVG/PNG/CSV export and
+ * the presentation deck, so a chart id plus its filters always gives the same figure.
+ */
+
+export interface ChartOptions {
+	/** Width in CSS pixels; the height follows from the data. */
+	width?: number;
+	/** The document to create elements in: `parseHTML(...).document` on the server. */
+	document: Document;
+}
+
+/** What the chart frame prints around every chart (DESIGN.md section 4). */
+export interface ChartMeta {
+	/** States the finding's subject: "Tekort per voorzieningstype in de regio, peiljaar 2024". */
+	title: string;
+	/** The filters that produced the figure. */
+	subtitle?: string;
+	/** Source(s) of the data; several sources are joined with "; ". */
+	bron: string;
+	/** ISO date of the (latest) peildatum of the data shown. */
+	peildatum: string | null;
+	/** Whether (part of) the data is illustrative rather than a real figure. */
+	illustratief: boolean;
+}
+
+/** One entry of the HTML legend the frame shows above the chart. */
+export interface LegendItem {
+	label: string;
+	colour: string;
+	/** A filled swatch for bars and areas, a short thick line for ticks and rules. */
+	shape: 'bar' | 'tick' | 'line';
+}
+
+/** The table view of a chart's data: already formatted (nl-NL) for display. */
+export interface ChartTable {
+	columns: { label: string; numeric: boolean }[];
+	rows: string[][];
+}
+
+export interface ChartDefinition<Row> {
+	/** Stable id: used in URLs (/charts/<id>.svg) and saved presentation maps. Never rename. */
+	id: string;
+	build(rows: readonly Row[], options: ChartOptions): SVGSVGElement;
+	/** A short Dutch text alternative stating the main finding (WCAG 1.1.1). */
+	describe(rows: readonly Row[]): string;
+	table(rows: readonly Row[]): ChartTable;
+	legend: readonly LegendItem[];
+}
+
+/** A chart rendered on the server, ready for the ChartFrame component. */
+export interface RenderedChart {
+	id: string;
+	/** The serialised SVG, with xmlns, role="img" and an aria-label. */
+	svg: string;
+	description: string;
+	table: ChartTable;
+	legend: readonly LegendItem[];
+}
