@@ -573,7 +573,37 @@ function capaciteitGemeente(code: string, peiljaar: number): string {
 	return code;
 }
 
-/** Apply the same stable workbook metadata everywhere so reruns differ only in zip timestamps. */
+/**
+ * Set every entry's DOS modification time in a zip archive to 2023-12-04 00:00, in place.
+ * JSZip (inside exceljs) stamps entries with the current time; fixing it makes the .xlsx
+ * files byte-identical across runs, so a rerun leaves git clean.
+ */
+export function fixZipTimestamps(zip: Buffer): Buffer {
+	const dosTime = 0;
+	const dosDate = ((2023 - 1980) << 9) | (12 << 5) | 4;
+	let eocd = zip.length - 22;
+	while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+	if (eocd < 0) throw new Error('not a zip archive: end of central directory not found');
+	const entries = zip.readUInt16LE(eocd + 10);
+	let at = zip.readUInt32LE(eocd + 16);
+	for (let i = 0; i < entries; i++) {
+		if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`zip central directory entry ${i} is malformed`);
+		zip.writeUInt16LE(dosTime, at + 12);
+		zip.writeUInt16LE(dosDate, at + 14);
+		const local = zip.readUInt32LE(at + 42);
+		zip.writeUInt16LE(dosTime, local + 10);
+		zip.writeUInt16LE(dosDate, local + 12);
+		at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+	}
+	return zip;
+}
+
+async function writeWorkbook(wb: ExcelJS.Workbook, path: string): Promise<void> {
+	const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+	await writeFile(path, fixZipTimestamps(buffer));
+}
+
+/** Fixed workbook metadata, so the files do not change when the script reruns. */
 function newWorkbook(): ExcelJS.Workbook {
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Regiomonitor BW&O (scripts/make-example-data.ts)';
@@ -601,7 +631,7 @@ async function capaciteitXlsx(rows: readonly CapaciteitData[], path: string): Pr
 	}
 	sheet.getColumn(2).numFmt = 'dd-mm-yyyy';
 	sheet.columns.forEach((c, i) => (c.width = [9, 12, 24, 20, 12, 18, 8, 11, 10, 9][i]));
-	await wb.xlsx.writeFile(path);
+	await writeWorkbook(wb, path);
 }
 
 const RONDE_TEKST: Record<string, string> = { voorlopig: 'Voorlopig bod', aanvulling: 'Aanvulling', definitief: 'Definitief bod' };
@@ -616,7 +646,7 @@ async function biedingenXlsx(rows: readonly BodData[], path: string): Promise<vo
 	}
 	sheet.getColumn(3).numFmt = 'dd-mm-yyyy';
 	sheet.columns.forEach((c, i) => (c.width = [11, 15, 12, 24, 24, 6, 60][i]));
-	await wb.xlsx.writeFile(path);
+	await writeWorkbook(wb, path);
 }
 
 /** dagbesteding.parquet via DuckDB COPY; gemeentecode is NULL (regional providers). */
@@ -693,7 +723,7 @@ const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string) => `\`${s}\``;
 
 function columnRow(c: ColumnSpec): string {
-	const allowed = [expectedText(c)];
+	const allowed = [c.type.kind === 'enum' ? `${expectedText(c)} (zie de tabel hieronder)` : expectedText(c)];
 	if (c.default !== undefined) allowed.push(`leeg of afwezig: ${c.default === 'peiljaar-01-01' ? '1 januari van het peiljaar' : code(c.default)}`);
 	if (c.headerAliases?.length) allowed.push(`andere kolomtitels: ${c.headerAliases.map((a) => code(a)).join(', ')}`);
 	return `| ${code(c.name)} | ${TYPE_NAAM[c.type.kind]} | ${c.unit ?? ''} | ${c.required ? 'ja' : 'nee'} | ${mdCell(c.description)} | ${mdCell(allowed.join('; '))} |`;
@@ -707,7 +737,7 @@ function vocabularyTable(name: keyof typeof VOCABULARIES): string {
 
 function exampleLine(soort: ExportSoort, data: ExampleData): string[] {
 	const nl = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-	const pick: Record<ExportSoort, Record<string, unknown>> = {
+	const pick: Record<ExportSoort, object> = {
 		gemeenten: (() => {
 			const g = gemeenteByCode.get('GM0505')!;
 			return { gemeentecode: g.code, naam: g.naam, subregio: g.subregio, centrumregio: REGIO.code, lat: nlDecimal(g.lat), lon: nlDecimal(g.lon), tegel_x: g.tegel[0], tegel_y: g.tegel[1] };
@@ -721,7 +751,7 @@ function exampleLine(soort: ExportSoort, data: ExampleData): string[] {
 		projecten: data.projecten.find((r) => r.project_id === 'SH-GOR-01')!
 	};
 	const names = EXPORT_KINDS[soort].columns.map((c) => c.name);
-	return [names.join(';'), names.map((n) => excelField(nl(pick[soort][n]), ';')).join(';')];
+	return [names.join(';'), names.map((n) => excelField(nl((pick[soort] as Record<string, unknown>)[n]), ';')).join(';')];
 }
 
 function kindSection(soort: ExportSoort, data: ExampleData): string {
@@ -758,7 +788,7 @@ iets mis, dan blijven de vorige cijfers staan en krijgt u een melding met bestan
 kolom en wat er verwacht werd.
 
 > De bestanden die nu in deze map staan zijn **illustratieve voorbeelddata**. Alleen de
-> inwonertallen van 1 januari 2024 zijn echte CBS-cijfers (zie
+> gemeenten met hun codes en de inwonertallen van 1 januari 2024 zijn echt (zie
 > [Wat de voorbeelddata laat zien](#wat-de-voorbeelddata-laat-zien)). Gebruik ze niet als
 > beleidsinformatie.
 
