@@ -1,0 +1,94 @@
+/**
+ * Checks across rows and across exports, run after every file is staged and its vocabulary
+ * resolved: duplicate keys, bids for an opgave that does not exist, more clients with
+ * dagbesteding than clients, two gemeenten on one tile.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { addError, rowError, shown, type StagedFile } from './stage';
+
+const q = (name: string) => `"${name}"`;
+
+/** Rows that share a key, within one file and across files of the same kind. */
+export async function checkDuplicateKeys(con: DuckDBConnection, files: StagedFile[]): Promise<void> {
+	const byKind = new Map<string, StagedFile[]>();
+	for (const f of files) if (f.rows > 0) byKind.set(f.kind.soort, [...(byKind.get(f.kind.soort) ?? []), f]);
+	for (const group of byKind.values()) {
+		const key = group[0].kind.key.map(q).join(', ');
+		const union = group.map((f, i) => `SELECT ${key}, ${i} AS bestand, rowid AS r FROM ${f.table}`).join(' UNION ALL ');
+		const reader = await con.runAndReadAll(
+			`SELECT ${key}, list(bestand ORDER BY bestand, r)[1:5] AS bestanden, list(r ORDER BY bestand, r)[1:5] AS rijen, count(*) AS n
+			FROM (${union}) GROUP BY ALL HAVING count(*) > 1 ORDER BY min(bestand), min(r) LIMIT 100`
+		);
+		const keyNames = group[0].kind.key;
+		for (const row of reader.getRowObjects()) {
+			const fileIndices = (row.bestanden as { items: unknown[] }).items.map(Number);
+			const rowids = (row.rijen as { items: unknown[] }).items.map(Number);
+			const where = fileIndices.map((fi, j) => {
+				const f = group[fi];
+				return { f, line: f.raw?.rowNumbers([rowids[j]]).get(rowids[j]) ?? rowids[j] + 1 };
+			});
+			const first = where[0];
+			const keyText = keyNames.map((k) => `${k} ${shown(row[k] === null ? null : String(row[k]))}`).join(', ');
+			const others = where.slice(1).map((w) => (w.f === first.f ? `rij ${w.line}` : `${w.f.source.entry.bestand} rij ${w.line}`)).join(', ');
+			addError(
+				first.f,
+				rowError(first.f, first.line, null, keyText, `elke combinatie van ${keyNames.join(', ')} één keer`, `dubbele sleutel (${keyText}), ook in ${others}${Number(row.n) > where.length ? ` en nog ${Number(row.n) - where.length} rij(en)` : ''}`)
+			);
+		}
+	}
+}
+
+/** A check that selects offending rows (rowid first) from one staged file. */
+async function rowsWhere(con: DuckDBConnection, staged: StagedFile, sql: string): Promise<unknown[][]> {
+	return (await con.runAndReadAll(`${sql} ORDER BY 1 LIMIT 100`)).getRows();
+}
+
+function columnIndex(staged: StagedFile, name: string): number {
+	return staged.columns.findIndex((c) => c.column.name === name);
+}
+
+export async function crossChecks(con: DuckDBConnection, files: StagedFile[]): Promise<void> {
+	const ofKind = (soort: string) => files.filter((f) => f.kind.soort === soort && f.rows > 0);
+	const lineOf = (f: StagedFile, rowid: unknown) => f.raw?.rowNumbers([Number(rowid)]).get(Number(rowid)) ?? null;
+
+	for (const f of ofKind('gemeenten')) {
+		// The gemeenten export defines the codes, so only the CBS form is accepted there.
+		const col = columnIndex(f, 'gemeentecode');
+		for (const [rowid, code] of await rowsWhere(con, f, `SELECT rowid, gemeentecode FROM ${f.table} WHERE NOT regexp_full_match(gemeentecode, 'GM[0-9]{4}')`)) {
+			addError(f, rowError(f, lineOf(f, rowid), col, String(code), 'een CBS-gemeentecode: GM gevolgd door 4 cijfers', `'${shown(String(code))}' is geen gemeentecode`));
+		}
+		for (const [rowid, x, y, other] of await rowsWhere(
+			con,
+			f,
+			`SELECT rowid, tegel_x, tegel_y, first_value(naam) OVER w FROM ${f.table} WINDOW w AS (PARTITION BY tegel_x, tegel_y ORDER BY rowid) QUALIFY row_number() OVER w > 1`
+		)) {
+			addError(f, rowError(f, lineOf(f, rowid), columnIndex(f, 'tegel_x'), `${x},${y}`, 'een eigen tegel per gemeente', `tegel (${x}, ${y}) is al bezet door ${other}`));
+		}
+	}
+
+	const opgave = ofKind('hkg_opgave');
+	for (const f of ofKind('hkg_biedingen')) {
+		const known = opgave.length
+			? opgave.map((o) => `SELECT periode, categorie FROM ${o.table}`).join(' UNION ')
+			: `SELECT NULL::VARCHAR AS periode, NULL::VARCHAR AS categorie WHERE false`;
+		const periodes = opgave.length
+			? (await con.runAndReadAll(`SELECT string_agg(DISTINCT periode, ', ' ORDER BY periode) FROM (${known})`)).getRows()[0][0]
+			: null;
+		for (const [rowid, periode, categorie] of await rowsWhere(
+			con,
+			f,
+			`SELECT b.rowid, b.periode, b.categorie FROM ${f.table} b ANTI JOIN (${known}) k ON b.periode = k.periode AND b.categorie = k.categorie`
+		)) {
+			addError(
+				f,
+				rowError(f, lineOf(f, rowid), columnIndex(f, 'periode'), `${periode} / ${categorie}`, `een periode en categorie uit de HKG-opgave${periodes ? ` (periodes: ${periodes})` : ''}`, `bod voor periode ${periode}, categorie ${categorie}, maar de HKG-opgave heeft die ronde niet`)
+			);
+		}
+	}
+
+	for (const f of ofKind('dagbesteding')) {
+		for (const [rowid, met, totaal] of await rowsWhere(con, f, `SELECT rowid, met_dagbesteding, bw_clienten FROM ${f.table} WHERE met_dagbesteding > bw_clienten`)) {
+			addError(f, rowError(f, lineOf(f, rowid), columnIndex(f, 'met_dagbesteding'), String(met), `niet meer dan bw_clienten (${totaal})`, `${met} cliënten met dagbesteding is meer dan de ${totaal} BW-cliënten`));
+		}
+	}
+}

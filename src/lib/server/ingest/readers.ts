@@ -1,0 +1,280 @@
+/**
+ * Readers turn one export file into a relation of text columns c0…cN in file order, inside
+ * the DuckDB connection that builds the snapshot. DuckDB parses CSV and Parquet itself (fast
+ * at millions of rows); XLSX goes through exceljs. Normalising and validating happen later,
+ * in SQL generated from the export declarations (sql.ts), the same for every format.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import ExcelJS from 'exceljs';
+import { EXPORT_KINDS, type ExportSoort } from '../../domain/exports';
+import { normaliseKey } from '../../domain/vocabulary';
+import type { ExportSource } from './sources';
+
+export interface RawSource {
+	/** A table function call or table name yielding VARCHAR columns c0…cN, in file order. */
+	relation: string;
+	/** Values bound to the $parameters of `relation`. */
+	params: Record<string, string>;
+	/** The header titles as the file has them, by position. */
+	headers: string[];
+	/** How the file was read, in Dutch, for provenance and progress. */
+	formaat: string;
+	/** Map 0-based record indices to the row numbers a user sees (Excel row or text line). */
+	rowNumbers(indices: number[]): Map<number, number>;
+}
+
+/** A file that cannot be read at all, with a Dutch message (no stack trace). */
+export class ReadError extends Error {
+	constructor(
+		message: string,
+		readonly rij: number | null = null
+	) {
+		super(message);
+	}
+}
+
+export const columnAlias = (i: number) => `c${i}`;
+
+export async function readExport(con: DuckDBConnection, source: ExportSource, workDir: string, sequence: number): Promise<RawSource> {
+	const ext = source.path.toLowerCase().slice(source.path.lastIndexOf('.'));
+	if (ext === '.xlsx') return readXlsx(con, source, sequence);
+	if (ext === '.parquet') return readParquet(con, source);
+	return readCsv(con, source, workDir, sequence);
+}
+
+// ---------------------------------------------------------------- CSV
+
+interface Dialect {
+	delimiter: string;
+	quote: string;
+	escape: string;
+	skip: number;
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ';': 'puntkomma', ',': 'komma', '\t': 'tab', '|': 'verticale streep' };
+
+async function readCsv(con: DuckDBConnection, source: ExportSource, workDir: string, sequence: number): Promise<RawSource> {
+	let path = source.path;
+	if (source.encoding === 'windows-1252') {
+		// Dutch Excel saves "CSV (gescheiden door lijstscheidingsteken)" in Windows-1252; DuckDB
+		// reads UTF-8, so transcode a copy (never touch the export itself).
+		path = join(workDir, `bron-${sequence}.csv`);
+		writeFileSync(path, new TextDecoder('windows-1252').decode(readFileSync(source.path)));
+	}
+	if (source.bytes === 0 || (source.bom && source.bytes <= 3)) throw new ReadError('Het bestand is leeg.');
+	const dialect = await sniff(con, path);
+	const base = { path, delim: dialect.delimiter, quote: dialect.quote, escape: dialect.escape };
+	const options = `delim = $delim, quote = $quote, escape = $escape, skip = ${dialect.skip}, all_varchar = true, auto_detect = true`;
+	let headers: string[];
+	try {
+		headers = await headerRow(con, options, base);
+	} catch (e) {
+		throw csvError(e);
+	}
+	if (headers.length === 0 || headers.every((h) => h === '')) throw new ReadError('De eerste regel bevat geen kolomkoppen.', dialect.skip + 1);
+	const names = headers.map((_, i) => `'${columnAlias(i)}'`).join(', ');
+	const relation = `read_csv($path, ${options}, header = true, names = [${names}])`;
+	const headerLine = dialect.skip + 1;
+	const formaat = [
+		'CSV',
+		`scheidingsteken ${DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter}`,
+		source.encoding === 'windows-1252' ? 'Windows-1252' : source.bom ? 'UTF-8 met BOM' : 'UTF-8'
+	].join(', ');
+	return {
+		relation,
+		params: base,
+		headers,
+		formaat,
+		rowNumbers: (indices) => csvLineNumbers(readFileSync(path, 'utf8'), dialect.quote, headerLine, indices)
+	};
+}
+
+async function headerRow(con: DuckDBConnection, options: string, params: Record<string, string>): Promise<string[]> {
+	const reader = await con.runAndReadAll(`SELECT * FROM read_csv($path, ${options}, header = false, null_padding = true) LIMIT 1`, params);
+	const row = reader.getRows()[0] ?? [];
+	return row.map((v) => (v === null ? '' : String(v).replace(/^\ufeff/, '').trim()));
+}
+
+/** Delimiter and quote from DuckDB's sniffer; rows above the header (title lines) are skipped. */
+async function sniff(con: DuckDBConnection, path: string): Promise<Dialect> {
+	try {
+		const reader = await con.runAndReadAll(`SELECT Delimiter, Quote, Escape, SkipRows FROM sniff_csv($path, sample_size = 2048, all_varchar = true)`, { path });
+		const [delimiter, quote, escape, skip] = reader.getRows()[0] as [string, string, string, number | bigint];
+		const clean = (s: string) => (s === '(empty)' ? '' : s);
+		return { delimiter: clean(delimiter) || ',', quote: clean(quote) || '"', escape: clean(escape), skip: Number(skip) };
+	} catch (e) {
+		throw csvError(e);
+	}
+}
+
+/** DuckDB's CSV errors, in Dutch, with the line when DuckDB names one. */
+export function csvError(e: unknown): ReadError {
+	// DuckDB echoes the statement after the message ("LINE 1: …"); only the message counts.
+	const message = (e instanceof Error ? e.message : String(e)).split(/\n\s*LINE \d+:/)[0];
+	const line = /on Line:?\s*(\d+)/i.exec(message);
+	const columns = /Expected Number of Columns:?\s*(\d+)\s*Found:?\s*(\d+)/i.exec(message);
+	const rij = line ? Number(line[1]) : null;
+	if (columns) {
+		return new ReadError(`Regel ${rij ?? '?'} heeft ${columns[2]} kolommen waar de kopregel er ${columns[1]} heeft (controleer scheidingstekens en aanhalingstekens).`, rij);
+	}
+	if (/unicode|utf-?8|encoding/i.test(message)) return new ReadError('De tekens in het bestand zijn geen geldige UTF-8 of Windows-1252.', rij);
+	if (/quote/i.test(message)) return new ReadError(`Regel ${rij ?? '?'} heeft een aanhalingsteken dat niet wordt gesloten.`, rij);
+	const firstLine = message.split('\n')[0].replace(/^[A-Za-z ]+Error:\s*/, '');
+	return new ReadError(`Het bestand kan niet als CSV worden gelezen: ${firstLine}`, rij);
+}
+
+/**
+ * Physical line numbers of data records: records follow the header, blank lines are skipped
+ * (as DuckDB does) and quoted fields may span lines. Only run when errors are reported.
+ */
+export function csvLineNumbers(text: string, quote: string, headerLine: number, indices: number[]): Map<number, number> {
+	const wanted = new Set(indices);
+	const result = new Map<number, number>();
+	let line = 1;
+	let record = -1; // the header is record -1
+	let inQuotes = false;
+	let recordStartLine = 1;
+	let recordHasContent = false;
+	let pastHeader = false;
+	const max = Math.max(-1, ...indices);
+	for (let i = 0; i <= text.length && record <= max; i++) {
+		const ch = text[i];
+		const atEnd = i === text.length;
+		if (!atEnd && quote && ch === quote) inQuotes = !inQuotes;
+		if (atEnd || (ch === '\n' && !inQuotes)) {
+			if (line >= headerLine && (recordHasContent || !pastHeader)) {
+				if (!pastHeader) pastHeader = true;
+				else {
+					record += 1;
+					if (wanted.has(record)) result.set(record, recordStartLine);
+				}
+			}
+			line += 1;
+			recordStartLine = line;
+			recordHasContent = false;
+			continue;
+		}
+		if (ch === '\n') line += 1;
+		else if (ch !== '\r' && ch !== ' ' && ch !== '\ufeff') recordHasContent = true;
+	}
+	return result;
+}
+
+// ---------------------------------------------------------------- XLSX
+
+async function readXlsx(con: DuckDBConnection, source: ExportSource, sequence: number): Promise<RawSource> {
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.readFile(source.path);
+	} catch {
+		throw new ReadError('Het bestand is geen geldig Excel-bestand (.xlsx): het kan niet worden geopend.');
+	}
+	const wanted = source.entry.blad;
+	const sheet = wanted ? workbook.getWorksheet(wanted) : workbook.worksheets[0];
+	if (!sheet) {
+		const names = workbook.worksheets.map((w) => `'${w.name}'`).join(', ') || '(geen)';
+		throw new ReadError(wanted ? `Het werkblad '${wanted}' bestaat niet; wel aanwezig: ${names}.` : 'Het bestand heeft geen werkbladen.');
+	}
+	const headerRowNumber = findHeaderRow(sheet, source.entry.soort);
+	if (headerRowNumber === null) {
+		throw new ReadError(`Geen kopregel gevonden in de eerste ${HEADER_SEARCH_ROWS} rijen van werkblad '${sheet.name}': geen enkele cel heet als een kolom van ${source.entry.soort}.`);
+	}
+	const headerCells = sheet.getRow(headerRowNumber);
+	const width = headerCells.cellCount;
+	const headers = Array.from({ length: width }, (_, i) => cellText(headerCells.getCell(i + 1).value) ?? '');
+	while (headers.length && headers[headers.length - 1] === '') headers.pop();
+	const table = `raw_xlsx_${sequence}`;
+	await con.run(`CREATE TEMP TABLE ${table} (${headers.map((_, i) => `${columnAlias(i)} VARCHAR`).join(', ')})`);
+	const appender = await con.createAppender(table, 'main', 'temp');
+	const rowNumbers: number[] = [];
+	for (let r = headerRowNumber + 1; r <= sheet.rowCount; r++) {
+		const row = sheet.getRow(r);
+		const values = headers.map((_, i) => cellText(row.getCell(i + 1).value));
+		if (values.every((v) => v === null || v === '')) continue; // blank rows are layout, not data
+		for (const v of values) {
+			if (v === null) appender.appendNull();
+			else appender.appendVarchar(v);
+		}
+		appender.endRow();
+		rowNumbers.push(r);
+	}
+	appender.closeSync();
+	return {
+		relation: table,
+		params: {},
+		headers,
+		formaat: `Excel (.xlsx), werkblad '${sheet.name}', kopregel op rij ${headerRowNumber}`,
+		rowNumbers: (indices) => new Map(indices.map((i) => [i, rowNumbers[i] ?? i + headerRowNumber + 1]))
+	};
+}
+
+const HEADER_SEARCH_ROWS = 20;
+
+/** The first row (of the first 20) whose cells name the most columns of the kind: title rows and blank rows above it are skipped. */
+function findHeaderRow(sheet: ExcelJS.Worksheet, soort: ExportSoort): number | null {
+	const known = knownHeaderKeys(soort);
+	let best: { row: number; score: number } | null = null;
+	for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); r++) {
+		const row = sheet.getRow(r);
+		let score = 0;
+		row.eachCell((cell) => {
+			const text = cellText(cell.value);
+			if (text && known.has(normaliseKey(text))) score++;
+		});
+		if (score > 0 && (!best || score > best.score)) best = { row: r, score };
+	}
+	return best?.row ?? null;
+}
+
+export function knownHeaderKeys(soort: ExportSoort): Set<string> {
+	const keys = new Set<string>();
+	for (const c of EXPORT_KINDS[soort].columns) {
+		keys.add(normaliseKey(c.name));
+		for (const a of c.headerAliases ?? []) keys.add(normaliseKey(a));
+	}
+	return keys;
+}
+
+/** The text of a cell as a user would see its value: formulas give their result, dates ISO. */
+export function cellText(value: ExcelJS.CellValue): string | null {
+	if (value === null || value === undefined) return null;
+	if (value instanceof Date) return value.toISOString().slice(0, 10);
+	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+	if (typeof value === 'boolean') return value ? 'waar' : 'onwaar';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'object') {
+		if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((t) => t.text).join('');
+		if ('error' in value) return String(value.error);
+		if ('formula' in value || 'sharedFormula' in value) {
+			const result = (value as { result?: ExcelJS.CellValue }).result;
+			return result === undefined ? null : cellText(result);
+		}
+		if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text);
+	}
+	return String(value);
+}
+
+// ---------------------------------------------------------------- Parquet
+
+async function readParquet(con: DuckDBConnection, source: ExportSource): Promise<RawSource> {
+	const params = { path: source.path };
+	let headers: string[];
+	try {
+		const reader = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet($path)`, params);
+		headers = reader.getRowObjects().map((r) => String(r.column_name));
+	} catch (e) {
+		const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+		throw new ReadError(`Het bestand is geen geldig Parquet-bestand: ${first}`);
+	}
+	// Positional references (#1…) keep column names from the file out of the SQL text.
+	const columns = headers.map((_, i) => `CAST(#${i + 1} AS VARCHAR) AS ${columnAlias(i)}`).join(', ');
+	return {
+		relation: `(SELECT ${columns} FROM read_parquet($path))`,
+		params,
+		headers,
+		formaat: 'Parquet',
+		rowNumbers: (indices) => new Map(indices.map((i) => [i, i + 1]))
+	};
+}
