@@ -29,7 +29,7 @@ export const VOORZIENINGSTYPEN = terms([
 
 export const DOELGROEPEN = terms([
 	{ id: 'algemeen', label: 'Algemeen', aliases: ['alle', 'volwassenen', 'regulier', 'geen specifieke doelgroep'] },
-	{ id: 'jongeren', label: 'Jongeren (18–23)', aliases: ['jongvolwassenen', 'jeugd', '18-23', 'jongeren 18-23'] },
+	{ id: 'jongeren', label: 'Jongeren (18–23)', aliases: ['jongvolwassenen', '18-23', 'jongeren 18-23', 'jongeren 18 tot 23'] },
 	{ id: 'autisme', label: 'Autisme', aliases: ['ass', 'autismespectrumstoornis', 'mensen met autisme'] },
 	{ id: 'lvb', label: 'Licht verstandelijke beperking', aliases: ['licht verstandelijk beperkt', 'licht verstandelijke beperking', 'lvb/ggz'] }
 ]);

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { EXPORT_KINDS, type ExportSoort } from '../../domain/exports';
 import { normaliseKey } from '../../domain/vocabulary';
 import type { ExportSource } from './sources';
@@ -59,9 +60,10 @@ async function readCsv(con: DuckDBConnection, source: ExportSource, workDir: str
 	let path = source.path;
 	if (source.encoding === 'windows-1252') {
 		// Dutch Excel saves "CSV (gescheiden door lijstscheidingsteken)" in Windows-1252; DuckDB
-		// reads UTF-8, so transcode a copy (never touch the export itself).
+		// reads UTF-8, so transcode a copy (never touch the export itself). Node's TextDecoder
+		// maps 0x80–0x9F as Latin-1 (€ and ’ would be lost), hence iconv-lite.
 		path = join(workDir, `bron-${sequence}.csv`);
-		writeFileSync(path, new TextDecoder('windows-1252').decode(readFileSync(source.path)));
+		writeFileSync(path, iconv.decode(readFileSync(source.path), 'windows-1252'));
 	}
 	if (source.bytes === 0 || (source.bom && source.bytes <= 3)) throw new ReadError('Het bestand is leeg.');
 	const dialect = await sniff(con, path);
