@@ -1,0 +1,35 @@
+/** Pieces shared by the query modules: filter normalisation, vocabulary order, number schemas. */
+import { z } from 'zod';
+import { EXPORT_SOORTEN } from '../../../domain/exports';
+import { ids, VOCABULARIES } from '../../../domain/vocabulary';
+
+export const int = z.number().int();
+export const count = z.number().int().min(0);
+/** A measure that is absolute (integral) or per 10,000 inwoners (decimal); null when inwoners are unknown. */
+export const measureValue = z.number().nullable();
+
+export const voorzieningstypeSchema = z.enum(ids(VOCABULARIES.voorzieningstype));
+export const doelgroepSchema = z.enum(ids(VOCABULARIES.doelgroep));
+export const projectstatusSchema = z.enum(ids(VOCABULARIES.projectstatus));
+export const hkgRondeSchema = z.enum(ids(VOCABULARIES.hkg_ronde));
+export const hkgCategorieSchema = z.enum(ids(VOCABULARIES.hkg_categorie));
+export const verdeelsleutelSchema = z.enum(ids(VOCABULARIES.verdeelsleutel));
+export const exportSoortSchema = z.enum(EXPORT_SOORTEN);
+
+/** How figures are expressed; picks a bound flag, never SQL text. */
+export const measureSchema = z.enum(['absolute', 'per_10k']);
+export type Measure = z.infer<typeof measureSchema>;
+
+/** An optional list filter: absent or empty means no filter (bound as NULL). */
+export function listFilter(values: readonly string[] | undefined): readonly string[] | null {
+	return values && values.length > 0 ? values : null;
+}
+
+/** Vocabulary ids in their canonical order, bound as `$…Order` lists for ORDER BY list_position(…). */
+export const ORDER = {
+	typeOrder: ids(VOCABULARIES.voorzieningstype),
+	doelgroepOrder: ids(VOCABULARIES.doelgroep),
+	statusOrder: ids(VOCABULARIES.projectstatus),
+	rondeOrder: ids(VOCABULARIES.hkg_ronde),
+	categorieOrder: ids(VOCABULARIES.hkg_categorie)
+} as const;

@@ -1,0 +1,65 @@
+/** Dagbesteding within BW: the share of BW-cliënten with dagbesteding per periode, regional and per aanbieder. */
+import { z } from 'zod';
+import { isoDateSchema, periodeSchema } from '../../../domain/schemas';
+import { query } from '../query';
+import { count, listFilter } from './common';
+
+/** Dagbesteding has been billed as P×Q since 1 January 2021 (DESIGN.md §5). */
+export const PXQ_START = '2021-01-01';
+
+export const dagbestedingRegioRowSchema = z.object({
+	periode: periodeSchema,
+	periode_start: isoDateSchema,
+	bw_clienten: count,
+	met_dagbesteding: count,
+	/** met_dagbesteding / bw_clienten (0–1); null without clients. */
+	aandeel: z.number().nullable(),
+	/** The periode starts on or after the switch to P×Q. */
+	na_pxq: z.boolean()
+});
+export type DagbestedingRegioRow = z.infer<typeof dagbestedingRegioRowSchema>;
+
+export const DAGBESTEDING_REGIO_SQL = `SELECT periode, strftime(any_value(periode_start), '%Y-%m-%d') AS periode_start,
+	CAST(sum(bw_clienten) AS INTEGER) AS bw_clienten, CAST(sum(met_dagbesteding) AS INTEGER) AS met_dagbesteding,
+	CAST(round(sum(met_dagbesteding) / nullif(sum(bw_clienten), 0), 4) AS DOUBLE) AS aandeel,
+	any_value(periode_start) >= CAST($pxqStart AS DATE) AS na_pxq
+FROM dagbesteding_aandeel
+WHERE ($gemeentecode IS NULL OR gemeentecode = $gemeentecode)
+GROUP BY periode
+ORDER BY any_value(periode_start)`;
+
+/**
+ * Per periode the regional share, or with gemeentecode the share among the rows of that
+ * gemeente (aanbieders that deliver region-wide without a gemeente are then left out).
+ */
+export async function dagbestedingRegio({ gemeentecode }: { gemeentecode?: string } = {}): Promise<DagbestedingRegioRow[]> {
+	return query(dagbestedingRegioRowSchema, DAGBESTEDING_REGIO_SQL, { gemeentecode: gemeentecode ?? null, pxqStart: PXQ_START });
+}
+
+export const dagbestedingAanbiederRowSchema = dagbestedingRegioRowSchema.extend({ aanbieder: z.string() });
+export type DagbestedingAanbiederRow = z.infer<typeof dagbestedingAanbiederRowSchema>;
+
+export const DAGBESTEDING_AANBIEDER_SQL = `SELECT periode, strftime(any_value(periode_start), '%Y-%m-%d') AS periode_start, aanbieder,
+	CAST(sum(bw_clienten) AS INTEGER) AS bw_clienten, CAST(sum(met_dagbesteding) AS INTEGER) AS met_dagbesteding,
+	CAST(round(sum(met_dagbesteding) / nullif(sum(bw_clienten), 0), 4) AS DOUBLE) AS aandeel,
+	any_value(periode_start) >= CAST($pxqStart AS DATE) AS na_pxq
+FROM dagbesteding_aandeel
+WHERE ($periode IS NULL OR periode = $periode)
+	AND ($aanbieders IS NULL OR list_contains($aanbieders, aanbieder))
+	AND ($gemeentecode IS NULL OR gemeentecode = $gemeentecode)
+GROUP BY periode, aanbieder
+ORDER BY any_value(periode_start), aanbieder`;
+
+/** Per periode and aanbieder (summed over gemeenten unless one is given). */
+export async function dagbestedingPerAanbieder({
+	periode,
+	aanbieders,
+	gemeentecode
+}: { periode?: string; aanbieders?: readonly string[]; gemeentecode?: string } = {}): Promise<DagbestedingAanbiederRow[]> {
+	return query(dagbestedingAanbiederRowSchema, DAGBESTEDING_AANBIEDER_SQL, {
+		periode: periode ?? null,
+		aanbieders: listFilter(aanbieders),
+		gemeentecode: gemeentecode ?? null,
+		pxqStart: PXQ_START
+	});
+}

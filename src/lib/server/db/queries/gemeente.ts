@@ -1,0 +1,74 @@
+/** One gemeente: the figures of every view for it, next to the region, from one pinned snapshot. */
+import { withSnapshot } from '../store';
+import { capaciteitPerGemeente, capaciteitTotalen, type CapaciteitGemeenteRow, type CapaciteitTotaalRow } from './capaciteit';
+import { dagbestedingRegio, type DagbestedingRegioRow } from './dagbesteding';
+import { hkgBiedingen, hkgPeriodes, hkgTotalen, type HkgBodRow, type HkgTotaalRow } from './hkg';
+import { gemeente, peiljaren, type GemeenteInfoRow } from './meta';
+import { planVsTekort, projecten, type PlanVsTekortRow, type ProjectRow } from './planning';
+import { wlzEigenRegio, wlzPerGemeente, type WlzGemeenteRow, type WlzRegioRow } from './wlz';
+
+export interface GemeenteProfiel {
+	gemeente: GemeenteInfoRow;
+	peiljaar: number | null;
+	/** Per voorzieningstype in the latest peiljaar (summed over doelgroepen). */
+	capaciteit: CapaciteitGemeenteRow[];
+	/** The same per 10,000 inwoners, to set against `capaciteitRegio`. */
+	capaciteitPer10k: CapaciteitGemeenteRow[];
+	capaciteitRegioPer10k: CapaciteitTotaalRow[];
+	/** The gemeente's totals per peiljaar and type. */
+	capaciteitTrend: CapaciteitTotaalRow[];
+	projecten: ProjectRow[];
+	planVsTekort: PlanVsTekortRow[];
+	wlz: WlzGemeenteRow[];
+	wlzRegio: WlzRegioRow[];
+	/** Latest periode with bids: the gemeente's bids and its totals against its fair share. */
+	hkgPeriode: string | null;
+	hkgBiedingen: HkgBodRow[];
+	hkgTotalen: HkgTotaalRow[];
+	dagbesteding: DagbestedingRegioRow[];
+	dagbestedingRegio: DagbestedingRegioRow[];
+}
+
+/** The profile of one gemeente, or null when the code is not a gemeente of the region. */
+export function gemeenteProfiel(code: string): Promise<GemeenteProfiel | null> {
+	return withSnapshot(async () => {
+		const info = await gemeente(code);
+		if (!info) return null;
+		const gemeentecode = info.gemeentecode;
+		const [jaren, periodes] = await Promise.all([peiljaren(), hkgPeriodes()]);
+		const peiljaar = jaren.at(-1) ?? null;
+		const hkgPeriode = periodes.filter((p) => p.laatste_ronde !== null).at(-1)?.periode ?? null;
+		const [capaciteit, capaciteitPer10k, capaciteitRegioPer10k, capaciteitTrend, projectRows, plan, wlz, wlzRegio, biedingen, totalen, dagbesteding, dagbestedingAlle] =
+			await Promise.all([
+				peiljaar === null ? [] : capaciteitPerGemeente({ peiljaar, gemeentecode, sort: 'type' }),
+				peiljaar === null ? [] : capaciteitPerGemeente({ peiljaar, gemeentecode, sort: 'type', measure: 'per_10k' }),
+				peiljaar === null ? [] : capaciteitTotalen({ peiljaar, measure: 'per_10k' }),
+				capaciteitTotalen({ gemeentecode }),
+				projecten({ gemeentecode }),
+				peiljaar === null ? [] : planVsTekort({ peiljaar, gemeentecode }),
+				wlzPerGemeente({ gemeentecode }),
+				wlzEigenRegio(),
+				hkgPeriode === null ? [] : hkgBiedingen({ periode: hkgPeriode, gemeentecode }),
+				hkgPeriode === null ? [] : hkgTotalen({ periode: hkgPeriode, gemeentecode }),
+				dagbestedingRegio({ gemeentecode }),
+				dagbestedingRegio()
+			]);
+		return {
+			gemeente: info,
+			peiljaar,
+			capaciteit,
+			capaciteitPer10k,
+			capaciteitRegioPer10k,
+			capaciteitTrend,
+			projecten: projectRows,
+			planVsTekort: plan,
+			wlz,
+			wlzRegio,
+			hkgPeriode,
+			hkgBiedingen: biedingen,
+			hkgTotalen: totalen,
+			dagbesteding,
+			dagbestedingRegio: dagbestedingAlle
+		};
+	});
+}

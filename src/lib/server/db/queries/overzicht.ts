@@ -1,0 +1,101 @@
+/** The front page: one key figure per theme with a small trend, all from one pinned snapshot. */
+import type { HkgRonde, Voorzieningstype } from '../../../domain/vocabulary';
+import { withSnapshot } from '../store';
+import { capaciteitTrend, grootsteTekorten, type GrootsteTekortRow } from './capaciteit';
+import { dagbestedingRegio } from './dagbesteding';
+import { hkgPeriodes, hkgTotalen } from './hkg';
+import { peiljaren } from './meta';
+import { wlzEigenRegio, wlzSpreiding } from './wlz';
+
+export interface TekortTegel extends GrootsteTekortRow {
+	trend: { peiljaar: number; tekort: number }[];
+}
+
+export interface Overzicht {
+	/** Latest peiljaar of the capaciteit export; null when it is empty. */
+	peiljaar: number | null;
+	/** Per voorzieningstype, largest regional tekort first. */
+	tekorten: TekortTegel[];
+	hkg: {
+		periode: string;
+		ronde: HkgRonde;
+		ronde_datum: string;
+		bod: number;
+		opgave: number;
+		aandeel: number | null;
+		trend: { ronde: HkgRonde; ronde_datum: string; bod: number }[];
+	} | null;
+	wlz: {
+		jaar: number;
+		instroom_per_10k: number;
+		mediaan_andere_regios: number | null;
+		trend: { jaar: number; instroom_per_10k: number; mediaan_andere_regios: number | null }[];
+	} | null;
+	dagbesteding: { periode: string; aandeel: number | null; trend: { periode: string; periode_start: string; aandeel: number | null }[] } | null;
+}
+
+/** Key figures of the front page. */
+export function overzicht(): Promise<Overzicht> {
+	return withSnapshot(async () => {
+		const [jaren, periodes, wlz, spreiding, dagbesteding] = await Promise.all([
+			peiljaren(),
+			hkgPeriodes(),
+			wlzEigenRegio(),
+			wlzSpreiding(),
+			dagbestedingRegio()
+		]);
+		const peiljaar = jaren.at(-1) ?? null;
+		return {
+			peiljaar,
+			tekorten: peiljaar === null ? [] : await tekortTegels(peiljaar),
+			hkg: await hkgKerncijfer(periodes.filter((p) => p.laatste_ronde !== null).at(-1)?.periode),
+			wlz: wlzKerncijfer(wlz, spreiding),
+			dagbesteding: dagbestedingKerncijfer(dagbesteding)
+		};
+	});
+}
+
+async function tekortTegels(peiljaar: number): Promise<TekortTegel[]> {
+	const [tekorten, trend] = await Promise.all([grootsteTekorten({ peiljaar }), capaciteitTrend()]);
+	const perType = new Map<Voorzieningstype, { peiljaar: number; tekort: number }[]>();
+	for (const row of trend) {
+		const list = perType.get(row.voorzieningstype) ?? [];
+		list.push({ peiljaar: row.peiljaar, tekort: row.tekort ?? 0 });
+		perType.set(row.voorzieningstype, list);
+	}
+	return tekorten.map((row) => ({ ...row, trend: perType.get(row.voorzieningstype) ?? [] }));
+}
+
+async function hkgKerncijfer(periode: string | undefined): Promise<Overzicht['hkg']> {
+	if (periode === undefined) return null;
+	const totalen = await hkgTotalen({ periode });
+	const laatste = totalen.at(-1);
+	if (!laatste) return null;
+	return {
+		periode,
+		ronde: laatste.ronde,
+		ronde_datum: laatste.ronde_datum,
+		bod: laatste.bod,
+		opgave: laatste.opgave,
+		aandeel: laatste.aandeel,
+		trend: totalen.map(({ ronde, ronde_datum, bod }) => ({ ronde, ronde_datum, bod }))
+	};
+}
+
+/** Pure: the own region's latest Wlz figure against the median of the other regions. */
+export function wlzKerncijfer(
+	eigen: readonly { jaar: number; instroom_per_10k: number }[],
+	spreiding: readonly { jaar: number; mediaan: number }[]
+): Overzicht['wlz'] {
+	const mediaan = new Map(spreiding.map((s) => [s.jaar, s.mediaan]));
+	const trend = eigen.map((r) => ({ jaar: r.jaar, instroom_per_10k: r.instroom_per_10k, mediaan_andere_regios: mediaan.get(r.jaar) ?? null }));
+	const laatste = trend.at(-1);
+	return laatste ? { ...laatste, trend } : null;
+}
+
+/** Pure: the latest dagbesteding share with its series. */
+export function dagbestedingKerncijfer(rows: readonly { periode: string; periode_start: string; aandeel: number | null }[]): Overzicht['dagbesteding'] {
+	const laatste = rows.at(-1);
+	if (!laatste) return null;
+	return { periode: laatste.periode, aandeel: laatste.aandeel, trend: rows.map(({ periode, periode_start, aandeel }) => ({ periode, periode_start, aandeel })) };
+}

@@ -1,0 +1,106 @@
+/**
+ * Wlz-instroom: the own region per year (absolute and per 10,000 inwoners) against the spread
+ * of the other regions, and the own region per gemeente. A region's figure is its total row
+ * (gemeentecode empty) or, when it only delivered gemeente rows, their sum.
+ */
+import { z } from 'zod';
+import { gemeentecodeSchema, jaarSchema } from '../../../domain/schemas';
+import { query } from '../query';
+import { count } from './common';
+
+const REGIO_TOTALEN = `regio_totalen AS (
+	SELECT jaar, regiocode, any_value(regionaam) AS regionaam, bool_or(eigen_regio) AS eigen_regio,
+		sum(instroom) AS instroom, sum(bw_clienten) AS bw_clienten, sum(inwoners) AS inwoners
+	FROM wlz_per_10k w
+	WHERE gemeentecode IS NULL
+		OR NOT EXISTS (SELECT 1 FROM wlz_instroom t WHERE t.jaar = w.jaar AND t.regiocode = w.regiocode AND t.gemeentecode IS NULL)
+	GROUP BY jaar, regiocode
+), regio AS (
+	SELECT *, round(instroom * 10000.0 / inwoners, 3) AS instroom_per_10k, round(instroom * 100.0 / nullif(bw_clienten, 0), 2) AS instroom_pct_bw
+	FROM regio_totalen
+)`;
+
+export const wlzRegioRowSchema = z.object({
+	jaar: jaarSchema,
+	regiocode: z.string(),
+	regionaam: z.string(),
+	eigen_regio: z.boolean(),
+	instroom: count,
+	bw_clienten: count,
+	inwoners: count,
+	instroom_per_10k: z.number(),
+	/** Instroom as a percentage of BW-cliënten; null without clients. */
+	instroom_pct_bw: z.number().nullable()
+});
+export type WlzRegioRow = z.infer<typeof wlzRegioRowSchema>;
+
+export const WLZ_REGIOS_SQL = `WITH ${REGIO_TOTALEN}
+SELECT CAST(jaar AS INTEGER) AS jaar, regiocode, regionaam, eigen_regio, CAST(instroom AS INTEGER) AS instroom,
+	CAST(bw_clienten AS INTEGER) AS bw_clienten, CAST(inwoners AS INTEGER) AS inwoners,
+	CAST(instroom_per_10k AS DOUBLE) AS instroom_per_10k, CAST(instroom_pct_bw AS DOUBLE) AS instroom_pct_bw
+FROM regio
+WHERE ($eigen IS NULL OR eigen_regio = $eigen) AND ($jaar IS NULL OR jaar = $jaar)
+ORDER BY jaar, NOT eigen_regio, regionaam`;
+
+/** Every region per year (own region first within a year); `eigen` limits to the own (true) or other regions (false). */
+export async function wlzRegios({ jaar, eigen }: { jaar?: number; eigen?: boolean } = {}): Promise<WlzRegioRow[]> {
+	return query(wlzRegioRowSchema, WLZ_REGIOS_SQL, { jaar: jaar ?? null, eigen: eigen ?? null });
+}
+
+/** The own region per year, absolute and per 10,000 inwoners. */
+export async function wlzEigenRegio(): Promise<WlzRegioRow[]> {
+	return wlzRegios({ eigen: true });
+}
+
+export const wlzSpreidingRowSchema = z.object({
+	jaar: jaarSchema,
+	regios: count,
+	min: z.number(),
+	p25: z.number(),
+	mediaan: z.number(),
+	p75: z.number(),
+	max: z.number()
+});
+export type WlzSpreidingRow = z.infer<typeof wlzSpreidingRowSchema>;
+
+export const WLZ_SPREIDING_SQL = `WITH ${REGIO_TOTALEN}
+SELECT CAST(jaar AS INTEGER) AS jaar, CAST(count(*) AS INTEGER) AS regios,
+	CAST(min(instroom_per_10k) AS DOUBLE) AS min,
+	CAST(quantile_cont(instroom_per_10k, 0.25) AS DOUBLE) AS p25,
+	CAST(quantile_cont(instroom_per_10k, 0.5) AS DOUBLE) AS mediaan,
+	CAST(quantile_cont(instroom_per_10k, 0.75) AS DOUBLE) AS p75,
+	CAST(max(instroom_per_10k) AS DOUBLE) AS max
+FROM regio
+WHERE NOT eigen_regio
+GROUP BY jaar
+ORDER BY jaar`;
+
+/** Per year the spread of instroom per 10,000 inwoners over the other regions. */
+export async function wlzSpreiding(): Promise<WlzSpreidingRow[]> {
+	return query(wlzSpreidingRowSchema, WLZ_SPREIDING_SQL);
+}
+
+export const wlzGemeenteRowSchema = z.object({
+	jaar: jaarSchema,
+	gemeentecode: gemeentecodeSchema,
+	naam: z.string(),
+	instroom: count,
+	bw_clienten: count,
+	inwoners: count,
+	instroom_per_10k: z.number(),
+	instroom_pct_bw: z.number().nullable()
+});
+export type WlzGemeenteRow = z.infer<typeof wlzGemeenteRowSchema>;
+
+export const WLZ_PER_GEMEENTE_SQL = `SELECT CAST(w.jaar AS INTEGER) AS jaar, w.gemeentecode, coalesce(g.naam, w.gemeentecode) AS naam,
+	CAST(w.instroom AS INTEGER) AS instroom, CAST(w.bw_clienten AS INTEGER) AS bw_clienten, CAST(w.inwoners AS INTEGER) AS inwoners,
+	CAST(w.instroom_per_10k AS DOUBLE) AS instroom_per_10k, CAST(w.instroom_pct_bw AS DOUBLE) AS instroom_pct_bw
+FROM wlz_per_10k w LEFT JOIN gemeenten g USING (gemeentecode)
+WHERE w.eigen_regio AND w.gemeentecode IS NOT NULL
+	AND ($jaar IS NULL OR w.jaar = $jaar) AND ($gemeentecode IS NULL OR w.gemeentecode = $gemeentecode)
+ORDER BY w.jaar, naam`;
+
+/** The own region's gemeenten per year. */
+export async function wlzPerGemeente({ jaar, gemeentecode }: { jaar?: number; gemeentecode?: string } = {}): Promise<WlzGemeenteRow[]> {
+	return query(wlzGemeenteRowSchema, WLZ_PER_GEMEENTE_SQL, { jaar: jaar ?? null, gemeentecode: gemeentecode ?? null });
+}
