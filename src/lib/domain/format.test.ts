@@ -87,6 +87,8 @@ describe('dates', () => {
 	it('writes moments in Dutch local time', () => {
 		expect(formatDateTime('2023-12-04T13:05:00Z')).toBe('4 december 2023 om 14:05');
 		expect(formatDateTime('2023-07-01T22:30:00Z')).toBe('2 juli 2023 om 00:30');
+		// The store writes UTC timestamps without an offset.
+		expect(formatDateTime('2023-12-04T13:05:00')).toBe('4 december 2023 om 14:05');
 	});
 	it('writes a dash for missing or invalid dates', () => {
 		expect(formatDate(null)).toBe('–');

@@ -82,12 +82,16 @@ type DateInput = Date | string;
 /**
  * A calendar date from an ISO date (`2020-05-28`), an ISO timestamp or a Date. Plain dates
  * are calendar days, not instants: they are read and written in UTC so a server in another
- * time zone never shifts `2020-05-28` to the 27th.
+ * time zone never shifts `2020-05-28` to the 27th. Timestamps without an offset are UTC, as
+ * the store writes them (`2024-03-01T09:30:00`).
  */
 function toDate(value: DateInput): Date | null {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
 	const text = value.trim();
-	const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : new Date(text);
+	let date: Date;
+	if (/^\d{4}-\d{2}-\d{2}$/.test(text)) date = new Date(`${text}T00:00:00Z`);
+	else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) date = new Date(`${text.replace(' ', 'T')}Z`);
+	else date = new Date(text);
 	return Number.isNaN(date.getTime()) ? null : date;
 }
 

@@ -1,0 +1,54 @@
+/**
+ * Every request sees one snapshot: the hook pins the current snapshot for the whole request,
+ * so a page's queries never mix an old and a new store when an ingest swaps it meanwhile.
+ * Without a usable store, pages that need data answer 503 with a Dutch explanation, while
+ * /data (which shows why the last ingest failed) and /api/health keep working.
+ * No stack trace ever reaches a user: unexpected errors are logged here with a short code
+ * that the Dutch error page shows.
+ */
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { randomBytes } from 'node:crypto';
+import { StoreInvalidError, StoreMissingError } from '$lib/server/db/errors';
+import { withSnapshot } from '$lib/server/db/store';
+
+/** Dutch text for users when there is no usable store; the technical cause goes to the log. */
+const STORE_UNAVAILABLE_MELDING =
+	'De gegevens zijn op dit moment niet beschikbaar: er is nog geen geldige gegevensopslag ingelezen. ' +
+	'Op de pagina Gegevens staat de uitkomst van de laatste inleesronde.';
+
+function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreInvalidError {
+	return error instanceof StoreMissingError || error instanceof StoreInvalidError;
+}
+
+/** Requests whose page failed because the store was unavailable: their 500 becomes a 503. */
+const storeFailures = new WeakSet<Request>();
+
+export const handle: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await withSnapshot(async () => resolve(event));
+	} catch (error) {
+		if (!isStoreUnavailable(error)) throw error;
+		// Serve the request unpinned: pages that can do without the store (Gegevens, health, the
+		// not-yet-built views) still work; the others fail in their load and become a 503 below.
+		response = await resolve(event);
+	}
+	if (storeFailures.has(event.request) && response.status >= 500) {
+		const headers = new Headers(response.headers);
+		headers.set('retry-after', '60');
+		return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers });
+	}
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (isStoreUnavailable(error)) {
+		storeFailures.add(event.request);
+		console.warn(`[${new Date().toISOString()}] ${event.request.method} ${event.url.pathname}: ${error.message}`);
+		return { message: STORE_UNAVAILABLE_MELDING };
+	}
+	if (status === 404) return { message: 'Deze pagina bestaat niet.' };
+	const code = randomBytes(4).toString('hex');
+	console.error(`[${new Date().toISOString()}] fout ${code} bij ${event.request.method} ${event.url.pathname} (${status} ${message}):`, error);
+	return { message: `Er ging iets mis bij het maken van deze pagina (foutcode ${code}).` };
+};
