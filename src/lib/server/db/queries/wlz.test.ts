@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { useFixtureStore } from '../../../../../tests/helpers/fixture-store';
+import { wlzEigenRegio, wlzPerGemeente, wlzRegios, wlzSpreiding } from './wlz';
+
+useFixtureStore({ beforeAll, afterAll });
+
+describe('wlz', () => {
+	test('the own region per year, absolute and per 10,000', async () => {
+		const rows = await wlzEigenRegio();
+		// 20 / 200000 × 10000 = 1.0; 24 / 200000 × 10000 = 1.2; 24 / 420 = 5.71 %
+		expect(rows.map((r) => [r.jaar, r.regiocode, r.instroom, r.inwoners, r.instroom_per_10k, r.instroom_pct_bw])).toEqual([
+			[2022, 'CR0505', 20, 200000, 1, 5],
+			[2023, 'CR0505', 24, 200000, 1.2, 5.71]
+		]);
+	});
+
+	test('the spread of the other regions (quantile_cont)', async () => {
+		const rows = await wlzSpreiding();
+		// 2022 per 10k: 1.5, 2.0, 2.5, 3.0 → p25 1.875, median 2.25, p75 2.625
+		expect(rows[0]).toEqual({ jaar: 2022, regios: 4, min: 1.5, p25: 1.875, mediaan: 2.25, p75: 2.625, max: 3 });
+		// 2023 per 10k: 1.6, 2.0, 2.2, 2.5 → p25 1.9, median 2.1, p75 2.275
+		expect(rows[1]).toMatchObject({ jaar: 2023, regios: 4, min: 1.6, max: 2.5 });
+		expect(rows[1].p25).toBeCloseTo(1.9, 9);
+		expect(rows[1].mediaan).toBeCloseTo(2.1, 9);
+		expect(rows[1].p75).toBeCloseTo(2.275, 9);
+	});
+
+	test('all regions of a year, own region first', async () => {
+		const rows = await wlzRegios({ jaar: 2023 });
+		expect(rows.map((r) => [r.regionaam, r.instroom_per_10k])).toEqual([
+			['Dordrecht', 1.2],
+			['Amsterdam', 2.5],
+			['Den Haag', 2],
+			['Rotterdam', 2.2],
+			['Utrecht', 1.6]
+		]);
+		expect((await wlzRegios({ eigen: false })).every((r) => !r.eigen_regio)).toBe(true);
+	});
+
+	test('per gemeente of the own region', async () => {
+		const rows = await wlzPerGemeente({ jaar: 2023 });
+		// 14/125000, 5/40000, 5/35000 per 10,000
+		expect(rows.map((r) => [r.naam, r.instroom, r.instroom_per_10k])).toEqual([
+			['Dordrecht', 14, 1.12],
+			['Gorinchem', 5, 1.25],
+			['Molenlanden', 5, 1.429]
+		]);
+		expect((await wlzPerGemeente({ gemeentecode: 'GM0512' })).map((r) => [r.jaar, r.instroom])).toEqual([
+			[2022, 4],
+			[2023, 5]
+		]);
+	});
+});
