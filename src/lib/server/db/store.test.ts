@@ -8,7 +8,7 @@ import { StoreInvalidError, StoreMissingError } from './errors';
 import { writePointer } from './layout';
 import { capaciteitRegio, snapshotInfo } from './queries';
 import { STORE_SCHEMA_VERSION } from './schema';
-import { closeStore, currentSnapshot, useStore, withSnapshot } from './store';
+import { closeStore, currentSnapshot, useStore, withRequestSnapshot, withSnapshot } from './store';
 
 const cleanups: (() => void)[] = [];
 afterEach(async () => {
@@ -109,5 +109,18 @@ describe('store runtime', () => {
 			await a;
 			expect(snapshot.cacheSize.done).toBeGreaterThanOrEqual(1);
 		});
+	});
+});
+
+describe('withRequestSnapshot', () => {
+	test('pins one snapshot for the request, or runs unpinned without a store', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'regio-empty-'));
+		cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+		await useStore(dir);
+		expect(await withRequestSnapshot(async () => currentSnapshot()?.id ?? 'none')).toBe('none');
+
+		const fx = await fixture();
+		await useStore(fx.paths.store);
+		expect(await withRequestSnapshot(async () => currentSnapshot()?.id)).toBe(fx.snapshotId());
 	});
 });

@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { StoreMissingError } from './errors';
+import { StoreInvalidError, StoreMissingError } from './errors';
 import { POINTER_FILE, readPointer, storePaths } from './layout';
 import { Snapshot, type SnapshotOptions } from './snapshot';
 
@@ -127,6 +127,27 @@ export async function withSnapshot<T>(fn: (snapshot: Snapshot) => Promise<T>): P
 	const snapshot = await store().acquire();
 	try {
 		return await pinnedSnapshot.run(snapshot, () => fn(snapshot));
+	} finally {
+		snapshot.unpin();
+	}
+}
+
+/**
+ * Like withSnapshot, but runs `fn` unpinned when there is no usable store, so pages that work
+ * without data (/data, error pages) still render; their queries then throw StoreMissingError.
+ * Meant for hooks.server.ts: `handle = ({ event, resolve }) => withRequestSnapshot(() => resolve(event))`.
+ */
+export async function withRequestSnapshot<T>(fn: () => Promise<T>): Promise<T> {
+	if (pinnedSnapshot.getStore()) return fn();
+	let snapshot: Snapshot;
+	try {
+		snapshot = await store().acquire();
+	} catch (error) {
+		if (error instanceof StoreMissingError || error instanceof StoreInvalidError) return fn();
+		throw error;
+	}
+	try {
+		return await pinnedSnapshot.run(snapshot, fn);
 	} finally {
 		snapshot.unpin();
 	}
