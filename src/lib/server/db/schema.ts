@@ -112,8 +112,8 @@ export const CREATE_DERIVED = [
 		ASOF LEFT JOIN inwoners i ON i.gemeentecode = g.gemeentecode AND p.startjaar >= i.jaar
 	)
 	SELECT periode, categorie, regionale_opgave, verdeelsleutel, gemeentecode, naam, inwoners, sociale_huurwoningen,
-		round(regionale_opgave * inwoners * 1.0 / sum(inwoners) OVER (PARTITION BY periode, categorie), 2) AS fair_share_inwoners,
-		round(regionale_opgave * sociale_huurwoningen * 1.0 / sum(sociale_huurwoningen) OVER (PARTITION BY periode, categorie), 2) AS fair_share_sociale_huur
+		round(regionale_opgave * 1.0 * inwoners / sum(inwoners) OVER (PARTITION BY periode, categorie), 2) AS fair_share_inwoners,
+		round(regionale_opgave * 1.0 * sociale_huurwoningen / sum(sociale_huurwoningen) OVER (PARTITION BY periode, categorie), 2) AS fair_share_sociale_huur
 	FROM basis
 	ORDER BY periode, categorie, gemeentecode`
 ];

@@ -67,6 +67,7 @@ export async function crossChecks(con: DuckDBConnection, files: StagedFile[]): P
 	}
 
 	const opgave = ofKind('hkg_opgave');
+
 	for (const f of ofKind('hkg_biedingen')) {
 		const known = opgave.length
 			? opgave.map((o) => `SELECT periode, categorie FROM ${o.table}`).join(' UNION ')
@@ -77,11 +78,11 @@ export async function crossChecks(con: DuckDBConnection, files: StagedFile[]): P
 		for (const [rowid, periode, categorie] of await rowsWhere(
 			con,
 			f,
-			`SELECT b.rowid, b.periode, b.categorie FROM ${f.table} b ANTI JOIN (${known}) k ON b.periode = k.periode AND b.categorie = k.categorie`
+			`SELECT rowid, periode, categorie FROM ${f.table} b WHERE NOT EXISTS (SELECT 1 FROM (${known}) k WHERE k.periode = b.periode AND k.categorie = b.categorie)`
 		)) {
 			addError(
 				f,
-				rowError(f, lineOf(f, rowid), columnIndex(f, 'periode'), `${periode} / ${categorie}`, `een periode en categorie uit de HKG-opgave${periodes ? ` (periodes: ${periodes})` : ''}`, `bod voor periode ${periode}, categorie ${categorie}, maar de HKG-opgave heeft die ronde niet`)
+				rowError(f, lineOf(f, rowid), columnIndex(f, 'periode'), `${periode} / ${categorie}`, `een periode en categorie uit de HKG-opgave${periodes ? ` (periodes: ${periodes})` : ''}`, `bod voor periode ${periode}, categorie ${categorie}, maar de HKG-opgave heeft geen opgave voor die periode en categorie`)
 			);
 		}
 	}

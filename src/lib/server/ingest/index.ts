@@ -80,7 +80,7 @@ export async function runIngest({ paths, force = false, log = () => {} }: Ingest
 						names.set(normaliseKey(String(code)), String(code));
 					}
 				}
-				if (source.entry.soort !== 'gemeenten') await resolveVocabulary(con, file, gemeenten ?? new Map(), names);
+				if (source.entry.soort !== 'gemeenten') await resolveVocabulary(con, file, gemeenten, names); // without gemeenten (failed), only its own errors are reported
 				else await resolveVocabulary(con, file, null, names);
 				staged.push(file);
 				log(progressLine(file));

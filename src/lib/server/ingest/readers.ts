@@ -4,7 +4,7 @@
  * at millions of rows); XLSX goes through exceljs. Normalising and validating happen later,
  * in SQL generated from the export declarations (sql.ts), the same for every format.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
@@ -66,9 +66,10 @@ async function readCsv(con: DuckDBConnection, source: ExportSource, workDir: str
 		writeFileSync(path, iconv.decode(readFileSync(source.path), 'windows-1252'));
 	}
 	if (source.bytes === 0 || (source.bom && source.bytes <= 3)) throw new ReadError('Het bestand is leeg.');
-	const dialect = await sniff(con, path);
+	const dialect = detectDialect(path, source.entry.soort);
 	const base = { path, delim: dialect.delimiter, quote: dialect.quote, escape: dialect.escape };
-	const options = `delim = $delim, quote = $quote, escape = $escape, skip = ${dialect.skip}, all_varchar = true, auto_detect = true`;
+	// The dialect is ours from here on: DuckDB's own detection gives up on a file with one bad row.
+	const options = `delim = $delim, quote = $quote, escape = $escape, skip = ${dialect.skip}, auto_detect = false`;
 	let headers: string[];
 	try {
 		headers = await headerRow(con, options, base);
@@ -76,8 +77,7 @@ async function readCsv(con: DuckDBConnection, source: ExportSource, workDir: str
 		throw csvError(e);
 	}
 	if (headers.length === 0 || headers.every((h) => h === '')) throw new ReadError('De eerste regel bevat geen kolomkoppen.', dialect.skip + 1);
-	const names = headers.map((_, i) => `'${columnAlias(i)}'`).join(', ');
-	const relation = `read_csv($path, ${options}, header = true, names = [${names}])`;
+	const relation = `read_csv($path, ${options}, header = true, columns = {${varcharColumns(headers.length)}})`;
 	const headerLine = dialect.skip + 1;
 	const formaat = [
 		'CSV',
@@ -93,22 +93,68 @@ async function readCsv(con: DuckDBConnection, source: ExportSource, workDir: str
 	};
 }
 
-async function headerRow(con: DuckDBConnection, options: string, params: Record<string, string>): Promise<string[]> {
-	const reader = await con.runAndReadAll(`SELECT * FROM read_csv($path, ${options}, header = false, null_padding = true) LIMIT 1`, params);
-	const row = reader.getRows()[0] ?? [];
-	return row.map((v) => (v === null ? '' : String(v).replace(/^\ufeff/, '').trim()));
+const MAX_COLUMNS = 200;
+
+function varcharColumns(count: number): string {
+	return Array.from({ length: count }, (_, i) => `'${columnAlias(i)}': 'VARCHAR'`).join(', ');
 }
 
-/** Delimiter and quote from DuckDB's sniffer; rows above the header (title lines) are skipped. */
-async function sniff(con: DuckDBConnection, path: string): Promise<Dialect> {
-	try {
-		const reader = await con.runAndReadAll(`SELECT Delimiter, Quote, Escape, SkipRows FROM sniff_csv($path, sample_size = 2048, all_varchar = true)`, { path });
-		const [delimiter, quote, escape, skip] = reader.getRows()[0] as [string, string, string, number | bigint];
-		const clean = (s: string) => (s === '(empty)' ? '' : s);
-		return { delimiter: clean(delimiter) || ',', quote: clean(quote) || '"', escape: clean(escape), skip: Number(skip) };
-	} catch (e) {
-		throw csvError(e);
+async function headerRow(con: DuckDBConnection, options: string, params: Record<string, string>): Promise<string[]> {
+	const reader = await con.runAndReadAll(
+		`SELECT * FROM read_csv($path, ${options}, header = false, null_padding = true, strict_mode = false, columns = {${varcharColumns(MAX_COLUMNS)}}) LIMIT 1`,
+		params
+	);
+	const row = (reader.getRows()[0] ?? []).map((v) => (v === null ? '' : String(v).replace(/^\ufeff/, '').trim()));
+	while (row.length && row[row.length - 1] === '') row.pop();
+	return row;
+}
+
+const CANDIDATE_DELIMITERS = [';', ',', '\t', '|'];
+const HEADER_SEARCH_LINES = 20;
+
+/**
+ * The dialect of a CSV export from its first lines: the header is the first line (of 20) whose
+ * cells name the most columns of the kind, so title lines above it are skipped; the delimiter
+ * is the candidate that splits that line into the most known columns. Quotes are '"' as Excel,
+ * StatLine and every export tool we know write them.
+ */
+export function detectDialect(path: string, soort: ExportSoort): Dialect {
+	const fd = openSync(path, 'r');
+	const buffer = Buffer.alloc(64 * 1024);
+	const read = readSync(fd, buffer, 0, buffer.length, 0);
+	closeSync(fd);
+	const lines = buffer.toString('utf8', 0, read).replace(/^\ufeff/, '').split(/\r?\n/).slice(0, HEADER_SEARCH_LINES);
+	const known = knownHeaderKeys(soort);
+	let best = { skip: 0, delimiter: '', score: 0 };
+	lines.forEach((line, skip) => {
+		for (const delimiter of CANDIDATE_DELIMITERS) {
+			const score = splitLine(line, delimiter).filter((cell) => known.has(normaliseKey(cell))).length;
+			if (score > best.score) best = { skip, delimiter, score };
+		}
+	});
+	if (!best.delimiter) {
+		// No known column at all: read the first line with its most frequent delimiter, so the
+		// message can list the columns that were found.
+		const counts = CANDIDATE_DELIMITERS.map((d) => [d, splitLine(lines[0] ?? '', d).length] as const);
+		best.delimiter = counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
 	}
+	return { delimiter: best.delimiter, quote: '"', escape: '"', skip: best.skip };
+}
+
+/** Cells of one line, honouring double quotes; enough to recognise a header. */
+function splitLine(line: string, delimiter: string): string[] {
+	const cells: string[] = [];
+	let cell = '';
+	let inQuotes = false;
+	for (const ch of line) {
+		if (ch === '"') inQuotes = !inQuotes;
+		else if (ch === delimiter && !inQuotes) {
+			cells.push(cell.trim());
+			cell = '';
+		} else cell += ch;
+	}
+	cells.push(cell.trim());
+	return cells;
 }
 
 /** DuckDB's CSV errors, in Dutch, with the line when DuckDB names one. */
@@ -268,7 +314,7 @@ async function readParquet(con: DuckDBConnection, source: ExportSource): Promise
 		headers = reader.getRowObjects().map((r) => String(r.column_name));
 	} catch (e) {
 		const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-		throw new ReadError(`Het bestand is geen geldig Parquet-bestand: ${first}`);
+		throw new ReadError(`Het bestand is geen geldig Parquet-bestand (${first.replace(/^[A-Za-z ]*Error:\s*/, '')})`);
 	}
 	// Positional references (#1…) keep column names from the file out of the SQL text.
 	const columns = headers.map((_, i) => `CAST(#${i + 1} AS VARCHAR) AS ${columnAlias(i)}`).join(', ');

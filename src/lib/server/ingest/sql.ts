@@ -124,12 +124,12 @@ export function stageSql(kind: ExportKind, sources: ColumnSource[], relation: st
 		const unreadable = `WHEN ${text} IS NOT NULL AND ${value} IS NULL THEN ${FOUT_ONLEESBAAR}`;
 		const range = rangeCheck(column, value);
 		const outOfRange = range ? `WHEN ${text} IS NOT NULL AND ${range} THEN ${FOUT_BEREIK}` : '';
-		codes.push(`(CASE ${missing} ${unreadable} ${outOfRange} ELSE 0 END) << ${2 * i}`);
+		codes.push(`(CASE ${missing} ${unreadable} ${outOfRange} ELSE 0 END) * ${4 ** i}`);
 	});
 	// Typed values can depend on earlier ones (peildatum defaults to 1 January of peiljaar),
 	// so the inner projection is built as a chain of lateral column aliases.
 	return `CREATE TABLE ${stage} AS
-SELECT ${outer.join(', ')}, CAST(${codes.join(' | ')} AS INTEGER) AS _fout
+SELECT ${outer.join(', ')}, CAST(${codes.join(' + ')} AS INTEGER) AS _fout
 FROM (SELECT ${inner.join(', ')} FROM ${relation})`;
 }
 

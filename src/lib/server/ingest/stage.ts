@@ -31,7 +31,7 @@ export interface StagedFile {
 function columnLabel(staged: StagedFile, index: number): string {
 	const { column, alias } = staged.columns[index];
 	const title = alias && staged.raw ? staged.raw.headers[Number(alias.slice(1))] : column.name;
-	return title && normaliseKey(title) !== normaliseKey(column.name) ? `${title}' (${column.name})` : column.name;
+	return title && normaliseKey(title) !== normaliseKey(column.name) ? `'${title}' (${column.name})` : `'${column.name}'`;
 }
 
 export function shown(value: string | null): string {
@@ -43,7 +43,7 @@ export function shown(value: string | null): string {
 export function rowError(staged: StagedFile, rij: number | null, columnIndex: number | null, waarde: string | null, verwacht: string, wat: string): IngestError {
 	const bestand = staged.source.entry.bestand;
 	const kolom = columnIndex === null ? null : columnLabel(staged, columnIndex);
-	const where = [bestand, rij === null ? null : `rij ${rij}`, kolom === null ? null : `kolom '${kolom}'`].filter(Boolean).join(', ');
+	const where = [bestand, rij === null ? null : `rij ${rij}`, kolom === null ? null : `kolom ${kolom}`].filter(Boolean).join(', ');
 	return { bestand, rij, kolom: columnIndex === null ? null : staged.columns[columnIndex].column.name, waarde, verwacht, melding: `${where}: ${wat}; verwacht ${verwacht}.` };
 }
 
@@ -112,7 +112,7 @@ export async function stageFile(con: DuckDBConnection, source: ExportSource, seq
 			kolom: null,
 			waarde: null,
 			verwacht: 'een leesbaar bestand met één kopregel en gelijke kolommen per rij',
-			melding: `${source.entry.bestand}${read?.rij ? `, rij ${read.rij}` : ''}: ${read ? read.message.replace(/\.$/, '') : 'het bestand kan niet worden gelezen'}.`
+			melding: `${source.entry.bestand}${read?.rij ? `, rij ${read.rij}` : ''}: ${read ? read.message.replace(/\.$/, '') : `het bestand kan niet worden gelezen (${err.message.split('\n')[0]})`}.`
 		});
 		return finish();
 	}
