@@ -6,7 +6,9 @@ const FALLBACK_REGIO = 'Dordrecht';
 
 export const load: LayoutServerLoad = async () => {
 	try {
-		return { regioNaam: (await snapshotInfo()).regio_naam };
+		// The header already says "centrumregio": `Centrumregio Dordrecht` in the data becomes `Dordrecht`.
+		const naam = (await snapshotInfo()).regio_naam.replace(/^centrumregio\s+/i, '').trim();
+		return { regioNaam: naam || FALLBACK_REGIO };
 	} catch {
 		return { regioNaam: FALLBACK_REGIO };
 	}

@@ -29,6 +29,12 @@ export function finishSvg(svg: SVGSVGElement, { title, describedBy }: { title: s
 	svg.setAttribute('role', 'img');
 	svg.setAttribute('aria-label', title);
 	svg.removeAttribute('aria-description');
+	// role="img" makes the parts presentational; Plot's aria-labels on <g> groups are then
+	// prohibited attributes (axe: aria-prohibited-attr) and would be noise for screen readers.
+	for (const element of svg.querySelectorAll('[aria-label], [aria-description]')) {
+		element.removeAttribute('aria-label');
+		element.removeAttribute('aria-description');
+	}
 	if (describedBy) svg.setAttribute('aria-describedby', describedBy);
 	const doc = svg.ownerDocument;
 	const titleElement = doc.createElementNS(SVG_NS, 'title');

@@ -37,7 +37,7 @@ describe('tekort-per-type chart', () => {
 	it('orders by shortage and says so in the text alternative', () => {
 		const chart = renderChart(tekortPerType, rows, { title: 't' });
 		expect(chart.table.rows.map((r) => r[0])).toEqual(['Crisisplekken', 'Skaeve huse', 'BW intramuraal']);
-		expect(chart.description).toContain('Het grootste tekort is er bij crisisplekken');
+		expect(chart.description).toContain('Het grootste tekort is er bij Crisisplekken');
 		expect(chart.description).toContain('samen 21 plekken');
 		expect(chart.table.rows[2]).toEqual(['BW intramuraal', '1.240', '0', '1.180', '0', '0']);
 	});

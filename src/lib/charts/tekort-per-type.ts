@@ -96,7 +96,7 @@ function describe(rows: readonly TekortPerTypeRow[]): string {
 	const top = sorted[0];
 	const metTekort = rows.filter((r) => r.tekort > 0).length;
 	return (
-		`Het grootste tekort is er bij ${label(top).toLowerCase()}: behoefte ${formatInteger(top.behoefte)}, ` +
+		`Het grootste tekort is er bij ${label(top)}: behoefte ${formatInteger(top.behoefte)}, ` +
 		`bestaand ${formatInteger(top.bestaand)}, gepland ${formatInteger(top.gepland)}, tekort ${formatInteger(top.tekort)} plekken. ` +
 		`Bij ${formatInteger(metTekort)} van de ${formatInteger(rows.length)} typen is er een tekort; samen ${formatInteger(totaal)} plekken, ` +
 		`en ${formatInteger(naPlan)} als de geplande plekken in gebruik zijn.`
