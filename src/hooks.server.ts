@@ -9,7 +9,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import { StoreInvalidError, StoreMissingError } from '$lib/server/db/errors';
-import { withSnapshot } from '$lib/server/db/store';
+import { withRequestSnapshot } from '$lib/server/db/store';
 
 /** Dutch text for users when there is no usable store; the technical cause goes to the log. */
 const STORE_UNAVAILABLE_MELDING =
@@ -24,15 +24,10 @@ function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreI
 const storeFailures = new WeakSet<Request>();
 
 export const handle: Handle = async ({ event, resolve }) => {
-	let response: Response;
-	try {
-		response = await withSnapshot(async () => resolve(event));
-	} catch (error) {
-		if (!isStoreUnavailable(error)) throw error;
-		// Serve the request unpinned: pages that can do without the store (Gegevens, health, the
-		// not-yet-built views) still work; the others fail in their load and become a 503 below.
-		response = await resolve(event);
-	}
+	// Without a usable store the request runs unpinned: pages that can do without the store
+	// (Gegevens, health, the not-yet-built views) still work; the others fail in their load and
+	// become a 503 below.
+	const response = await withRequestSnapshot(async () => resolve(event));
 	if (storeFailures.has(event.request) && response.status >= 500) {
 		const headers = new Headers(response.headers);
 		headers.set('retry-after', '60');
