@@ -8,7 +8,7 @@ import type { VocabularyName } from './vocabulary';
 
 /** Years outside this range are typing errors, not data. */
 export const JAAR_MIN = 2000;
-export const JAAR_MAX = 2040;
+export const JAAR_MAX = 2050;
 
 export type ColumnType =
 	/** A CBS gemeentecode (GM + 4 digits) or a gemeente name known in the gemeenten export. */

@@ -15,9 +15,15 @@ export async function checkDuplicateKeys(con: DuckDBConnection, files: StagedFil
 	for (const group of byKind.values()) {
 		const key = group[0].kind.key.map(q).join(', ');
 		const union = group.map((f, i) => `SELECT ${key}, ${i} AS bestand, rowid AS r FROM ${f.table}`).join(' UNION ALL ');
+		// Find the duplicated keys with a plain aggregate (fast at millions of rows); only then
+		// collect where they occur.
+		const keysOnly = group.map((f) => `SELECT ${key} FROM ${f.table}`).join(' UNION ALL ');
+		const duplicated = `SELECT ${key} FROM (${keysOnly}) GROUP BY ALL HAVING count(*) > 1 LIMIT 100`;
+		const found = Number((await con.runAndReadAll(`SELECT count(*) FROM (${duplicated})`)).getRows()[0][0]);
+		if (found === 0) continue;
 		const reader = await con.runAndReadAll(
 			`SELECT ${key}, list(bestand ORDER BY bestand, r)[1:5] AS bestanden, list(r ORDER BY bestand, r)[1:5] AS rijen, count(*) AS n
-			FROM (${union}) GROUP BY ALL HAVING count(*) > 1 ORDER BY min(bestand), min(r) LIMIT 100`
+			FROM (${union}) u SEMI JOIN (${duplicated}) d USING (${key}) GROUP BY ALL ORDER BY min(bestand), min(r)`
 		);
 		const keyNames = group[0].kind.key;
 		for (const row of reader.getRowObjects()) {

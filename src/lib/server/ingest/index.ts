@@ -40,7 +40,14 @@ export async function runIngest({ paths, force = false, log = () => {} }: Ingest
 	let buildDir: string | null = null;
 	try {
 		removeStaleBuilds(paths.store);
+		let phase = performance.now();
+		const timed = (label: string) => {
+			const now = performance.now();
+			log(`${label.padEnd(52)} ${seconds((now - phase) / 1000).padStart(9)}`);
+			phase = now;
+		};
 		const set = await readFileSet(paths.exports);
+		timed('Bestanden en manifest gecontroleerd (sha256, tekenset)');
 		const errors: IngestError[] = [...set.errors];
 		if (!set.manifest || !set.manifestSha256) return fail(paths, startedAt, [], errors, storeExisted);
 		const present = new Set(set.sources.map((s) => s.entry.soort));
@@ -80,13 +87,18 @@ export async function runIngest({ paths, force = false, log = () => {} }: Ingest
 						names.set(normaliseKey(String(code)), String(code));
 					}
 				}
+				const resolveStart = performance.now();
 				if (source.entry.soort !== 'gemeenten') await resolveVocabulary(con, file, gemeenten, names); // without gemeenten (failed), only its own errors are reported
 				else await resolveVocabulary(con, file, null, names);
+				file.seconds += (performance.now() - resolveStart) / 1000;
 				staged.push(file);
 				log(progressLine(file));
+				phase = performance.now();
 			}
 			await checkDuplicateKeys(con, staged);
+			timed('Controle op dubbele sleutels');
 			await crossChecks(con, staged);
+			timed('Controles tussen exports');
 			const allErrors = staged.flatMap((f) => f.errors);
 			if (staged.some((f) => f.errorCount > 0)) {
 				con.closeSync();
@@ -94,6 +106,7 @@ export async function runIngest({ paths, force = false, log = () => {} }: Ingest
 				return fail(paths, startedAt, staged, allErrors, storeExisted, staged.reduce((n, f) => n + f.errorCount, 0));
 			}
 			await finaliseTables(con, staged);
+			timed('Tabellen samengesteld');
 			await con.run(CREATE_META_TABLES.join(';\n'));
 			await con.run(`INSERT INTO snapshot_info VALUES ($id, CAST($at AS TIMESTAMP), $hash, ${STORE_SCHEMA_VERSION}, $code, $naam)`, {
 				id: snapshotId,
@@ -109,10 +122,10 @@ export async function runIngest({ paths, force = false, log = () => {} }: Ingest
 					{ bestand: e.bestand, soort: e.soort, sha: f.source.sha256, bytes: String(f.source.bytes), rijen: String(f.rows), formaat: f.raw?.formaat ?? '', bron: e.bron, peildatum: e.peildatum, illustratief: String(e.illustratief), toelichting: e.toelichting ?? '', at: startedAt.toISOString(), seconden: String(f.seconds) }
 				);
 			}
-			const derivedStart = performance.now();
 			for (const sql of CREATE_DERIVED) await con.run(sql);
-			log(`Afgeleide tabellen (tekort, per 10.000 inwoners, eerlijk deel)  ${seconds((performance.now() - derivedStart) / 1000)}`);
+			timed('Afgeleide tabellen (tekort, per 10.000, eerlijk deel)');
 			await con.run('CHECKPOINT');
+			timed('Snapshot weggeschreven (checkpoint)');
 		} finally {
 			try {
 				con.closeSync();

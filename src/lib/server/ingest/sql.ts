@@ -29,7 +29,27 @@ const q = (identifier: string) => `"${identifier}"`;
 
 /** Trimmed text or NULL: padded StatLine codes and Excel's non-breaking spaces disappear. */
 function textOf(alias: string): string {
-	return `nullif(trim(${alias}, ' ' || chr(9) || chr(160)), '')`;
+	// The characters are literal: an expression such as chr(160) is evaluated per row.
+	return `nullif(trim(${alias}, ' \t\u00a0'), '')`;
+}
+
+/** True when the text is non-empty and only ASCII digits (cheaper than a regular expression). */
+function digitsOnly(v: string): string {
+	return `ltrim(${v}, '0123456789') = ''`;
+}
+
+/** A cheap test and cast for the common spelling of numbers and ISO dates, or null. */
+function fastPath(column: ColumnSpec, raw: string): { test: string; value: string } | null {
+	switch (column.type.kind) {
+		case 'int':
+			return { test: digitsOnly(raw), value: `TRY_CAST(${raw} AS INTEGER)` };
+		case 'year':
+			return { test: `length(${raw}) = 4 AND ${digitsOnly(raw)}`, value: `CAST(${raw} AS INTEGER)` };
+		case 'date':
+			return { test: `length(${raw}) = 10 AND substr(${raw}, 5, 1) = '-'`, value: `TRY_CAST(${raw} AS DATE)` };
+		default:
+			return null;
+	}
 }
 
 /** The typed value of a column from its trimmed text `v`. */
@@ -37,20 +57,23 @@ function valueExpr(column: ColumnSpec, v: string, options: StageOptions, typed: 
 	const t = column.type;
 	switch (t.kind) {
 		case 'int': {
-			// DuckDB's cast is lenient ('1.5' → 2, '0x10' → 16); accept digits only.
+			// DuckDB's cast is lenient ('1.5' → 2, '0x10' → 16): only plain digits take the fast
+			// path; signs and thousands separators are rare and go through a regular expression.
 			const thousands = options.thousandsDot
 				? ` WHEN regexp_full_match(${v}, '[0-9]{1,3}(\\.[0-9]{3})+') THEN TRY_CAST(replace(${v}, '.', '') AS INTEGER)`
 				: '';
-			return `CASE WHEN regexp_full_match(${v}, '[-+]?[0-9]+') THEN TRY_CAST(${v} AS INTEGER)${thousands} END`;
+			return `CASE WHEN ${digitsOnly(v)} THEN TRY_CAST(${v} AS INTEGER) WHEN regexp_full_match(${v}, '[-+][0-9]+') THEN TRY_CAST(${v} AS INTEGER)${thousands} END`;
 		}
 		case 'decimal':
 			// A comma is the decimal separator wherever it occurs (Dutch), dots then group thousands.
 			return `(CASE WHEN regexp_full_match(${v}, '[-+]?[0-9]{1,3}(\\.[0-9]{3})*,[0-9]+|[-+]?[0-9]+,[0-9]+') THEN TRY_CAST(replace(replace(${v}, '.', ''), ',', '.') AS DOUBLE)
 				WHEN regexp_full_match(${v}, '[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?') THEN TRY_CAST(${v} AS DOUBLE) END)`;
 		case 'year':
-			return `CASE WHEN regexp_full_match(${v}, '[0-9]{4}(JJ00)?') THEN CAST(left(${v}, 4) AS INTEGER) END`;
+			return `CASE WHEN length(${v}) = 4 AND ${digitsOnly(v)} THEN CAST(${v} AS INTEGER) WHEN regexp_full_match(${v}, '[0-9]{4}JJ00') THEN CAST(left(${v}, 4) AS INTEGER) END`;
 		case 'date': {
+			// ISO dates (the common case, millions of rows at scale) cast directly.
 			const parsed = `coalesce(
+				CASE WHEN length(${v}) = 10 AND substr(${v}, 5, 1) = '-' THEN TRY_CAST(${v} AS DATE) END,
 				CASE WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}') THEN TRY_CAST(${v} AS DATE) END,
 				CASE WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9:.]+') THEN CAST(TRY_CAST(${v} AS TIMESTAMP) AS DATE) END,
 				CASE WHEN regexp_full_match(${v}, '[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}') THEN CAST(try_strptime(regexp_replace(${v}, '[/.]', '-', 'g'), '%d-%m-%Y') AS DATE) END)`;
@@ -72,7 +95,8 @@ function valueExpr(column: ColumnSpec, v: string, options: StageOptions, typed: 
 			// Resolved against the vocabulary after the pass, on distinct values only (validate.ts).
 			return column.default ? `coalesce(${v}, '${column.default}')` : v;
 		case 'gemeentecode':
-			return `CASE WHEN regexp_full_match(upper(${v}), 'GM[0-9]{4}') THEN upper(${v}) ELSE ${v} END`;
+			// Codes are checked against the gemeenten export afterwards, on distinct values.
+			return `CASE WHEN ${v} LIKE 'GM%' THEN ${v} WHEN upper(left(${v}, 2)) = 'GM' THEN upper(${v}) ELSE ${v} END`;
 		case 'code':
 		case 'text':
 			return v;
@@ -114,17 +138,26 @@ export function stageSql(kind: ExportKind, sources: ColumnSource[], relation: st
 	const codes: string[] = [];
 	const typed = new Map<string, string>();
 	sources.forEach(({ column, alias }, i) => {
-		const text = `t_${i}`;
 		const value = `v_${i}`;
-		inner.push(`${alias ? textOf(alias) : 'CAST(NULL AS VARCHAR)'} AS ${text}`);
+		const raw = alias ?? 'CAST(NULL AS VARCHAR)';
+		const text = textOf(raw);
 		typed.set(column.name, value);
-		inner.push(`CAST(${valueExpr(column, text, options, typed)} AS ${sqlType(column)}) AS ${value}`);
+		const fast = fastPath(column, raw);
+		// Numbers and dates take a fast path on the untrimmed text; trimming (costly over
+		// millions of cells) only happens for the rows the fast path does not accept.
+		const full = valueExpr(column, fast ? text : `t_${i}`, options, typed);
+		inner.push(fast ? `${raw} AS r_${i}` : `${text} AS t_${i}`);
+		inner.push(`CAST(${fast ? `CASE WHEN ${fast.test} THEN ${fast.value} ELSE ${full} END` : full} AS ${sqlType(column)}) AS ${value}`);
 		outer.push(`${value} AS ${q(column.name)}`);
-		const missing = column.required ? `WHEN ${text} IS NULL THEN ${FOUT_ONTBREEKT}` : '';
-		const unreadable = `WHEN ${text} IS NOT NULL AND ${value} IS NULL THEN ${FOUT_ONLEESBAAR}`;
+		const present = fast ? `${textOf(`r_${i}`)} IS NOT NULL` : `t_${i} IS NOT NULL`;
 		const range = rangeCheck(column, value);
-		const outOfRange = range ? `WHEN ${text} IS NOT NULL AND ${range} THEN ${FOUT_BEREIK}` : '';
-		codes.push(`(CASE ${missing} ${unreadable} ${outOfRange} ELSE 0 END) * ${4 ** i}`);
+		const checks = [
+			range ? `WHEN ${value} IS NOT NULL AND ${range} THEN ${FOUT_BEREIK}` : '',
+			`WHEN ${value} IS NOT NULL THEN 0`,
+			`WHEN ${present} THEN ${FOUT_ONLEESBAAR}`,
+			column.required ? `WHEN true THEN ${FOUT_ONTBREEKT}` : ''
+		];
+		codes.push(`(CASE ${checks.join(' ')} ELSE 0 END) * ${4 ** i}`);
 	});
 	// Typed values can depend on earlier ones (peildatum defaults to 1 January of peiljaar),
 	// so the inner projection is built as a chain of lateral column aliases.
