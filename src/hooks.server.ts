@@ -10,11 +10,7 @@ import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import { StoreInvalidError, StoreMissingError } from '$lib/server/db/errors';
 import { withRequestSnapshot } from '$lib/server/db/store';
-
-/** Dutch text for users when there is no usable store; the technical cause goes to the log. */
-const STORE_UNAVAILABLE_MELDING =
-	'De gegevens zijn op dit moment niet beschikbaar: er is nog geen geldige gegevensopslag ingelezen. ' +
-	'Op de pagina Gegevens staat de uitkomst van de laatste inleesronde.';
+import { NOT_FOUND_MELDING, STORE_UNAVAILABLE_MELDING } from '$lib/components/messages';
 
 function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreInvalidError {
 	return error instanceof StoreMissingError || error instanceof StoreInvalidError;
@@ -42,7 +38,7 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		console.warn(`[${new Date().toISOString()}] ${event.request.method} ${event.url.pathname}: ${error.message}`);
 		return { message: STORE_UNAVAILABLE_MELDING };
 	}
-	if (status === 404) return { message: 'Deze pagina bestaat niet.' };
+	if (status === 404) return { message: NOT_FOUND_MELDING };
 	const code = randomBytes(4).toString('hex');
 	console.error(`[${new Date().toISOString()}] fout ${code} bij ${event.request.method} ${event.url.pathname} (${status} ${message}):`, error);
 	return { message: `Er ging iets mis bij het maken van deze pagina (foutcode ${code}).` };

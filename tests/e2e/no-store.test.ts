@@ -58,6 +58,7 @@ describe('without a store', () => {
 			expect(response.status, path).toBe(503);
 			const html = await response.text();
 			expect(html, path).toContain('De gegevens zijn op dit moment niet beschikbaar');
+			expect(html, path).toContain('<h1>Gegevens tijdelijk niet beschikbaar</h1>');
 			expect(html, path).toContain('href="/data"');
 			expect(html, path).not.toMatch(/at .*\.(js|ts):\d+/);
 			expect(html, path).not.toContain('StoreMissingError');
