@@ -19,8 +19,11 @@ import { resolveOptions } from '../synthetic/options';
 import { runIngest } from './index';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
-/** Milliseconds after spawn at which the CLI is killed: tsx start-up, reading, staging capaciteit, finishing. */
-const KILL_MOMENTS_MS = [100, 500, 900, 1200, 1500, 1800, 2200];
+/**
+ * When the CLI is killed, as a fraction of one full CLI run on this machine (measured first):
+ * tsx start-up, reading, staging capaciteit, checks, checkpoint, rename and switch.
+ */
+const KILL_FRACTIONS = [0.1, 0.4, 0.6, 0.75, 0.85, 0.95];
 
 const cleanups: (() => void)[] = [];
 afterEach(async () => {
@@ -36,13 +39,20 @@ function paths(): ReturnType<typeof tempPaths> {
 	return p;
 }
 
-/** A valid export set with ~390k capaciteit rows (60 gemeenten, monthly, 2010-2026): an ingest of a few seconds. */
+/** A valid export set with ~300k capaciteit rows (60 gemeenten, monthly, 2014-2026): an ingest of a few seconds. */
 let bigExports: string;
+/** Milliseconds from spawn to exit of one complete CLI ingest of the big set. */
+let fullRunMs: number;
 beforeAll(async () => {
 	const p = paths();
 	bigExports = join(p.root, 'big-exports');
-	const { out: _out, ...options } = resolveOptions({ gemeenten: 60, jaren: { van: 2010, tot: 2026 }, out: bigExports });
+	const { out: _out, ...options } = resolveOptions({ gemeenten: 60, jaren: { van: 2014, tot: 2026 }, out: bigExports });
 	await generateExports(bigExports, options);
+	const start = performance.now();
+	const child = spawnIngest(p, bigExports);
+	expect(await child.exited, child.output()).toBe(0);
+	fullRunMs = performance.now() - start;
+	console.log(`full CLI ingest of the big set: ${fullRunMs.toFixed(0)} ms`);
 });
 
 function spawnIngest(p: StorePaths, exportsDir: string): ChildProcess & { output: () => string; exited: Promise<number | null> } {
@@ -131,7 +141,7 @@ describe('atomic ingest', () => {
 		const loop = queryLoop();
 
 		const outcomes: string[] = [];
-		for (const ms of KILL_MOMENTS_MS) {
+		for (const ms of KILL_FRACTIONS.map((f) => Math.round(f * fullRunMs))) {
 			const before = readPointer(p.store)!;
 			const child = spawnIngest(p, bigExports);
 			await sleep(ms);
@@ -206,32 +216,40 @@ describe('atomic ingest', () => {
 		expect((await runIngest({ paths: p, force: true })).ok).toBe(true);
 		const pointer = readPointer(p.store)!;
 
-		// A live process named in the lock: the store must stay byte-identical.
+		// A live process named in the lock: a CLI ingest and an in-process one are refused; the store stays byte-identical.
 		const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
 		cleanups.push(() => holder.kill('SIGKILL'));
-		writeFileSync(join(p.store, 'ingest.lock'), String(holder.pid));
+		const lock = join(p.store, 'ingest.lock');
+		writeFileSync(lock, String(holder.pid));
+		const message = (pid: number | undefined) => `Er loopt al een inlees-opdracht (proces ${pid}); wacht tot die klaar is.`;
 		const before = treeHash(p.store);
+		const cli = spawnIngest(p, bigExports);
+		expect(await cli.exited).toBe(1);
+		expect(cli.output()).toContain(message(holder.pid));
+		expect(cli.output()).toContain('De opslag is niet gewijzigd');
+		expect(treeHash(p.store)).toBe(before);
 		const refused = await runIngest({ paths: p, force: true });
 		expect(refused.ok).toBe(false);
 		expect(refused.snapshotId).toBeNull();
-		expect(refused.errors.map((e) => e.melding)).toEqual([`Er loopt al een inlees-opdracht (proces ${holder.pid}); wacht tot die klaar is.`]);
+		expect(refused.errors.map((e) => e.melding)).toEqual([message(holder.pid)]);
 		expect(treeHash(p.store)).toBe(before);
 		holder.kill('SIGKILL');
 		await new Promise((r) => holder.once('exit', r));
 
-		// A real CLI ingest holding the lock: a second CLI ingest says so and exits 1; the first one completes.
+		// A real CLI ingest holding the lock: an in-process ingest is refused and leaves its build alone; the CLI completes.
 		const firstCli = spawnIngest(p, bigExports);
-		const lock = join(p.store, 'ingest.lock');
 		const start = performance.now();
-		while (!(existsSync(lock) && readFileSync(lock, 'utf8') === String(firstCli.pid)) && performance.now() - start < 10_000) await sleep(10);
+		while (buildDirs(p.store).length === 0 && performance.now() - start < 10_000) await sleep(5);
+		expect(readFileSync(lock, 'utf8')).toBe(String(firstCli.pid));
 		const builds = buildDirs(p.store);
-		const second = spawnIngest(p, p.exports);
-		expect(await second.exited).toBe(1);
-		expect(second.output()).toContain(`Er loopt al een inlees-opdracht (proces ${firstCli.pid}); wacht tot die klaar is.`);
+		expect(builds).toHaveLength(1);
+		const second = await runIngest({ paths: p, force: true });
+		expect(second.ok).toBe(false);
+		expect(second.errors.map((e) => e.melding)).toEqual([message(firstCli.pid)]);
 		expect(readFileSync(lock, 'utf8')).toBe(String(firstCli.pid));
 		expect(readPointer(p.store)!.snapshotId).toBe(pointer.snapshotId);
-		for (const dir of builds) expect(existsSync(join(p.store, dir))).toBe(true);
-		expect(await firstCli.exited).toBe(0);
+		expect(existsSync(join(p.store, builds[0]))).toBe(true);
+		expect(await firstCli.exited, firstCli.output()).toBe(0);
 		const after = readPointer(p.store)!;
 		expect(after.snapshotId).not.toBe(pointer.snapshotId);
 		await expectCompleteSnapshot(p.store, after);

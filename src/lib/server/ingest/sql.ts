@@ -104,7 +104,7 @@ function valueExpr(column: ColumnSpec, v: string, options: StageOptions, typed: 
 }
 
 /** The condition under which a present value is out of range (after parsing). */
-function rangeCheck(column: ColumnSpec, x: string): string | null {
+export function rangeCheck(column: ColumnSpec, x: string): string | null {
 	const t = column.type;
 	switch (t.kind) {
 		case 'int':

@@ -10,6 +10,7 @@ import { VOCABULARIES, aliasTable, normaliseKey, type Term } from '../../domain/
 import { columnAlias, readExport, ReadError, type RawSource } from './readers';
 import type { IngestError } from './report';
 import type { ExportSource } from './sources';
+import { fastPathApplies, tryFastStage } from './fast';
 import { FOUT_BEREIK, FOUT_ONTBREEKT, decodeFout, stageSql, type ColumnSource } from './sql';
 
 /** At most this many errors are listed per file (the count says how many there are in all). */
@@ -100,6 +101,10 @@ export async function stageFile(con: DuckDBConnection, source: ExportSource, seq
 	for (const p of problems) addError(staged, { bestand: source.entry.bestand, rij: null, kolom: null, waarde: null, verwacht: p.verwacht, melding: `${source.entry.bestand}: ${p.melding}; verwacht ${p.verwacht}.` });
 	if (problems.length) return finish();
 
+	if (fastPathApplies(staged.raw, columns, source.bytes) && (await tryFastStage(con, staged.raw, columns, staged.table))) {
+		staged.rows = Number((await con.runAndReadAll(`SELECT count(*) FROM ${staged.table}`)).getRows()[0][0]);
+		return finish();
+	}
 	const thousandsDot = staged.raw.formaat.includes('puntkomma');
 	try {
 		await con.run(stageSql(kind, columns, staged.raw.relation, staged.table, { thousandsDot }), staged.raw.params);
