@@ -140,9 +140,9 @@ describe('export dialects, end to end', () => {
 	});
 
 	it('3c. plain CSV: a cell that ends in a line break (Alt+Enter in Excel)', async () => {
-		// Fails today: the header probe in readers.ts (headerRow) reads with null_padding = true,
-		// which DuckDB's parallel scanner refuses for quoted newlines; the file is then rejected
-		// as having an unclosed quote. See the report of this test's commit.
+		// The header probe in readers.ts (headerRow) reads with null_padding = true, which DuckDB's
+		// parallel scanner refuses for (some) quoted newlines: without parallel = false the file
+		// was rejected as having an unclosed quote.
 		const { projecten } = await ingestVariant({ replaces: 'projecten.csv', by: 'projecten-regeleinde-in-cel.csv' });
 		const rows = projecten.sort(byKey('project_id'));
 		expect(rows.map(({ toelichting: _, ...rest }) => rest)).toEqual([
