@@ -256,3 +256,18 @@ describe('atomic ingest', () => {
 		expect(existsSync(lock)).toBe(false);
 	}, 30_000);
 });
+
+describe('two ingests in one process', () => {
+	test('refuses the second while the first runs, and the first completes', async () => {
+		const paths = tempPaths();
+		try {
+			const [first, second] = await Promise.all([runIngest({ paths }), runIngest({ paths })]);
+			expect(first.ok).toBe(true);
+			expect(second.ok).toBe(false);
+			expect(second.errors[0].melding).toMatch(/^Er loopt al een inlees-opdracht/);
+			expect(readPointer(paths.store)?.snapshotId).toBe(first.snapshotId);
+		} finally {
+			paths.cleanup();
+		}
+	});
+});

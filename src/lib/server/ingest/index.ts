@@ -30,6 +30,21 @@ const BUILD_PREFIX = 'building-';
 /** Run an ingest; never throws for bad input: the report says what was wrong. */
 export async function runIngest({ paths, force = false, log = () => {} }: IngestOptions): Promise<IngestReport> {
 	const startedAt = new Date();
+	if (runningInProcess.has(paths.store)) {
+		// The lock file holds our own pid, so it cannot tell two ingests of one process apart.
+		return finish(paths, startedAt, { ok: false, uitkomst: 'fouten', snapshotId: null, files: [], errors: [fileError(LOCK_FILE, `Er loopt al een inlees-opdracht (proces ${process.pid}); wacht tot die klaar is.`, 'één inlees-opdracht tegelijk')] });
+	}
+	runningInProcess.add(paths.store);
+	try {
+		return await ingestLocked({ paths, force, log }, startedAt);
+	} finally {
+		runningInProcess.delete(paths.store);
+	}
+}
+
+const runningInProcess = new Set<string>();
+
+async function ingestLocked({ paths, force = false, log = () => {} }: IngestOptions, startedAt: Date): Promise<IngestReport> {
 	const storeExisted = existsSync(paths.store);
 	mkdirSync(paths.store, { recursive: true });
 	const lock = acquireLock(paths.store);

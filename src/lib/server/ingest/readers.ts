@@ -200,7 +200,8 @@ export function csvLineNumbers(text: string, quote: string, headerLine: number, 
 	for (let i = 0; i <= text.length && record <= max; i++) {
 		const ch = text[i];
 		const atEnd = i === text.length;
-		if (!atEnd && quote && ch === quote) inQuotes = !inQuotes;
+		// Title lines above the header are skipped by the reader: their quotes do not count.
+		if (!atEnd && quote && ch === quote && line >= headerLine) inQuotes = !inQuotes;
 		if (atEnd || (ch === '\n' && !inQuotes)) {
 			if (line >= headerLine && (recordHasContent || !pastHeader)) {
 				if (!pastHeader) pastHeader = true;

@@ -30,7 +30,8 @@ const q = (identifier: string) => `"${identifier}"`;
 /** Trimmed text or NULL: padded StatLine codes and Excel's non-breaking spaces disappear. */
 function textOf(alias: string): string {
 	// The characters are literal: an expression such as chr(160) is evaluated per row.
-	return `nullif(trim(${alias}, ' \t\u00a0'), '')`;
+	// CBS StatLine writes '.' for an unknown figure: that is a missing value, not a number.
+	return `nullif(nullif(trim(${alias}, ' \t\u00a0'), ''), '.')`;
 }
 
 /** True when the text is non-empty and only ASCII digits (cheaper than a regular expression). */
@@ -62,7 +63,9 @@ function valueExpr(column: ColumnSpec, v: string, options: StageOptions, typed: 
 			const thousands = options.thousandsDot
 				? ` WHEN regexp_full_match(${v}, '[0-9]{1,3}(\\.[0-9]{3})+') THEN TRY_CAST(replace(${v}, '.', '') AS INTEGER)`
 				: '';
-			return `CASE WHEN ${digitsOnly(v)} THEN TRY_CAST(${v} AS INTEGER) WHEN regexp_full_match(${v}, '[-+][0-9]+') THEN TRY_CAST(${v} AS INTEGER)${thousands} END`;
+			// Whole numbers written as decimals (120.0, as pandas writes Parquet) are whole numbers.
+			const wholeDecimal = ` WHEN regexp_full_match(${v}, '[-+]?[0-9]+[.,]0+') THEN TRY_CAST(regexp_extract(${v}, '^[-+]?[0-9]+') AS INTEGER)`;
+			return `CASE WHEN ${digitsOnly(v)} THEN TRY_CAST(${v} AS INTEGER) WHEN regexp_full_match(${v}, '[-+][0-9]+') THEN TRY_CAST(${v} AS INTEGER)${thousands}${wholeDecimal} END`;
 		}
 		case 'decimal':
 			// A comma is the decimal separator wherever it occurs (Dutch), dots then group thousands.
