@@ -8,8 +8,13 @@ import { addError, rowError, shown, type StagedFile } from './stage';
 
 const q = (name: string) => `"${name}"`;
 
-/** Rows that share a key, within one file and across files of the same kind. */
-export async function checkDuplicateKeys(con: DuckDBConnection, files: StagedFile[]): Promise<void> {
+/**
+ * Rows that share a key, within one file and across files of the same kind. Returns the
+ * files that must be read again in file order before their duplicates can be reported by line
+ * (read by the fast path); nothing is reported for such a group yet.
+ */
+export async function checkDuplicateKeys(con: DuckDBConnection, files: StagedFile[]): Promise<StagedFile[]> {
+	const reread: StagedFile[] = [];
 	const byKind = new Map<string, StagedFile[]>();
 	for (const f of files) if (f.rows > 0) byKind.set(f.kind.soort, [...(byKind.get(f.kind.soort) ?? []), f]);
 	for (const group of byKind.values()) {
@@ -19,8 +24,16 @@ export async function checkDuplicateKeys(con: DuckDBConnection, files: StagedFil
 		// collect where they occur.
 		const keysOnly = group.map((f) => `SELECT ${key} FROM ${f.table}`).join(' UNION ALL ');
 		const duplicated = `SELECT ${key} FROM (${keysOnly}) GROUP BY ALL HAVING count(*) > 1 LIMIT 100`;
+		// Equal keys have equal hashes: grouping on one 64-bit hash is the cheap first sieve.
+		const hashed = group.map((f) => `SELECT hash(${key}) AS h FROM ${f.table}`).join(' UNION ALL ');
+		const candidates = Number((await con.runAndReadAll(`SELECT count(*) FROM (SELECT h FROM (${hashed}) GROUP BY h HAVING count(*) > 1)`)).getRows()[0][0]);
+		if (candidates === 0) continue;
 		const found = Number((await con.runAndReadAll(`SELECT count(*) FROM (${duplicated})`)).getRows()[0][0]);
 		if (found === 0) continue;
+		if (group.some((f) => f.unordered)) {
+			reread.push(...group.filter((f) => f.unordered));
+			continue;
+		}
 		const reader = await con.runAndReadAll(
 			`SELECT ${key}, list(bestand ORDER BY bestand, r)[1:5] AS bestanden, list(r ORDER BY bestand, r)[1:5] AS rijen, count(*) AS n
 			FROM (${union}) u SEMI JOIN (${duplicated}) d USING (${key}) GROUP BY ALL ORDER BY min(bestand), min(r)`
@@ -42,6 +55,7 @@ export async function checkDuplicateKeys(con: DuckDBConnection, files: StagedFil
 			);
 		}
 	}
+	return reread;
 }
 
 /** A check that selects offending rows (rowid first) from one staged file. */

@@ -19,7 +19,12 @@ const UNTRIMMED: ColumnType['kind'][] = ['enum', 'gemeentecode']; // resolved on
 export const FAST_PATH_MIN_BYTES = 8 << 20;
 
 export function fastPathApplies(raw: RawSource, columns: ColumnSource[], bytes: number): boolean {
-	return Boolean(raw.typedRelation) && bytes >= FAST_PATH_MIN_BYTES && columns.every(({ column, alias }) => !alias || column.type.kind in TYPED || UNTRIMMED.includes(column.type.kind));
+	return (
+		Boolean(raw.typedRelation) &&
+		bytes >= FAST_PATH_MIN_BYTES &&
+		columns.every(({ column, alias }) => !alias || column.type.kind in TYPED || UNTRIMMED.includes(column.type.kind)) &&
+		columns.every(({ column }) => column.type.kind !== 'int' || column.type.min >= 0)
+	);
 }
 
 /** Try the typed read into `table`; true when it holds every row and every rule holds. */
@@ -29,7 +34,8 @@ export async function tryFastStage(con: DuckDBConnection, raw: RawSource, column
 	const rejects = `${table}_rejects`;
 	const select = columns.map(({ column, alias }) => {
 		const value = alias ?? 'NULL';
-		let expr = column.type.kind === 'int' || column.type.kind === 'year' ? `TRY_CAST(${value} AS INTEGER)` : value;
+		// A non-integral or huge count becomes -1, which every count's and year's range rejects.
+		let expr = column.type.kind === 'int' || column.type.kind === 'year' ? `CASE WHEN ${value} = trunc(${value}) AND abs(${value}) < 2147483647 THEN CAST(${value} AS INTEGER) WHEN ${value} IS NOT NULL THEN -1 END` : value;
 		if (column.default === 'peiljaar-01-01') expr = `coalesce(${expr}, make_date(TRY_CAST(${columns.find((c) => c.column.name === 'peiljaar')?.alias ?? 'NULL'} AS INTEGER), 1, 1))`;
 		else if (column.default !== undefined) expr = `coalesce(${expr}, '${column.default.replace(/'/g, "''")}')`;
 		return `CAST(${expr} AS ${sqlType(column)}) AS "${column.name}"`;
@@ -40,13 +46,22 @@ export async function tryFastStage(con: DuckDBConnection, raw: RawSource, column
 		if (column.required) rules.push(`${name} IS NULL`);
 		const range = rangeCheck(column, name);
 		if (range) rules.push(`(${name} IS NOT NULL AND ${range})`);
-		if (alias && (column.type.kind === 'int' || column.type.kind === 'year')) rules.push(`(${alias} IS NOT NULL AND ${alias} <> trunc(${alias}))`);
 		return rules;
 	});
 	try {
-		await con.run(`CREATE TABLE ${table} AS SELECT ${select.join(', ')}, ${violations.length ? `CAST(${violations.map((v) => `(${v})::INTEGER`).join(' + ')} AS INTEGER)` : '0'} AS _fout FROM ${raw.typedRelation!(types, rejects)}`, raw.params);
+		// No error column: the table becomes the store's table as it is (dropping a column later
+		// would make the next scans of millions of rows slow).
+		// Row order is not kept here (DuckDB then writes compressed blocks straight away and the
+		// checkpoint costs nothing); rows are only needed in file order to name lines in error
+		// messages, and a file with errors is read again by the ordered, validating path.
+		await con.run('SET preserve_insertion_order = false');
+		try {
+			await con.run(`CREATE TABLE ${table} AS SELECT ${select.join(', ')} FROM ${raw.typedRelation!(types, rejects)}`, raw.params);
+		} finally {
+			await con.run('RESET preserve_insertion_order');
+		}
 		const rejected = Number((await con.runAndReadAll(`SELECT count(*) FROM ${rejects}`)).getRows()[0][0]);
-		const broken = rejected > 0 ? 1 : Number((await con.runAndReadAll(`SELECT count(*) FROM ${table} WHERE _fout <> 0`)).getRows()[0][0]);
+		const broken = rejected > 0 || violations.length === 0 ? rejected : Number((await con.runAndReadAll(`SELECT count(*) FROM ${table} WHERE ${violations.join(' OR ')}`)).getRows()[0][0]);
 		if (broken === 0) return true;
 	} catch {
 		/* the ordinary path reads it again and explains */

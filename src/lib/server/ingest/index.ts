@@ -110,7 +110,17 @@ async function ingestLocked({ paths, force = false, log = () => {} }: IngestOpti
 				log(progressLine(file));
 				phase = performance.now();
 			}
-			await checkDuplicateKeys(con, staged);
+			const reread = await checkDuplicateKeys(con, staged);
+			if (reread.length) {
+				// Duplicates in a file read without row order: read it again in order to name the lines.
+				for (const file of reread) {
+					await con.run(`DROP TABLE ${file.table}`);
+					const again = await stageFile(con, file.source, order.indexOf(file.source), buildDir, { ordered: true });
+					await resolveVocabulary(con, again, gemeenten, names);
+					staged[staged.indexOf(file)] = again;
+				}
+				await checkDuplicateKeys(con, staged);
+			}
 			timed('Controle op dubbele sleutels');
 			await crossChecks(con, staged);
 			timed('Controles tussen exports');
@@ -179,7 +189,7 @@ async function finaliseTables(con: import('@duckdb/node-api').DuckDBConnection, 
 		const files = staged.filter((f) => f.kind.soort === soort);
 		const columns = EXPORT_KINDS[soort].columns.map((c) => `"${c.name}"`).join(', ');
 		if (files.length === 1) {
-			await con.run(`ALTER TABLE ${files[0].table} DROP COLUMN _fout`);
+			if (files[0].hasErrorColumn) await con.run(`ALTER TABLE ${files[0].table} DROP COLUMN _fout`);
 			await con.run(`ALTER TABLE ${files[0].table} RENAME TO ${soort}`);
 		} else {
 			await con.run(`CREATE TABLE ${soort} AS ${files.map((f) => `SELECT ${columns} FROM ${f.table}`).join(' UNION ALL ')}`);

@@ -26,6 +26,10 @@ export interface StagedFile {
 	seconds: number;
 	errors: IngestError[];
 	errorCount: number;
+	/** Whether the stage table still carries the `_fout` column of the validating path. */
+	hasErrorColumn: boolean;
+	/** Read by the fast path: rows are not in file order, so rowids do not name lines. */
+	unordered: boolean;
 }
 
 /** How the user's file names a column: its own title, and ours when they differ. */
@@ -80,10 +84,10 @@ export function mapHeaders(kind: ExportKind, headers: string[]): { columns: Colu
 }
 
 /** Read one export into a stage table and report the rows it could not read. */
-export async function stageFile(con: DuckDBConnection, source: ExportSource, sequence: number, workDir: string): Promise<StagedFile> {
+export async function stageFile(con: DuckDBConnection, source: ExportSource, sequence: number, workDir: string, { ordered = false } = {}): Promise<StagedFile> {
 	const started = performance.now();
 	const kind = EXPORT_KINDS[source.entry.soort];
-	const staged: StagedFile = { source, kind, table: `stage_${sequence}`, raw: null, columns: [], rows: 0, seconds: 0, errors: [], errorCount: 0 };
+	const staged: StagedFile = { source, kind, table: `stage_${sequence}`, raw: null, columns: [], rows: 0, seconds: 0, errors: [], errorCount: 0, hasErrorColumn: true, unordered: false };
 	const finish = () => {
 		staged.seconds = (performance.now() - started) / 1000;
 		return staged;
@@ -101,7 +105,9 @@ export async function stageFile(con: DuckDBConnection, source: ExportSource, seq
 	for (const p of problems) addError(staged, { bestand: source.entry.bestand, rij: null, kolom: null, waarde: null, verwacht: p.verwacht, melding: `${source.entry.bestand}: ${p.melding}; verwacht ${p.verwacht}.` });
 	if (problems.length) return finish();
 
-	if (fastPathApplies(staged.raw, columns, source.bytes) && (await tryFastStage(con, staged.raw, columns, staged.table))) {
+	if (!ordered && fastPathApplies(staged.raw, columns, source.bytes) && (await tryFastStage(con, staged.raw, columns, staged.table))) {
+		staged.hasErrorColumn = false;
+		staged.unordered = true;
 		staged.rows = Number((await con.runAndReadAll(`SELECT count(*) FROM ${staged.table}`)).getRows()[0][0]);
 		return finish();
 	}
