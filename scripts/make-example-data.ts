@@ -15,20 +15,12 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { EXPORT_KINDS, EXPORT_SOORTEN, expectedText, type ColumnSpec, type ExportSoort } from '../src/lib/domain/exports';
 import { VOCABULARIES, type Term } from '../src/lib/domain/vocabulary';
 import { manifestSchema, type Manifest } from '../src/lib/domain/schemas';
+import { mulberry32 } from '../src/lib/server/synthetic/prng';
 
 // ─── Randomness ──────────────────────────────────────────────────────────────────────────
 
-/** mulberry32: small, fast and good enough for illustrative noise; never Math.random. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** mulberry32 (shared with the synthetic generator): illustrative noise, never Math.random. */
+export const seededRandom = mulberry32;
 
 const SEED = 20231204; // the strategic HKG session of 4 December 2023
 type Random = () => number;
