@@ -1,0 +1,101 @@
+/**
+ * View filters live in the URL (DESIGN.md section 2): one zod schema per view parses the
+ * search parameters; an invalid value is a Dutch 400 that names the parameter and what is
+ * allowed, never a 500. Repeated parameters (`type=a&type=b`) fill array fields.
+ */
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+
+/** Thrown for an invalid filter; routes turn it into a 400 via {@link parseFilters}. */
+export class FilterError extends Error {
+	constructor(
+		readonly parameter: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/** Which keys of the schema take several values (arrays, possibly optional or defaulted). */
+function arrayKeys(schema: z.ZodObject): Set<string> {
+	const keys = new Set<string>();
+	for (const [key, field] of Object.entries(schema.shape)) {
+		let def = (field as z.ZodType)._zod.def as { type: string; innerType?: z.ZodType };
+		while (def.innerType && ['optional', 'default', 'catch', 'nullable', 'prefault'].includes(def.type)) {
+			def = def.innerType._zod.def as typeof def;
+		}
+		if (def.type === 'array') keys.add(key);
+	}
+	return keys;
+}
+
+/** The Dutch explanation of one zod issue for a URL parameter. */
+function explain(issue: z.core.$ZodIssue, parameter: string, value: unknown): string {
+	const found = Array.isArray(value) ? value.join(', ') : value === undefined ? '(leeg)' : String(value);
+	const shown = found.length > 60 ? `${found.slice(0, 57)}…` : found;
+	let allowed: string;
+	switch (issue.code) {
+		case 'invalid_value':
+			allowed = `een van: ${issue.values.map(String).join(', ')}`;
+			break;
+		case 'too_small':
+			allowed = issue.origin === 'array' ? `minstens ${issue.minimum} waarde(n)` : `${issue.minimum} of meer`;
+			break;
+		case 'too_big':
+			allowed = issue.origin === 'array' ? `hoogstens ${issue.maximum} waarden` : `${issue.maximum} of minder`;
+			break;
+		case 'invalid_type':
+			allowed = issue.expected === 'number' || issue.expected === 'int' ? 'een geheel getal' : `een waarde van het type ${issue.expected}`;
+			break;
+		case 'unrecognized_keys':
+			return `Onbekende parameter(s): ${issue.keys.join(', ')}.`;
+		default:
+			allowed = issue.message;
+	}
+	return `Ongeldige waarde voor parameter '${parameter}': '${shown}'. Toegestaan: ${allowed}.`;
+}
+
+/**
+ * Parse the URL's search parameters with a view's schema. Unknown parameters are ignored (a
+ * shared link may carry tracking or older parameters); invalid values throw a FilterError.
+ */
+export function parseSearchParams<S extends z.ZodObject>(url: URL, schema: S): z.infer<S> {
+	const arrays = arrayKeys(schema);
+	const raw: Record<string, unknown> = {};
+	for (const key of Object.keys(schema.shape)) {
+		const values = url.searchParams.getAll(key).filter((v) => v !== '');
+		if (arrays.has(key)) raw[key] = values.length ? values.flatMap((v) => v.split(',')).filter(Boolean) : undefined;
+		else if (values.length > 1) throw new FilterError(key, `Parameter '${key}' mag maar één keer voorkomen.`);
+		else raw[key] = values[0];
+	}
+	const parsed = schema.safeParse(raw);
+	if (parsed.success) return parsed.data;
+	const issue = parsed.error.issues[0];
+	const parameter = String(issue.path[0] ?? '');
+	throw new FilterError(parameter, explain(issue, parameter, raw[parameter]));
+}
+
+/** {@link parseSearchParams} for a load function: an invalid filter becomes a Dutch 400 page. */
+export function parseFilters<S extends z.ZodObject>(url: URL, schema: S): z.infer<S> {
+	try {
+		return parseSearchParams(url, schema);
+	} catch (e) {
+		if (e instanceof FilterError) error(400, { message: e.message });
+		throw e;
+	}
+}
+
+/** A whole year from the URL, coerced; bounds come from the data (peiljaren in the store). */
+export const jaarParam = z.coerce.number().int().min(2000).max(2050);
+
+/** Serialise filters back to a query string (arrays as repeated parameters, defaults left out). */
+export function toSearchParams(filters: Record<string, unknown>, defaults: Record<string, unknown> = {}): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(filters)) {
+		if (value === undefined || value === null) continue;
+		if (JSON.stringify(value) === JSON.stringify(defaults[key])) continue;
+		if (Array.isArray(value)) for (const v of value) params.append(key, String(v));
+		else params.set(key, String(value));
+	}
+	return params;
+}
