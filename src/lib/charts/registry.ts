@@ -1,15 +1,36 @@
 /**
  * Every chart by its stable id. Export endpoints and the presentatiemap look charts up here,
- * so an id, once published, keeps meaning the same figure.
+ * so an id, once published, keeps meaning the same figure. Each view keeps its charts in its
+ * own folder (charts/<view>/index.ts); ids are unique across views (a test checks).
  */
+import { capaciteitCharts } from './capaciteit';
+import { dagbestedingCharts } from './dagbesteding';
+import { hkgCharts } from './hkg';
+import { planningCharts } from './planning';
 import { tekortPerType } from './tekort-per-type';
 import type { ChartDefinition } from './types';
+import { wlzCharts } from './wlz';
 
 export const CHARTS = {
-	'tekort-per-type': tekortPerType
+	'tekort-per-type': tekortPerType,
+	...capaciteitCharts,
+	...planningCharts,
+	...wlzCharts,
+	...hkgCharts,
+	...dagbestedingCharts
 } as const satisfies Record<string, ChartDefinition<never>>;
 
 export type ChartId = keyof typeof CHARTS;
+
+/** Which view each chart belongs to (the export menu and /charts list it). */
+export const CHART_VIEWS: Record<string, readonly string[]> = {
+	overzicht: ['tekort-per-type'],
+	capaciteit: Object.keys(capaciteitCharts),
+	planning: Object.keys(planningCharts),
+	wlz: Object.keys(wlzCharts),
+	hkg: Object.keys(hkgCharts),
+	dagbesteding: Object.keys(dagbestedingCharts)
+};
 
 export function isChartId(id: string): id is ChartId {
 	return Object.hasOwn(CHARTS, id);
