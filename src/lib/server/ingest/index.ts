@@ -143,7 +143,7 @@ async function ingestLocked({ paths, force = false, log = () => {} }: IngestOpti
 			for (const f of staged) {
 				const e = f.source.entry;
 				await con.run(
-					`INSERT INTO provenance VALUES ($bestand, $soort, $sha, CAST($bytes AS BIGINT), CAST($rijen AS BIGINT), $formaat, $bron, CAST($peildatum AS DATE), CAST($illustratief AS BOOLEAN), $toelichting, CAST($at AS TIMESTAMP), CAST($seconden AS DOUBLE))`,
+					`INSERT INTO provenance VALUES ($bestand, $soort, $sha, CAST($bytes AS BIGINT), CAST($rijen AS BIGINT), $formaat, $bron, CAST($peildatum AS DATE), CAST($illustratief AS BOOLEAN), nullif($toelichting, ''), CAST($at AS TIMESTAMP), CAST($seconden AS DOUBLE))`,
 					{ bestand: e.bestand, soort: e.soort, sha: f.source.sha256, bytes: String(f.source.bytes), rijen: String(f.rows), formaat: f.raw?.formaat ?? '', bron: e.bron, peildatum: e.peildatum, illustratief: String(e.illustratief), toelichting: e.toelichting ?? '', at: startedAt.toISOString(), seconden: String(f.seconds) }
 				);
 			}
