@@ -5,7 +5,9 @@
  */
 import { capaciteitCharts } from './capaciteit';
 import { dagbestedingCharts } from './dagbesteding';
+import { gemeenteCharts } from './gemeente';
 import { hkgCharts } from './hkg';
+import { overzichtCharts } from './overzicht';
 import { planningCharts } from './planning';
 import { tekortPerType } from './tekort-per-type';
 import type { ChartDefinition } from './types';
@@ -13,23 +15,26 @@ import { wlzCharts } from './wlz';
 
 export const CHARTS = {
 	'tekort-per-type': tekortPerType,
+	...overzichtCharts,
 	...capaciteitCharts,
 	...planningCharts,
 	...wlzCharts,
 	...hkgCharts,
-	...dagbestedingCharts
+	...dagbestedingCharts,
+	...gemeenteCharts
 } as const satisfies Record<string, ChartDefinition<never>>;
 
 export type ChartId = keyof typeof CHARTS;
 
 /** Which view each chart belongs to (the export menu and /charts list it). */
 export const CHART_VIEWS: Record<string, readonly string[]> = {
-	overzicht: ['tekort-per-type'],
+	overzicht: ['tekort-per-type', ...Object.keys(overzichtCharts)],
 	capaciteit: Object.keys(capaciteitCharts),
 	planning: Object.keys(planningCharts),
 	wlz: Object.keys(wlzCharts),
 	hkg: Object.keys(hkgCharts),
-	dagbesteding: Object.keys(dagbestedingCharts)
+	dagbesteding: Object.keys(dagbestedingCharts),
+	gemeente: Object.keys(gemeenteCharts)
 };
 
 export function isChartId(id: string): id is ChartId {

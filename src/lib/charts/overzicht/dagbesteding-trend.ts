@@ -1,0 +1,73 @@
+/**
+ * Overzicht tile: the share of BW-cliënten with dagbesteding per periode, with the switch to
+ * P×Q billing (1 January 2021, DESIGN.md §5) as a thin vertical rule.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatPercent, formatPeriode } from '../../domain/format';
+import { PALETTE } from '../palette';
+import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import { SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
+
+export interface DagbestedingTrendRow {
+	periode: string;
+	/** ISO date the periode starts. */
+	periode_start: string;
+	/** 0–1; null without clients. */
+	aandeel: number | null;
+}
+
+/** Dagbesteding is billed as P×Q since this date (DESIGN.md §5). */
+const PXQ = new Date('2021-01-01T00:00:00Z');
+
+const legend: readonly LegendItem[] = [
+	{ label: 'Aandeel met dagbesteding', colour: PALETTE.blauw, shape: 'line' },
+	{ label: 'Overgang naar P×Q (1 januari 2021)', colour: PALETTE.grijs, shape: 'tick' }
+];
+
+const start = (r: DagbestedingTrendRow) => new Date(`${r.periode_start}T00:00:00Z`);
+
+function build(rows: readonly DagbestedingTrendRow[], { width = SPARKLINE_WIDTH, document }: ChartOptions): SVGSVGElement {
+	const known = rows.filter((r) => r.aandeel !== null);
+	const dates = known.map(start);
+	const showPxq = dates.length > 0 && dates[0] < PXQ && PXQ <= dates[dates.length - 1];
+	return Plot.plot({
+		...sparklineOptions(width, document, 'chart-overzicht-dagbesteding-trend'),
+		x: { type: 'utc' },
+		y: { domain: [0, 1] },
+		marks: [
+			Plot.ruleY([0], { stroke: PALETTE.grijs, strokeWidth: 0.5 }),
+			Plot.ruleX(showPxq ? [PXQ] : [], { stroke: PALETTE.grijs, strokeWidth: 1.5 }),
+			Plot.lineY(known, { x: start, y: 'aandeel', stroke: PALETTE.blauw, strokeWidth: 2 }),
+			Plot.dot(known, {
+				x: start,
+				y: 'aandeel',
+				r: 1.5,
+				fill: PALETTE.blauw,
+				title: (d: DagbestedingTrendRow) => `${formatPeriode(d.periode)}: ${formatPercent(d.aandeel)} met dagbesteding`
+			})
+		]
+	}) as SVGSVGElement;
+}
+
+function describe(rows: readonly DagbestedingTrendRow[]): string {
+	const known = rows.filter((r) => r.aandeel !== null);
+	const first = known[0];
+	const last = known.at(-1);
+	if (!first || !last) return 'Er zijn geen gegevens over dagbesteding.';
+	return (
+		`Aandeel BW-cliënten met dagbesteding: ${formatPercent(first.aandeel)} in ${formatPeriode(first.periode)}, ` +
+		`${formatPercent(last.aandeel)} in ${formatPeriode(last.periode)}. Sinds 1 januari 2021 wordt dagbesteding per product en prijs (P×Q) bekostigd.`
+	);
+}
+
+function table(rows: readonly DagbestedingTrendRow[]): ChartTable {
+	return {
+		columns: [
+			{ label: 'Periode', numeric: false },
+			{ label: 'Aandeel met dagbesteding', numeric: true }
+		],
+		rows: rows.map((r) => [formatPeriode(r.periode), formatPercent(r.aandeel, { digits: 1 })])
+	};
+}
+
+export const overzichtDagbestedingTrend: ChartDefinition<DagbestedingTrendRow> = { id: 'overzicht-dagbesteding-trend', build, describe, table, legend };

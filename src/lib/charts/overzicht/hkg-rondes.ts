@@ -1,0 +1,65 @@
+/**
+ * Overzicht tile: the regional HKG bid per round (voorlopig → aanvulling → definitief) as small
+ * bars, with the regional opgave as a line across them.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatDateShort, formatInteger, formatPercent } from '../../domain/format';
+import { labelOf, type HkgRonde } from '../../domain/vocabulary';
+import { PALETTE } from '../palette';
+import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import { SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
+
+export interface HkgRondeRow {
+	ronde: HkgRonde;
+	ronde_datum: string;
+	bod: number;
+	opgave: number;
+}
+
+const legend: readonly LegendItem[] = [
+	{ label: 'Bod van de gemeenten samen', colour: PALETTE.blauw, shape: 'bar' },
+	{ label: 'Regionale opgave', colour: PALETTE.inkt, shape: 'line' }
+];
+
+const ronde = (r: HkgRondeRow) => labelOf('hkg_ronde', r.ronde);
+
+function build(rows: readonly HkgRondeRow[], { width = SPARKLINE_WIDTH, document }: ChartOptions): SVGSVGElement {
+	const opgave = rows.at(-1)?.opgave ?? 0;
+	return Plot.plot({
+		...sparklineOptions(width, document, 'chart-overzicht-hkg-rondes'),
+		x: { domain: rows.map(ronde), padding: 0.25 },
+		y: { domain: [0, Math.max(1, opgave, ...rows.map((r) => r.bod))] },
+		marks: [
+			Plot.barY(rows, {
+				x: ronde,
+				y: 'bod',
+				fill: PALETTE.blauw,
+				title: (d: HkgRondeRow) => `${ronde(d)} (${formatDateShort(d.ronde_datum)}): ${formatInteger(d.bod)} van ${formatInteger(d.opgave)}`
+			}),
+			Plot.ruleY([opgave], { stroke: PALETTE.inkt, strokeWidth: 2, strokeDasharray: '4 2' })
+		]
+	}) as SVGSVGElement;
+}
+
+function describe(rows: readonly HkgRondeRow[]): string {
+	const last = rows.at(-1);
+	if (!last) return 'Er zijn nog geen HKG-biedingen.';
+	const verloop = rows.map((r) => `${ronde(r).toLowerCase()} ${formatInteger(r.bod)}`).join(', ');
+	const aandeel = last.opgave > 0 ? ` (${formatPercent(last.bod / last.opgave)})` : '';
+	return `Bod van de gemeenten samen per ronde: ${verloop}. De regionale opgave is ${formatInteger(last.opgave)}; het laatste bod dekt ${formatInteger(last.bod)} daarvan${aandeel}.`;
+}
+
+function table(rows: readonly HkgRondeRow[]): ChartTable {
+	return {
+		columns: [
+			{ label: 'Ronde', numeric: false },
+			{ label: 'Datum', numeric: false },
+			{ label: 'Bod', numeric: true },
+			{ label: 'Opgave', numeric: true },
+			{ label: 'Aandeel van de opgave', numeric: true }
+		],
+		rows: rows.map((r) => [ronde(r), formatDateShort(r.ronde_datum), formatInteger(r.bod), formatInteger(r.opgave), r.opgave > 0 ? formatPercent(r.bod / r.opgave) : '–'])
+	};
+}
+
+export const overzichtHkgRondes: ChartDefinition<HkgRondeRow> = { id: 'overzicht-hkg-rondes', build, describe, table, legend };

@@ -1,0 +1,66 @@
+/**
+ * Overzicht tile: Wlz-instroom per 10.000 inwoners of the own region per year (solid) against
+ * the median of the other regions (dashed, grey), so the lines differ in greyscale too.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatPer10k } from '../../domain/format';
+import { PALETTE } from '../palette';
+import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import { SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
+
+export interface WlzTrendRow {
+	jaar: number;
+	instroom_per_10k: number;
+	/** Median of the other regions; null when no other region reported that year. */
+	mediaan_andere_regios: number | null;
+}
+
+const legend: readonly LegendItem[] = [
+	{ label: 'Deze regio', colour: PALETTE.blauw, shape: 'line' },
+	{ label: "Mediaan andere regio's", colour: PALETTE.grijs, shape: 'line' }
+];
+
+function build(rows: readonly WlzTrendRow[], { width = SPARKLINE_WIDTH, document }: ChartOptions): SVGSVGElement {
+	const mediaan = rows.filter((r) => r.mediaan_andere_regios !== null);
+	const max = Math.max(0.1, ...rows.map((r) => Math.max(r.instroom_per_10k, r.mediaan_andere_regios ?? 0)));
+	return Plot.plot({
+		...sparklineOptions(width, document, 'chart-overzicht-wlz-trend'),
+		y: { domain: [0, max] },
+		marks: [
+			Plot.ruleY([0], { stroke: PALETTE.grijs, strokeWidth: 0.5 }),
+			Plot.lineY(mediaan, { x: 'jaar', y: 'mediaan_andere_regios', stroke: PALETTE.grijs, strokeWidth: 2, strokeDasharray: '4 3' }),
+			Plot.lineY(rows, { x: 'jaar', y: 'instroom_per_10k', stroke: PALETTE.blauw, strokeWidth: 2 }),
+			Plot.dot(rows, {
+				x: 'jaar',
+				y: 'instroom_per_10k',
+				r: 2,
+				fill: PALETTE.blauw,
+				title: (d: WlzTrendRow) => `${d.jaar}: ${formatPer10k(d.instroom_per_10k)} per 10.000 inwoners; mediaan andere regio's ${formatPer10k(d.mediaan_andere_regios)}`
+			})
+		]
+	}) as SVGSVGElement;
+}
+
+function describe(rows: readonly WlzTrendRow[]): string {
+	const first = rows[0];
+	const last = rows.at(-1);
+	if (!first || !last) return 'Er zijn geen gegevens over de Wlz-instroom.';
+	const vergelijking =
+		last.mediaan_andere_regios === null
+			? ''
+			: `; de mediaan van de andere regio's was ${formatPer10k(last.mediaan_andere_regios)}`;
+	return `Wlz-instroom per 10.000 inwoners in deze regio: ${formatPer10k(first.instroom_per_10k)} in ${first.jaar}, ${formatPer10k(last.instroom_per_10k)} in ${last.jaar}${vergelijking}.`;
+}
+
+function table(rows: readonly WlzTrendRow[]): ChartTable {
+	return {
+		columns: [
+			{ label: 'Jaar', numeric: false },
+			{ label: 'Deze regio, per 10.000 inwoners', numeric: true },
+			{ label: "Mediaan andere regio's", numeric: true }
+		],
+		rows: rows.map((r) => [String(r.jaar), formatPer10k(r.instroom_per_10k), formatPer10k(r.mediaan_andere_regios)])
+	};
+}
+
+export const overzichtWlzTrend: ChartDefinition<WlzTrendRow> = { id: 'overzicht-wlz-trend', build, describe, table, legend };
