@@ -79,10 +79,13 @@ function watchExports(): void {
 			}
 		});
 	};
+	// Unreferenced: the watcher must not keep the process alive once the server has shut down
+	// (Ctrl+C, SIGTERM), otherwise npm start would never exit.
 	watch(exports, () => {
 		if (timer) clearTimeout(timer);
 		timer = setTimeout(run, 1500);
-	});
+		timer.unref();
+	}).unref();
 }
 
 buildIfStale();
