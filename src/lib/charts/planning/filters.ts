@@ -1,0 +1,22 @@
+/** The URL filters of /planning (and of its chart exports): types, statuses, one gemeente. */
+import { z } from 'zod';
+import { ids, labelOf, VOCABULARIES } from '../../domain/vocabulary';
+
+export const planningFilterSchema = z.object({
+	type: z.array(z.enum(ids(VOCABULARIES.voorzieningstype))).optional(),
+	status: z.array(z.enum(ids(VOCABULARIES.projectstatus))).optional(),
+	gemeente: z.string().trim().toUpperCase().regex(/^GM\d{4}$/, 'een gemeentecode als GM0505').optional()
+});
+export type PlanningFilters = z.infer<typeof planningFilterSchema>;
+
+function list(values: readonly string[]): string {
+	return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} en ${values.at(-1)}`;
+}
+
+/** The active filters in Dutch, for chart subtitles: "Skaeve huse · alle statussen · Gorinchem". */
+export function planningSubtitle(filters: PlanningFilters, gemeentenaam?: string | null): string {
+	const types = filters.type?.length ? list(filters.type.map((t) => labelOf('voorzieningstype', t))) : 'Alle voorzieningstypen';
+	const statussen = filters.status?.length ? `status ${list(filters.status.map((s) => labelOf('projectstatus', s).toLowerCase()))}` : 'alle statussen';
+	const gebied = gemeentenaam ? `gemeente ${gemeentenaam}` : 'hele regio';
+	return `${types} · ${statussen} · ${gebied}`;
+}

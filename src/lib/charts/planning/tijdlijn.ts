@@ -1,0 +1,200 @@
+/**
+ * Projecten op een tijdlijn: one row per project, grouped under its status (idee →
+ * locatieonderzoek → besluitvorming → realisatie → in gebruik), a dot at the expected
+ * delivery date sized by its units. Projects without a date sit in a separate band
+ * "Datum onbekend" at the right, so they are never dropped (DESIGN.md section 1, planning).
+ */
+import * as Plot from '@observablehq/plot';
+import { formatDate, formatInteger, ONBEKEND } from '../../domain/format';
+import { labelOf, PROJECTSTATUSSEN, type Projectstatus, type Voorzieningstype } from '../../domain/vocabulary';
+import { PALETTE } from '../palette';
+import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+
+/** One project; the query's ProjectRow fits this shape. */
+export interface TijdlijnProject {
+	project_id: string;
+	naam: string;
+	type: Voorzieningstype;
+	gemeentecode: string;
+	gemeentenaam: string;
+	eenheden: number;
+	status: Projectstatus;
+	/** ISO date since when the project has its status. */
+	status_datum: string;
+	verwachte_oplevering: string | null;
+	toelichting: string | null;
+}
+
+export const PLANNING_TIJDLIJN_ID = 'planning-tijdlijn';
+
+const STATUS_ORDER = PROJECTSTATUSSEN.map((s) => s.id);
+const statusLabel = (status: Projectstatus) => labelOf('projectstatus', status);
+const eenhedenText = (n: number) => `${formatInteger(n)} ${n === 1 ? 'eenheid' : 'eenheden'}`;
+
+/**
+ * The date a project is placed at: its expected delivery, or for a project already in use
+ * without one the date it got that status (it is delivered, not "unknown").
+ */
+export function tijdlijnDatum(p: TijdlijnProject): string | null {
+	return p.verwachte_oplevering ?? (p.status === 'in_gebruik' ? p.status_datum : null);
+}
+
+/** ISO date → decimal year (2024-07-01 → 2024.5): a numeric axis keeps the unknown band simple. */
+function decimalYear(iso: string): number {
+	const [y, m, d] = iso.split('-').map(Number);
+	const start = Date.UTC(y, 0, 1);
+	return y + (Date.UTC(y, m - 1, d) - start) / (Date.UTC(y + 1, 0, 1) - start);
+}
+
+/** Status order first, then by date (unknown last), then by name. */
+export function orderedProjects(rows: readonly TijdlijnProject[]): TijdlijnProject[] {
+	return [...rows].sort((a, b) => {
+		const byStatus = STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
+		if (byStatus !== 0) return byStatus;
+		const da = tijdlijnDatum(a) ?? '9999';
+		const db = tijdlijnDatum(b) ?? '9999';
+		return da.localeCompare(db) || a.naam.localeCompare(b.naam, 'nl');
+	});
+}
+
+const projectKey = (p: TijdlijnProject) => `p:${p.project_id}`;
+const headerKey = (s: Projectstatus) => `s:${s}`;
+
+function tooltip(p: TijdlijnProject): string {
+	const datum = tijdlijnDatum(p);
+	const wanneer =
+		p.status === 'in_gebruik' ? `in gebruik sinds ${formatDate(datum)}` : datum ? `verwachte oplevering ${formatDate(datum)}` : 'verwachte oplevering onbekend';
+	return `${p.naam} (${p.gemeentenaam}): ${eenhedenText(p.eenheden)} ${labelOf('voorzieningstype', p.type).toLowerCase()}, ${statusLabel(p.status).toLowerCase()} sinds ${formatDate(p.status_datum)}, ${wanneer}`;
+}
+
+function shorten(text: string, max = 36): string {
+	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function build(rows: readonly TijdlijnProject[], { width = 720, document }: ChartOptions): SVGSVGElement {
+	const projects = orderedProjects(rows);
+	const statuses = STATUS_ORDER.filter((s) => projects.some((p) => p.status === s));
+	const domain = statuses.flatMap((s) => [headerKey(s), ...projects.filter((p) => p.status === s).map(projectKey)]);
+	const names = new Map(projects.map((p) => [projectKey(p), shorten(p.naam)]));
+
+	const years = projects.map(tijdlijnDatum).filter((d): d is string => d !== null).map(decimalYear);
+	const first = years.length ? Math.floor(Math.min(...years)) : 0;
+	const last = years.length ? Math.floor(Math.max(...years)) + 1 : 1;
+	const span = last - first;
+	const bandWidth = Math.max(1.6, span * 0.28);
+	const band = { x1: last + span * 0.04, x2: last + span * 0.04 + bandWidth };
+	const unknownX = band.x1 + bandWidth * 0.15;
+	const marginLeft = Math.min(250, 20 + 6.5 * Math.max(14, ...[...names.values()].map((n) => n.length)));
+	const marginRight = 140;
+	// A year label needs about 40 px; skip years on narrow charts.
+	const step = Math.max(1, Math.ceil((40 * (band.x2 - first)) / Math.max(1, width - marginLeft - marginRight)));
+	const ticks = years.length ? Array.from({ length: Math.floor(span / step) + 1 }, (_, i) => first + i * step) : [];
+	const positioned = projects.map((p) => {
+		const datum = tijdlijnDatum(p);
+		return { ...p, key: projectKey(p), x: datum ? decimalYear(datum) : unknownX, bekend: datum !== null };
+	});
+	type Positioned = (typeof positioned)[number];
+	const maxEenheden = Math.max(1, ...projects.map((p) => p.eenheden));
+	const rowHeight = 26;
+	const href = (d: Positioned) => `/gemeente/${d.gemeentecode}`;
+
+	return Plot.plot({
+		document,
+		width,
+		height: 40 + rowHeight * Math.max(domain.length, 1) + 50,
+		marginTop: 40,
+		marginBottom: 50,
+		marginLeft,
+		marginRight,
+		className: 'chart-planning-tijdlijn',
+		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		x: {
+			domain: [first - span * 0.04, band.x2],
+			ticks,
+			tickFormat: (d: number) => String(d),
+			label: 'Verwachte oplevering (bij ‘in gebruik’: sinds) · stipgrootte = aantal eenheden',
+			labelAnchor: 'left',
+			labelArrow: 'none',
+			grid: true
+		},
+		y: { domain, label: null, tickSize: 0, tickFormat: (key: string) => names.get(key) ?? '', padding: 0 },
+		r: { domain: [0, maxEenheden], range: [0, 11] },
+		marks: [
+			Plot.rectX([band], { x1: 'x1', x2: 'x2', fill: '#ececec' }),
+			Plot.text([band], { x: (b: typeof band) => (b.x1 + b.x2) / 2, text: () => 'Datum onbekend', frameAnchor: 'top', dy: -12, fontWeight: 'bold' }),
+			Plot.text(statuses, {
+				y: headerKey,
+				text: (s: Projectstatus) => `${statusLabel(s)} (${projects.filter((p) => p.status === s).length})`,
+				frameAnchor: 'left',
+				textAnchor: 'start',
+				dx: -marginLeft + 4,
+				fontWeight: 'bold'
+			}),
+			Plot.dot(positioned, {
+				x: 'x',
+				y: 'key',
+				r: 'eenheden',
+				fill: (d: Positioned) => (d.bekend ? PALETTE.blauw : 'white'),
+				stroke: PALETTE.blauw,
+				strokeWidth: 2,
+				href,
+				title: tooltip
+			}),
+			Plot.text(positioned, {
+				x: 'x',
+				y: 'key',
+				text: (d: Positioned) => `${d.gemeentenaam} · ${eenhedenText(d.eenheden)}`,
+				textAnchor: 'start',
+				dx: 15,
+				fill: PALETTE.inkt,
+				href,
+				title: tooltip
+			})
+		]
+	}) as SVGSVGElement;
+}
+
+function describe(rows: readonly TijdlijnProject[]): string {
+	if (rows.length === 0) return 'Er zijn geen projecten die aan de gekozen filters voldoen.';
+	const total = rows.reduce((sum, p) => sum + p.eenheden, 0);
+	const perStatus = STATUS_ORDER.filter((s) => rows.some((p) => p.status === s)).map((s) => {
+		const group = rows.filter((p) => p.status === s);
+		return `${statusLabel(s).toLowerCase()} ${formatInteger(group.length)} (${eenhedenText(group.reduce((sum, p) => sum + p.eenheden, 0))})`;
+	});
+	const parts = [`${formatInteger(rows.length)} ${rows.length === 1 ? 'project' : 'projecten'} met samen ${eenhedenText(total)}. Per status: ${perStatus.join(', ')}.`];
+	const next = [...rows].filter((p) => p.status !== 'in_gebruik' && p.verwachte_oplevering).sort((a, b) => a.verwachte_oplevering!.localeCompare(b.verwachte_oplevering!))[0];
+	if (next) parts.push(`Als eerste wordt ${next.naam} (${next.gemeentenaam}, ${eenhedenText(next.eenheden)}) verwacht, op ${formatDate(next.verwachte_oplevering)}.`);
+	const unknown = orderedProjects(rows).filter((p) => tijdlijnDatum(p) === null);
+	if (unknown.length) parts.push(`Zonder verwachte opleverdatum: ${unknown.map((p) => p.naam).join(', ')}.`);
+	return parts.join(' ');
+}
+
+/** The project list with every column the planning table shows (also the CSV export). */
+function table(rows: readonly TijdlijnProject[]): ChartTable {
+	return {
+		columns: [
+			{ label: 'Project', numeric: false },
+			{ label: 'Gemeente', numeric: false },
+			{ label: 'Voorzieningstype', numeric: false },
+			{ label: 'Eenheden', numeric: true },
+			{ label: 'Status', numeric: false },
+			{ label: 'Status sinds', numeric: false },
+			{ label: 'Verwachte oplevering', numeric: false },
+			{ label: 'Toelichting', numeric: false }
+		],
+		rows: orderedProjects(rows).map((p) => [
+			p.naam,
+			p.gemeentenaam,
+			labelOf('voorzieningstype', p.type),
+			formatInteger(p.eenheden),
+			statusLabel(p.status),
+			formatDate(p.status_datum),
+			p.verwachte_oplevering ? formatDate(p.verwachte_oplevering) : p.status === 'in_gebruik' ? ONBEKEND : 'onbekend',
+			p.toelichting ?? ''
+		])
+	};
+}
+
+const legend: readonly LegendItem[] = [];
+
+export const planningTijdlijn: ChartDefinition<TijdlijnProject> = { id: PLANNING_TIJDLIJN_ID, build, describe, table, legend };
