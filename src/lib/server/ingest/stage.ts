@@ -7,7 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EXPORT_KINDS, expectedText, type ColumnSpec, type ExportKind } from '../../domain/exports';
 import { VOCABULARIES, aliasTable, normaliseKey, type Term } from '../../domain/vocabulary';
-import { columnAlias, readExport, ReadError, type RawSource } from './readers';
+import { columnAlias, csvError, readExport, ReadError, type RawSource } from './readers';
 import type { IngestError } from './report';
 import type { ExportSource } from './sources';
 import { fastPathApplies, tryFastStage } from './fast';
@@ -116,7 +116,7 @@ export async function stageFile(con: DuckDBConnection, source: ExportSource, seq
 		await con.run(stageSql(kind, columns, staged.raw.relation, staged.table, { thousandsDot }), staged.raw.params);
 	} catch (e) {
 		const err = e instanceof Error ? e : new Error(String(e));
-		const read = /CSV|read_csv|Parquet/i.test(err.message) ? (await import('./readers')).csvError(err) : null;
+		const read = /CSV|read_csv|Parquet/i.test(err.message) ? csvError(err) : null;
 		addError(staged, {
 			bestand: source.entry.bestand,
 			rij: read?.rij ?? null,
@@ -141,19 +141,16 @@ async function reportRowErrors(con: DuckDBConnection, staged: StagedFile): Promi
 	const indices = rows.map((r) => Number(r[0]));
 	const raw = await rawValues(con, staged, indices);
 	const lines = staged.raw!.rowNumbers(indices);
-	let listed = 0;
 	for (const [rowid, fout] of rows) {
 		const index = Number(rowid);
 		for (const { index: col, code } of decodeFout(Number(fout), staged.columns.length)) {
 			const column = staged.columns[col].column;
 			const value = raw.get(index)?.[col] ?? null;
-			listed++;
 			addError(staged, rowError(staged, lines.get(index) ?? null, col, value, expectedText(column), describe(column, code, value)));
 		}
 	}
 	// Rows beyond the listed ones still count: one or more errors each.
 	staged.errorCount += Math.max(0, failing - rows.length);
-	void listed;
 }
 
 function describe(column: ColumnSpec, code: number, value: string | null): string {
