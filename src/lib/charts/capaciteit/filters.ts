@@ -1,0 +1,62 @@
+/**
+ * The URL filters of /capaciteit (and of its chart exports): peiljaar, voorzieningstypen,
+ * doelgroep and maat. The peiljaren come from the store, so the schema is made per request.
+ */
+import { z } from 'zod';
+import { ids, labelOf, VOCABULARIES, type Doelgroep, type Voorzieningstype } from '../../domain/vocabulary';
+
+export const ALLE_DOELGROEPEN = 'alle';
+export const MATEN = ['absolute', 'per_10k'] as const;
+export const MAAT_LABELS: Record<(typeof MATEN)[number], string> = {
+	absolute: 'Aantal plekken',
+	per_10k: 'Per 10.000 inwoners'
+};
+
+/** The filter schema, with peiljaar limited to the peiljaren in the store. */
+export function capaciteitFilterSchema(peiljaren: readonly number[]) {
+	const allowed = new Set(peiljaren);
+	return z.object({
+		peiljaar: z.coerce
+			.number()
+			.int()
+			.refine((j) => allowed.size === 0 || allowed.has(j), { message: `een peiljaar uit de gegevens: ${[...allowed].join(', ')}` })
+			.optional(),
+		type: z.array(z.enum(ids(VOCABULARIES.voorzieningstype))).optional(),
+		doelgroep: z.enum([ALLE_DOELGROEPEN, ...ids(VOCABULARIES.doelgroep)]).default(ALLE_DOELGROEPEN),
+		maat: z.enum(MATEN).default('absolute')
+	});
+}
+export type CapaciteitFilters = z.infer<ReturnType<typeof capaciteitFilterSchema>>;
+
+/** The filters with defaults resolved: latest peiljaar, all types when none or every type is picked. */
+export interface CapaciteitKeuze {
+	peiljaar: number;
+	/** Empty: all types. */
+	typen: Voorzieningstype[];
+	doelgroep: Doelgroep | undefined;
+	maat: (typeof MATEN)[number];
+}
+
+export function resolveFilters(filters: CapaciteitFilters, peiljaren: readonly number[]): CapaciteitKeuze | null {
+	const peiljaar = filters.peiljaar ?? peiljaren.at(-1);
+	if (peiljaar === undefined) return null;
+	const unique = [...new Set(filters.type ?? [])];
+	const alle = unique.length === VOCABULARIES.voorzieningstype.length;
+	return {
+		peiljaar,
+		typen: alle ? [] : unique,
+		doelgroep: filters.doelgroep === ALLE_DOELGROEPEN ? undefined : filters.doelgroep,
+		maat: filters.maat
+	};
+}
+
+function list(values: readonly string[]): string {
+	return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} en ${values.at(-1)}`;
+}
+
+/** The active filters in Dutch for subtitles: "Peiljaar 2026 · Skaeve huse · alle doelgroepen · aantal plekken". */
+export function capaciteitSubtitle(keuze: CapaciteitKeuze): string {
+	const typen = keuze.typen.length ? list(keuze.typen.map((t) => labelOf('voorzieningstype', t))) : 'alle voorzieningstypen';
+	const doelgroep = keuze.doelgroep ? `doelgroep ${labelOf('doelgroep', keuze.doelgroep).toLowerCase()}` : 'alle doelgroepen';
+	return `Peiljaar ${keuze.peiljaar} · ${typen} · ${doelgroep} · ${MAAT_LABELS[keuze.maat].toLowerCase()}`;
+}

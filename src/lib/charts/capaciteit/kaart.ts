@@ -1,0 +1,55 @@
+/**
+ * Choropleth of the gemeenten by tekort, drawn from the boundaries file the user placed in
+ * the exports (CBS gemeentegrenzen). The projection is fitted to the region's features, so
+ * the same builder serves any region. Each area shows its value and links to its page.
+ */
+import * as Plot from '@observablehq/plot';
+import { PALETTE } from '../palette';
+import type { ChartDefinition, ChartOptions } from '../types';
+import { toFeature, type GemeenteGrens } from './geo';
+import { kaartDescribe, kaartTable, kleur, type Gekleurd } from './kaart-common';
+import type { GemeenteCapaciteit } from './rows';
+import { tegelNaam } from './tegelkaart';
+import { KAART_LEGEND } from './tekort-kleur';
+
+export const CAPACITEIT_KAART_ID = 'capaciteit-kaart';
+
+export type KaartRow = GemeenteCapaciteit & Pick<GemeenteGrens, 'polygonen'>;
+
+function build(rows: readonly KaartRow[], { width = 640, document }: ChartOptions): SVGSVGElement {
+	const features = kleur(rows).map((g) => toFeature({ gemeentecode: g.row.gemeentecode, polygonen: g.row.polygonen }, g));
+	type Feature = (typeof features)[number];
+	const p = (d: Feature) => d.properties as Gekleurd<KaartRow>;
+	const collection = { type: 'FeatureCollection' as const, features };
+	const label = (options: Record<string, unknown>) =>
+		Plot.text(features, Plot.centroid({ fill: (d: Feature) => p(d).ink, href: (d: Feature) => p(d).href, title: (d: Feature) => p(d).title, stroke: (d: Feature) => p(d).fill, strokeWidth: 3, paintOrder: 'stroke', ...options }));
+
+	return Plot.plot({
+		document,
+		width,
+		margin: 10,
+		className: 'chart-capaciteit-kaart',
+		style: { fontSize: '11px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		projection: { type: 'mercator', domain: collection, inset: 10 },
+		color: { type: 'identity' },
+		marks: [
+			Plot.geo(features, {
+				fill: (d: Feature) => p(d).fill,
+				stroke: 'white',
+				strokeWidth: 1.5,
+				href: (d: Feature) => p(d).href,
+				title: (d: Feature) => p(d).title
+			}),
+			label({ text: (d: Feature) => tegelNaam(p(d).row.naam), dy: -6, fontWeight: 'bold', lineAnchor: 'bottom', lineHeight: 1.05 }),
+			label({ text: (d: Feature) => p(d).waarde, dy: 2, lineAnchor: 'top' })
+		]
+	}) as SVGSVGElement;
+}
+
+export const capaciteitKaartChart: ChartDefinition<KaartRow> = {
+	id: CAPACITEIT_KAART_ID,
+	build,
+	describe: kaartDescribe,
+	table: kaartTable,
+	legend: KAART_LEGEND
+};

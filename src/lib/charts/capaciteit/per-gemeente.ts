@@ -1,0 +1,55 @@
+/**
+ * Capaciteit per gemeente: bestaand and gepland against the behoefte, the tekort highlighted,
+ * for the chosen voorzieningstypen, doelgroep and maat. Largest tekort on top; every bar links
+ * to its gemeente page.
+ */
+import { formatInteger } from '../../domain/format';
+import type { ChartDefinition, ChartOptions, ChartTable } from '../types';
+import { BAR_LEGEND, barTable, capaciteitBars, type BarItem } from './bars';
+import { formatMaat, maatEenheid, rankByTekort, type GemeenteCapaciteit } from './rows';
+
+export const CAPACITEIT_PER_GEMEENTE_ID = 'capaciteit-per-gemeente';
+
+/** The link of a gemeente page. */
+export const gemeenteHref = (gemeentecode: string) => `/gemeente/${encodeURIComponent(gemeentecode)}`;
+
+function items(rows: readonly GemeenteCapaciteit[]): BarItem[] {
+	return rankByTekort(rows).map((r) => ({ ...r, label: r.naam, href: gemeenteHref(r.gemeentecode) }));
+}
+
+function build(rows: readonly GemeenteCapaciteit[], { width = 640, document }: ChartOptions): SVGSVGElement {
+	return capaciteitBars({
+		items: items(rows),
+		maat: rows[0]?.maat ?? 'absolute',
+		width,
+		document,
+		marginLeft: 195,
+		className: 'chart-capaciteit-per-gemeente'
+	});
+}
+
+function describe(rows: readonly GemeenteCapaciteit[]): string {
+	if (rows.length === 0) return 'Er zijn geen gemeenten om te tonen.';
+	const maat = rows[0].maat;
+	const ranked = rankByTekort(rows);
+	const metTekort = ranked.filter((r) => (r.tekort ?? 0) > 0);
+	if (metTekort.length === 0) return `Geen van de ${formatInteger(rows.length)} gemeenten heeft een tekort bij deze keuze.`;
+	const top = ranked[0];
+	return (
+		`${top.naam} heeft het grootste tekort: ${formatMaat(top.tekort, maat)} ${maatEenheid(maat)} ` +
+		`(bestaand ${formatMaat(top.bestaand, maat)}, gepland ${formatMaat(top.gepland, maat)}, behoefte ${formatMaat(top.behoefte, maat)}). ` +
+		`${formatInteger(metTekort.length)} van de ${formatInteger(rows.length)} gemeenten hebben een tekort.`
+	);
+}
+
+function table(rows: readonly GemeenteCapaciteit[]): ChartTable {
+	return barTable('Gemeente', items(rows), rows[0]?.maat ?? 'absolute');
+}
+
+export const capaciteitPerGemeenteChart: ChartDefinition<GemeenteCapaciteit> = {
+	id: CAPACITEIT_PER_GEMEENTE_ID,
+	build,
+	describe,
+	table,
+	legend: BAR_LEGEND
+};

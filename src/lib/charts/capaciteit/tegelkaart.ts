@@ -1,0 +1,62 @@
+/**
+ * Tegelkaart: every gemeente as an equal square at its tile position from the gemeenten
+ * export (tegel_x, tegel_y), coloured by tekort, with its name and value, linking to its page.
+ * Equal tiles keep small gemeenten as visible as Dordrecht; positions are data, not code.
+ */
+import * as Plot from '@observablehq/plot';
+import { PALETTE } from '../palette';
+import type { ChartDefinition, ChartOptions } from '../types';
+import { kaartDescribe, kaartTable, kleur, type Gekleurd } from './kaart-common';
+import type { GemeenteCapaciteit } from './rows';
+import { KAART_LEGEND } from './tekort-kleur';
+
+export const CAPACITEIT_TEGELKAART_ID = 'capaciteit-tegelkaart';
+
+/** `Hardinxveld-Giessendam` → two lines, so long names fit a tile. */
+export function tegelNaam(naam: string): string {
+	if (naam.length <= 12) return naam;
+	const cut = naam.lastIndexOf('-', 13);
+	return cut > 0 ? `${naam.slice(0, cut + 1)}\n${naam.slice(cut + 1)}` : naam;
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(to - from + 1, 0) }, (_, i) => from + i);
+
+function build(rows: readonly GemeenteCapaciteit[], { width = 640, document }: ChartOptions): SVGSVGElement {
+	const tiles = kleur(rows);
+	const xs = rows.map((r) => r.tegel_x);
+	const ys = rows.map((r) => r.tegel_y);
+	const xDomain = rows.length ? range(Math.min(...xs), Math.max(...xs)) : [0];
+	const yDomain = rows.length ? range(Math.min(...ys), Math.max(...ys)) : [0];
+	const margin = 10;
+	const tile = Math.max(60, Math.min(140, Math.floor((width - 2 * margin) / xDomain.length)));
+	type Tile = Gekleurd<GemeenteCapaciteit>;
+	const x = (d: Tile) => d.row.tegel_x;
+	const y = (d: Tile) => d.row.tegel_y;
+	const text = (options: Record<string, unknown>) =>
+		Plot.text(tiles, { x, y, fill: (d: Tile) => d.ink, href: 'href', title: 'title', ...options });
+
+	return Plot.plot({
+		document,
+		width: tile * xDomain.length + 2 * margin,
+		height: tile * yDomain.length + 2 * margin,
+		margin,
+		className: 'chart-capaciteit-tegelkaart',
+		style: { fontSize: '12px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		x: { domain: xDomain, axis: null, padding: 0 },
+		y: { domain: yDomain, axis: null, padding: 0 },
+		color: { type: 'identity' },
+		marks: [
+			Plot.cell(tiles, { x, y, fill: 'fill', stroke: PALETTE.grijs, strokeWidth: 1, inset: 3, href: 'href', title: 'title' }),
+			text({ text: (d: Tile) => tegelNaam(d.row.naam), dy: -10, fontWeight: 'bold', lineHeight: 1.1, lineAnchor: 'bottom' }),
+			text({ text: 'waarde', dy: 8, fontSize: 15, lineAnchor: 'top' })
+		]
+	}) as SVGSVGElement;
+}
+
+export const capaciteitTegelkaartChart: ChartDefinition<GemeenteCapaciteit> = {
+	id: CAPACITEIT_TEGELKAART_ID,
+	build,
+	describe: kaartDescribe,
+	table: kaartTable,
+	legend: KAART_LEGEND
+};
