@@ -1,0 +1,81 @@
+/** Shared by the dagbesteding charts: the row shape, the P×Q date, axis helpers. */
+import { formatInteger, formatPercent, formatPeriode } from '../../domain/format';
+
+/** How the figures are shown: the share with dagbesteding, or the numbers of clients. */
+export type DagbestedingMaat = 'aandeel' | 'aantallen';
+
+/** One periode of one series: the region (all aanbieders) or one aanbieder. */
+export interface DagbestedingPunt {
+	/** Aanbieder name, or the region's label for the regional series. */
+	reeks: string;
+	regio: boolean;
+	periode: string;
+	/** ISO date of the first day of the periode. */
+	periode_start: string;
+	bw_clienten: number;
+	met_dagbesteding: number;
+	/** 0–1; null without clients. */
+	aandeel: number | null;
+	/** Repeated on every row so that the builder, which only gets rows, knows what to draw. */
+	maat: DagbestedingMaat;
+}
+
+export const REGIO_REEKS = 'Regio (alle aanbieders)';
+
+/** Dagbesteding has been billed as P×Q since 1 January 2021 (DESIGN.md section 5). */
+export const PXQ_START = '2021-01-01';
+export const PXQ_LABEL = 'Overgang op P×Q, 1 januari 2021';
+
+/** ISO date → decimal year (2020-10-01 → 2020.75): quarters and years on one numeric axis. */
+export function decimalYear(iso: string): number {
+	const [y, m, d] = iso.split('-').map(Number);
+	const start = Date.UTC(y, 0, 1);
+	return y + (Date.UTC(y, m - 1, d) - start) / (Date.UTC(y + 1, 0, 1) - start);
+}
+
+export const PXQ_X = decimalYear(PXQ_START);
+
+/** Whole years from the first to the last periode, every `step` years. */
+export function yearTicks(rows: readonly DagbestedingPunt[], step = 1): number[] {
+	if (rows.length === 0) return [];
+	const xs = rows.map((r) => decimalYear(r.periode_start));
+	const first = Math.ceil(Math.min(...xs));
+	const last = Math.floor(Math.max(...xs));
+	const ticks: number[] = [];
+	for (let y = first; y <= last; y += step) ticks.push(y);
+	return ticks;
+}
+
+/** The maat of the rows (all rows carry the same). */
+export const maatOf = (rows: readonly DagbestedingPunt[]): DagbestedingMaat => rows[0]?.maat ?? 'aandeel';
+
+/** `2020 K4: 46% (215 van 467)`: the tooltip of one point. */
+export function puntTitel(r: DagbestedingPunt): string {
+	return `${r.reeks}, ${formatPeriode(r.periode)}: ${formatPercent(r.aandeel)} met dagbesteding (${formatInteger(r.met_dagbesteding)} van ${formatInteger(r.bw_clienten)} BW-cliënten)`;
+}
+
+/** The last periode before P×Q in the rows, if the rows span the switch or end before it. */
+export function laatsteVoorPxq(rows: readonly DagbestedingPunt[]): DagbestedingPunt | undefined {
+	return rows.filter((r) => r.periode_start < PXQ_START).at(-1);
+}
+
+/** The table both charts share: one row per series and periode. */
+export const TABLE_COLUMNS = [
+	{ label: 'Periode', numeric: false },
+	{ label: 'Aanbieder', numeric: false },
+	{ label: 'BW-cliënten', numeric: true },
+	{ label: 'Met dagbesteding', numeric: true },
+	{ label: 'Aandeel', numeric: true },
+	{ label: 'Bekostiging', numeric: false }
+];
+
+export function tableRow(r: DagbestedingPunt): string[] {
+	return [
+		formatPeriode(r.periode),
+		r.reeks,
+		formatInteger(r.bw_clienten),
+		formatInteger(r.met_dagbesteding),
+		formatPercent(r.aandeel, { digits: 1 }),
+		r.periode_start >= PXQ_START ? 'P×Q' : 'vóór P×Q'
+	];
+}

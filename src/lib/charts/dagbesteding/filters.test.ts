@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { FilterError } from '../../filters';
+import { dagbestedingSubtitle, inPeriode, parseDagbestedingFilters } from './filters';
+
+const lists = { aanbieders: ['Aanbieder A', 'Aanbieder B'], perioden: ['2020-K3', '2020-K4', '2021-K1', '2021-K2'] };
+const parse = (query: string) => parseDagbestedingFilters(new URL(`http://x/dagbesteding?${query}`), lists);
+
+describe('dagbesteding filters', () => {
+	it('parses aanbieders, period range and maat with defaults', () => {
+		expect(parse('')).toEqual({ maat: 'aandeel' });
+		expect(parse('aanbieder=Aanbieder+B&van=2020-K4&tot=2021-K1&maat=aantallen')).toEqual({ aanbieder: ['Aanbieder B'], van: '2020-K4', tot: '2021-K1', maat: 'aantallen' });
+	});
+
+	it('rejects unknown values naming the parameter and the allowed values, and van after tot', () => {
+		expect(() => parse('maat=procent')).toThrow("Ongeldige waarde voor parameter 'maat': 'procent'. Toegestaan: een van: aandeel, aantallen.");
+		expect(() => parse('aanbieder=Aanbieder+Z')).toThrow("parameter 'aanbieder'");
+		expect(() => parse('van=2019-K1')).toThrow('Toegestaan: een van: 2020-K3, 2020-K4, 2021-K1, 2021-K2.');
+		const error = (() => {
+			try {
+				parse('van=2021-K2&tot=2020-K4');
+			} catch (e) {
+				return e;
+			}
+		})();
+		expect(error).toBeInstanceOf(FilterError);
+		expect((error as FilterError).parameter).toBe('tot');
+	});
+
+	it('keeps the periods from van to tot inclusive', () => {
+		const rows = lists.perioden.map((periode) => ({ periode }));
+		expect(inPeriode(rows, lists.perioden, { van: '2020-K4', tot: '2021-K1' }).map((r) => r.periode)).toEqual(['2020-K4', '2021-K1']);
+		expect(inPeriode(rows, lists.perioden, {}).length).toBe(4);
+	});
+
+	it('says which filters are active', () => {
+		expect(dagbestedingSubtitle({ maat: 'aandeel' }, lists.perioden)).toBe('2020 K3 t/m 2021 K2 · alle aanbieders · aandeel met dagbesteding');
+		expect(dagbestedingSubtitle({ maat: 'aantallen', aanbieder: ['Aanbieder A', 'Aanbieder B'], van: '2021-K1' }, lists.perioden)).toBe(
+			'2021 K1 t/m 2021 K2 · aanbieders Aanbieder A, Aanbieder B · aantallen cliënten'
+		);
+	});
+});

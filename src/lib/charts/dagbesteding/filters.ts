@@ -1,0 +1,59 @@
+/**
+ * The URL filters of /dagbesteding (and of its chart exports): aanbieder(s), periode range
+ * (van/tot) and maat. Aanbieders and perioden come from the store, so an unknown value is a
+ * Dutch 400 that lists what is allowed.
+ */
+import { z } from 'zod';
+import { formatPeriode } from '../../domain/format';
+import { FilterError, parseSearchParams } from '../../filters';
+import type { DagbestedingMaat } from './common';
+
+export const MATEN = ['aandeel', 'aantallen'] as const satisfies readonly DagbestedingMaat[];
+export const MAAT_LABELS: Record<DagbestedingMaat, string> = { aandeel: 'Aandeel met dagbesteding', aantallen: 'Aantallen cliënten' };
+
+export interface DagbestedingFilters {
+	aanbieder?: string[];
+	van?: string;
+	tot?: string;
+	maat: DagbestedingMaat;
+}
+
+const nonEmpty = (values: readonly string[]) => (values.length > 0 ? (values as [string, ...string[]]) : ['']);
+
+/** The schema for the aanbieders and perioden (ordered in time) in the store. */
+export function dagbestedingFilterSchema(aanbieders: readonly string[], perioden: readonly string[]) {
+	return z.object({
+		aanbieder: z.array(z.enum(nonEmpty(aanbieders))).optional(),
+		van: z.enum(nonEmpty(perioden)).optional(),
+		tot: z.enum(nonEmpty(perioden)).optional(),
+		maat: z.enum(MATEN).default('aandeel')
+	});
+}
+
+/** Parse the view's parameters; throws a FilterError (→ Dutch 400) also when van lies after tot. */
+export function parseDagbestedingFilters(url: URL, { aanbieders, perioden }: { aanbieders: readonly string[]; perioden: readonly string[] }): DagbestedingFilters {
+	const filters = parseSearchParams(url, dagbestedingFilterSchema(aanbieders, perioden)) as DagbestedingFilters;
+	if (filters.van && filters.tot && perioden.indexOf(filters.van) > perioden.indexOf(filters.tot)) {
+		throw new FilterError('tot', `Ongeldige waarde voor parameter 'tot': '${filters.tot}' ligt vóór 'van' (${filters.van}). Toegestaan: een periode vanaf ${filters.van}.`);
+	}
+	return filters;
+}
+
+/** Keep the periods from van up to and including tot (by their order in `perioden`). */
+export function inPeriode<R extends { periode: string }>(rows: readonly R[], perioden: readonly string[], { van, tot }: Pick<DagbestedingFilters, 'van' | 'tot'>): R[] {
+	const from = van ? perioden.indexOf(van) : 0;
+	const to = tot ? perioden.indexOf(tot) : perioden.length - 1;
+	return rows.filter((r) => {
+		const i = perioden.indexOf(r.periode);
+		return i >= from && i <= to;
+	});
+}
+
+/** The active filters in Dutch, for chart subtitles. */
+export function dagbestedingSubtitle(filters: DagbestedingFilters, perioden: readonly string[]): string {
+	const van = filters.van ?? perioden[0];
+	const tot = filters.tot ?? perioden.at(-1);
+	const periode = van && tot ? `${formatPeriode(van)} t/m ${formatPeriode(tot)}` : 'alle perioden';
+	const aanbieders = filters.aanbieder?.length ? `aanbieder${filters.aanbieder.length > 1 ? 's' : ''} ${filters.aanbieder.join(', ')}` : 'alle aanbieders';
+	return `${periode} · ${aanbieders} · ${MAAT_LABELS[filters.maat].toLowerCase()}`;
+}

@@ -1,0 +1,167 @@
+/**
+ * Aandeel BW-cliënten met dagbesteding in de regio, per periode: one line with the first
+ * value, the last value before P×Q and the latest value written at the points, and a labelled
+ * rule at the switch to P×Q billing on 1 January 2021. Makes the fall from 60% to 46%
+ * (SDD, 2020; DESIGN.md section 5) visible. With maat 'aantallen': BW-cliënten and those with
+ * dagbesteding as two directly labelled lines.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatInteger, formatPercent, formatPeriode } from '../../domain/format';
+import { PALETTE } from '../palette';
+import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import {
+	decimalYear,
+	laatsteVoorPxq,
+	maatOf,
+	PXQ_LABEL,
+	PXQ_START,
+	PXQ_X,
+	puntTitel,
+	TABLE_COLUMNS,
+	tableRow,
+	yearTicks,
+	type DagbestedingPunt
+} from './common';
+
+export const DAGBESTEDING_REGIO_ID = 'dagbesteding-regio';
+
+const style = { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' };
+
+/** The P×Q rule and its label, only when the switch falls inside the periods shown. */
+function pxqMarks(rows: readonly DagbestedingPunt[]): Plot.Markish[] {
+	const xs = rows.map((r) => decimalYear(r.periode_start));
+	if (xs.length === 0 || PXQ_X < Math.min(...xs) || PXQ_X > Math.max(...xs)) return [];
+	return [
+		Plot.ruleX([PXQ_X], { stroke: PALETTE.inkt, strokeDasharray: '4,3', strokeWidth: 1.5 }),
+		Plot.text([PXQ_X], { x: (d: number) => d, frameAnchor: 'top', text: () => PXQ_LABEL, textAnchor: 'start', dx: 6, dy: -14, fill: PALETTE.inkt })
+	];
+}
+
+/** First, last before P×Q and last: the points whose values are written in the chart. */
+export function annotated(rows: readonly DagbestedingPunt[]): DagbestedingPunt[] {
+	const picks = [rows[0], laatsteVoorPxq(rows), rows.at(-1)].filter((r): r is DagbestedingPunt => r !== undefined);
+	return [...new Set(picks)];
+}
+
+function buildAandeel(rows: readonly DagbestedingPunt[], width: number, document: Document): SVGSVGElement {
+	const x = (r: DagbestedingPunt) => decimalYear(r.periode_start);
+	const max = Math.max(0.7, ...rows.map((r) => r.aandeel ?? 0));
+	return Plot.plot({
+		document,
+		width,
+		height: 380,
+		marginTop: 40,
+		marginRight: 40,
+		marginBottom: 45,
+		className: 'chart-dagbesteding-regio',
+		style,
+		x: { ticks: yearTicks(rows, width < 560 ? 2 : 1), tickFormat: (d: number) => String(d), label: null, inset: 12 },
+		y: { domain: [0, max], grid: true, tickFormat: (d: number) => formatPercent(d), label: 'Aandeel met dagbesteding', labelArrow: 'none' },
+		marks: [
+			Plot.ruleY([0], { stroke: PALETTE.grijs }),
+			...pxqMarks(rows),
+			Plot.lineY(rows, { x, y: 'aandeel', stroke: PALETTE.blauw, strokeWidth: 2.5 }),
+			Plot.dot(rows, { x, y: 'aandeel', fill: PALETTE.blauw, r: 3, title: puntTitel }),
+			...annotated(rows).map((r, i, all) =>
+				// First value left-aligned above, the value before P×Q below its point (left of the rule), the latest right-aligned above.
+				Plot.text([r], {
+					x,
+					y: 'aandeel',
+					text: (d: DagbestedingPunt) => `${formatPeriode(d.periode)}: ${formatPercent(d.aandeel)}`,
+					textAnchor: i === 0 ? 'start' : 'end',
+					dy: r === laatsteVoorPxq(rows) && i > 0 && i < all.length - 1 ? 22 : i === 0 ? -14 : -20,
+					dx: i === 0 ? -6 : 6,
+					fontWeight: 'bold',
+					fill: PALETTE.inkt,
+					stroke: 'white',
+					strokeWidth: 4,
+					paintOrder: 'stroke'
+				})
+			)
+		]
+	}) as SVGSVGElement;
+}
+
+const AANTALLEN = [
+	{ key: 'bw_clienten', label: 'BW-cliënten', colour: PALETTE.blauw, dash: null },
+	{ key: 'met_dagbesteding', label: 'Met dagbesteding', colour: PALETTE.oranje, dash: '6,3' }
+] as const;
+
+function buildAantallen(rows: readonly DagbestedingPunt[], width: number, document: Document): SVGSVGElement {
+	const long = rows.flatMap((r) => AANTALLEN.map((s) => ({ ...r, x: decimalYear(r.periode_start), reeksLabel: s.label, waarde: r[s.key] })));
+	type Long = (typeof long)[number];
+	const last = rows.at(-1);
+	return Plot.plot({
+		document,
+		width,
+		height: 380,
+		marginTop: 40,
+		marginRight: 140,
+		marginBottom: 45,
+		className: 'chart-dagbesteding-regio',
+		style,
+		x: { ticks: yearTicks(rows, width < 560 ? 2 : 1), tickFormat: (d: number) => String(d), label: null, inset: 12 },
+		y: { grid: true, nice: true, zero: true, tickFormat: (d: number) => formatInteger(d), label: 'Aantal cliënten', labelArrow: 'none' },
+		color: { domain: AANTALLEN.map((s) => s.label), range: AANTALLEN.map((s) => s.colour) },
+		marks: [
+			Plot.ruleY([0], { stroke: PALETTE.grijs }),
+			...pxqMarks(rows),
+			...AANTALLEN.map((s) =>
+				Plot.lineY(
+					long.filter((d) => d.reeksLabel === s.label),
+					{ x: 'x', y: 'waarde', stroke: s.colour, strokeWidth: 2.5, strokeDasharray: s.dash ?? undefined }
+				)
+			),
+			Plot.dot(long, { x: 'x', y: 'waarde', fill: 'reeksLabel', r: 2.5, title: (d: Long) => `${d.reeksLabel}, ${formatPeriode(d.periode)}: ${formatInteger(d.waarde)}` }),
+			...(last
+				? [
+						Plot.text(
+							AANTALLEN.map((s) => ({ label: `${s.label}: ${formatInteger(last[s.key])}`, x: decimalYear(last.periode_start), y: last[s.key] })),
+							{ x: 'x', y: 'y', text: 'label', textAnchor: 'start', dx: 8, fill: PALETTE.inkt }
+						)
+					]
+				: [])
+		]
+	}) as SVGSVGElement;
+}
+
+function build(rows: readonly DagbestedingPunt[], { width = 720, document }: ChartOptions): SVGSVGElement {
+	return maatOf(rows) === 'aantallen' ? buildAantallen(rows, width, document) : buildAandeel(rows, width, document);
+}
+
+/** States the start and end share from the data, and the value just before P×Q. */
+function describe(rows: readonly DagbestedingPunt[]): string {
+	if (rows.length === 0) return 'Er zijn geen gegevens over dagbesteding voor de gekozen periode.';
+	const first = rows[0];
+	const last = rows.at(-1)!;
+	const voor = laatsteVoorPxq(rows);
+	const parts = [
+		`Het aandeel BW-cliënten met dagbesteding in de regio was ${formatPercent(first.aandeel)} in ${formatPeriode(first.periode)} ` +
+			`(${formatInteger(first.met_dagbesteding)} van ${formatInteger(first.bw_clienten)}) en ${formatPercent(last.aandeel)} in ${formatPeriode(last.periode)} ` +
+			`(${formatInteger(last.met_dagbesteding)} van ${formatInteger(last.bw_clienten)}).`
+	];
+	if (voor && voor !== first && voor !== last) {
+		parts.push(`Vlak voor de overgang op P×Q per 1 januari 2021, in ${formatPeriode(voor.periode)}, was het ${formatPercent(voor.aandeel)}.`);
+	}
+	const na = rows.filter((r) => r.periode_start >= PXQ_START && r.aandeel !== null);
+	if (na.length > 1) {
+		const shares = na.map((r) => r.aandeel!);
+		parts.push(`Sinds P×Q ligt het tussen ${formatPercent(Math.min(...shares))} en ${formatPercent(Math.max(...shares))}.`);
+	}
+	return parts.join(' ');
+}
+
+function table(rows: readonly DagbestedingPunt[]): ChartTable {
+	return { columns: TABLE_COLUMNS, rows: rows.map(tableRow) };
+}
+
+/** The lines are labelled in the chart; the legend explains the rule. */
+const legend: readonly LegendItem[] = [{ label: PXQ_LABEL, colour: PALETTE.inkt, shape: 'tick' }];
+
+export const dagbestedingRegioChart: ChartDefinition<DagbestedingPunt> = {
+	id: DAGBESTEDING_REGIO_ID,
+	build,
+	describe,
+	table,
+	legend
+};
