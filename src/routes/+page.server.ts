@@ -1,7 +1,8 @@
 import { renderChart } from '$lib/charts/render.server';
 import { tekortPerType, type TekortPerTypeRow } from '$lib/charts/tekort-per-type';
 import type { ChartMeta } from '$lib/charts/types';
-import { bronVoor, capaciteitRegio, peiljaren, type CapaciteitTotaalRow } from '$lib/server/db/queries';
+import { kerncijferTegels } from '$lib/components/overzicht/tegels.server';
+import { bronVoor, capaciteitRegio, overzicht, type CapaciteitTotaalRow } from '$lib/server/db/queries';
 import type { PageServerLoad } from './$types';
 
 /** Absolute regional totals are never null; the schema allows null only for per-10k figures. */
@@ -17,15 +18,23 @@ function toTekortRow(row: CapaciteitTotaalRow): TekortPerTypeRow {
 }
 
 export const load: PageServerLoad = async () => {
-	const peiljaar = (await peiljaren()).at(-1) ?? null;
-	if (peiljaar === null) return { peiljaar, tekort: null };
-	const [rows, bron] = await Promise.all([capaciteitRegio({ peiljaar }), bronVoor(['capaciteit'])]);
+	const [kerncijfers, capaciteit, hkg, wlz, dagbesteding] = await Promise.all([
+		overzicht(),
+		bronVoor(['capaciteit']),
+		bronVoor(['hkg_opgave', 'hkg_biedingen']),
+		bronVoor(['wlz_instroom']),
+		bronVoor(['dagbesteding'])
+	]);
+	const tegels = kerncijferTegels(kerncijfers, { capaciteit, hkg, wlz, dagbesteding });
+	const peiljaar = kerncijfers.peiljaar;
+	if (peiljaar === null) return { peiljaar, tegels, tekort: null };
+	const rows = await capaciteitRegio({ peiljaar });
 	const meta: ChartMeta = {
 		title: `Tekort per voorzieningstype in de regio, peiljaar ${peiljaar}`,
 		subtitle: 'Alle gemeenten en doelgroepen. Tekort per gemeente opgeteld: een overschot in de ene gemeente vult geen tekort in een andere.',
-		bron: bron.bron,
-		peildatum: bron.peildatum,
-		illustratief: bron.illustratief
+		bron: capaciteit.bron,
+		peildatum: capaciteit.peildatum,
+		illustratief: capaciteit.illustratief
 	};
-	return { peiljaar, tekort: { meta, chart: renderChart(tekortPerType, rows.map(toTekortRow), { title: meta.title, width: 760 }) } };
+	return { peiljaar, tegels, tekort: { meta, chart: renderChart(tekortPerType, rows.map(toTekortRow), { title: meta.title, width: 760 }) } };
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	formatCount,
+	inZin,
 	formatDate,
 	formatDateShort,
 	formatDateTime,
@@ -112,5 +113,14 @@ describe('formatCount', () => {
 	it('chooses singular or plural', () => {
 		expect(formatCount(1, 'rij', 'rijen')).toBe('1 rij');
 		expect(formatCount(1234, 'rij', 'rijen')).toBe('1.234 rijen');
+	});
+});
+
+describe('inZin', () => {
+	it('lowers the first letter of a label but keeps acronyms', () => {
+		expect(inZin('Crisisplekken')).toBe('crisisplekken');
+		expect(inZin('Domus plus')).toBe('domus plus');
+		expect(inZin('BW extramuraal')).toBe('BW extramuraal');
+		expect(inZin('')).toBe('');
 	});
 });

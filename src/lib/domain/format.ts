@@ -153,3 +153,11 @@ export function formatQuarter(value: DateInput): string {
 export function formatCount(value: number, singular: string, plural: string): string {
 	return `${formatInteger(value)} ${value === 1 ? singular : plural}`;
 }
+
+/**
+ * A label in running text: `Crisisplekken` → `crisisplekken`, but an acronym stays as it is
+ * (`BW extramuraal`, `HKG`), since lowering the whole label would write `bw extramuraal`.
+ */
+export function inZin(label: string): string {
+	return /^\p{Lu}\p{Ll}/u.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+}

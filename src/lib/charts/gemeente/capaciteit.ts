@@ -4,7 +4,7 @@
  * gemeente and one for the region, each with a black tick at the need.
  */
 import * as Plot from '@observablehq/plot';
-import { formatInteger, formatPer10k } from '../../domain/format';
+import { formatInteger, formatPer10k, inZin } from '../../domain/format';
 import { labelOf, type Voorzieningstype } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
@@ -62,7 +62,7 @@ function build(rows: readonly GemeenteCapaciteitRow[], { width = 640, document }
 		{ type: label(r), reeks: REEKSEN.regio, bestaand: r.regio_bestaand, behoefte: r.regio_behoefte }
 	]);
 	const tip = (d: (typeof punten)[number]) =>
-		`${d.type}, ${d.reeks.toLowerCase()}: ${formatPer10k(d.bestaand)} bestaand, behoefte ${formatPer10k(d.behoefte)} per 10.000 inwoners`;
+		`${d.type}, ${inZin(d.reeks)}: ${formatPer10k(d.bestaand)} bestaand, behoefte ${formatPer10k(d.behoefte)} per 10.000 inwoners`;
 	return Plot.plot({
 		document,
 		width,
@@ -88,8 +88,8 @@ function describe(rows: readonly GemeenteCapaciteitRow[]): string {
 	if (rows.length === 0) return 'Er zijn geen capaciteitsgegevens voor deze gemeente in dit peiljaar.';
 	const tekorten = rows.filter((r) => (r.tekort ?? 0) > 0).sort((a, b) => (b.tekort ?? 0) - (a.tekort ?? 0));
 	if (tekorten.length === 0) return 'Bij geen enkel voorzieningstype is de behoefte in deze gemeente groter dan het aantal bestaande plekken.';
-	const lijst = tekorten.map((r) => `${label(r).toLowerCase()} (${formatInteger(r.tekort)})`).join(', ');
-	const onder = rows.filter((r) => r.bestaand !== null && r.regio_bestaand !== null && r.bestaand < r.regio_bestaand).map((r) => label(r).toLowerCase());
+	const lijst = tekorten.map((r) => `${inZin(label(r))} (${formatInteger(r.tekort)})`).join(', ');
+	const onder = rows.filter((r) => r.bestaand !== null && r.regio_bestaand !== null && r.bestaand < r.regio_bestaand).map((r) => inZin(label(r)));
 	return (
 		`Tekort aan plekken in deze gemeente: ${lijst}. ` +
 		(onder.length > 0 ? `Per 10.000 inwoners heeft de gemeente minder bestaande plekken dan de regio bij ${onder.join(', ')}.` : 'Per 10.000 inwoners heeft de gemeente bij geen type minder bestaande plekken dan de regio.')

@@ -4,7 +4,7 @@
  * line, and the share of it that the bid covers as a label.
  */
 import * as Plot from '@observablehq/plot';
-import { formatDateShort, formatDecimal, formatDifference, formatInteger, formatPercent } from '../../domain/format';
+import { formatDateShort, formatDecimal, formatDifference, formatInteger, formatPercent, inZin } from '../../domain/format';
 import { labelOf, type HkgCategorie, type HkgRonde } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
@@ -81,7 +81,7 @@ function describe(rows: readonly GemeenteHkgRow[]): string {
 	const totalen = perRonde(rows);
 	const laatste = totalen.at(-1);
 	if (!laatste) return 'Deze gemeente heeft nog geen HKG-bod gedaan.';
-	const verloop = totalen.map((t) => `${ronde(t).toLowerCase()} ${formatInteger(t.bod)}`).join(', ');
+	const verloop = totalen.map((t) => `${inZin(ronde(t))} ${formatInteger(t.bod)}`).join(', ');
 	const oordeel =
 		laatste.bod >= laatste.fair_share
 			? 'Het laatste bod haalt het redelijk aandeel.'

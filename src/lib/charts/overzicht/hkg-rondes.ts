@@ -3,7 +3,7 @@
  * bars, with the regional opgave as a line across them.
  */
 import * as Plot from '@observablehq/plot';
-import { formatDateShort, formatInteger, formatPercent } from '../../domain/format';
+import { formatDateShort, formatInteger, formatPercent, inZin } from '../../domain/format';
 import { labelOf, type HkgRonde } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
@@ -44,7 +44,7 @@ function build(rows: readonly HkgRondeRow[], { width = SPARKLINE_WIDTH, document
 function describe(rows: readonly HkgRondeRow[]): string {
 	const last = rows.at(-1);
 	if (!last) return 'Er zijn nog geen HKG-biedingen.';
-	const verloop = rows.map((r) => `${ronde(r).toLowerCase()} ${formatInteger(r.bod)}`).join(', ');
+	const verloop = rows.map((r) => `${inZin(ronde(r))} ${formatInteger(r.bod)}`).join(', ');
 	const aandeel = last.opgave > 0 ? ` (${formatPercent(last.bod / last.opgave)})` : '';
 	return `Bod van de gemeenten samen per ronde: ${verloop}. De regionale opgave is ${formatInteger(last.opgave)}; het laatste bod dekt ${formatInteger(last.bod)} daarvan${aandeel}.`;
 }

@@ -3,7 +3,7 @@
  * as a sparkline. Rows come from overzicht().tekorten[0].trend.
  */
 import * as Plot from '@observablehq/plot';
-import { formatInteger } from '../../domain/format';
+import { formatInteger, inZin } from '../../domain/format';
 import { labelOf, type Voorzieningstype } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
@@ -45,7 +45,7 @@ function describe(rows: readonly TekortTrendRow[]): string {
 	const type = labelOf('voorzieningstype', last.voorzieningstype);
 	if (first === last) return `${type}: tekort ${formatInteger(last.tekort)} plekken in ${last.peiljaar}.`;
 	const richting = last.tekort > first.tekort ? 'gegroeid' : last.tekort < first.tekort ? 'gedaald' : 'gelijk gebleven';
-	return `Tekort aan ${type.toLowerCase()} in de regio: ${formatInteger(first.tekort)} plekken in ${first.peiljaar}, ${formatInteger(last.tekort)} in ${last.peiljaar} (${richting}).`;
+	return `Tekort aan ${inZin(type)} in de regio: ${formatInteger(first.tekort)} plekken in ${first.peiljaar}, ${formatInteger(last.tekort)} in ${last.peiljaar} (${richting}).`;
 }
 
 function table(rows: readonly TekortTrendRow[]): ChartTable {
