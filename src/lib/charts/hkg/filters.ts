@@ -1,0 +1,81 @@
+/**
+ * The /hkg view's URL: periode, categorie, ronde, verdeelsleutel and what-if bids as
+ * `bod_<gemeentecode>=<aantal>`. The what-if bids live in the URL so a scenario prepared
+ * before a session of the regiegroep opens from a link. The same parser serves the page and
+ * the chart exports.
+ */
+import { z } from 'zod';
+import { FilterError, parseSearchParams, toSearchParams } from '../../filters';
+import { HKG_CATEGORIEEN, HKG_RONDES, ids, VERDEELSLEUTELS, type HkgCategorie, type HkgRonde, type Verdeelsleutel } from '../../domain/vocabulary';
+
+export const WAT_ALS_PREFIX = 'bod_';
+export const ALLE_CATEGORIEEN = 'alle';
+/** An upper bound that no real bid reaches; keeps typos such as 1200000 out of the sums. */
+export const MAX_BOD = 10_000;
+
+export interface HkgFilters {
+	/** Absent: the latest periode with bids. */
+	periode?: string;
+	categorie: HkgCategorie | typeof ALLE_CATEGORIEEN;
+	/** Absent: the latest round with bids. */
+	ronde?: HkgRonde;
+	/** Absent: the key the opgave declares per categorie. */
+	verdeelsleutel?: Verdeelsleutel;
+	/** What-if bids per gemeentecode, for the compared round. */
+	watAls: Record<string, number>;
+}
+
+const watAlsKey = (code: string) => `${WAT_ALS_PREFIX}${code}`;
+
+/** The zod schema of the view's parameters, given the periodes and gemeenten in the store. */
+export function hkgFilterSchema(periodes: readonly string[], gemeentecodes: readonly string[]) {
+	const bids = Object.fromEntries(
+		gemeentecodes.map((code) => [watAlsKey(code), z.coerce.number().int().min(0).max(MAX_BOD).optional()])
+	);
+	return z.object({
+		periode: (periodes.length > 0 ? z.enum(periodes as [string, ...string[]]) : z.never()).optional(),
+		categorie: z.enum([ALLE_CATEGORIEEN, ...ids(HKG_CATEGORIEEN)]).default(ALLE_CATEGORIEEN),
+		ronde: z.enum(ids(HKG_RONDES)).optional(),
+		verdeelsleutel: z.enum(ids(VERDEELSLEUTELS)).optional(),
+		...bids
+	});
+}
+
+/**
+ * Parse the view's parameters; throws a FilterError (→ Dutch 400) for an invalid value and for
+ * a what-if bid of a gemeente that is not in the region.
+ */
+export function parseHkgFilters(url: URL, { periodes, gemeentecodes }: { periodes: readonly string[]; gemeentecodes: readonly string[] }): HkgFilters {
+	const known = new Set(gemeentecodes.map(watAlsKey));
+	for (const key of url.searchParams.keys()) {
+		if (key.startsWith(WAT_ALS_PREFIX) && !known.has(key)) {
+			const shown = key.length > 40 ? `${key.slice(0, 37)}…` : key;
+			throw new FilterError(
+				shown,
+				`Onbekende parameter '${shown}': ${key.slice(WAT_ALS_PREFIX.length) || '(leeg)'} is geen gemeente in deze regio. ` +
+					`Toegestaan: ${gemeentecodes.map(watAlsKey).join(', ')}.`
+			);
+		}
+	}
+	const parsed = parseSearchParams(url, hkgFilterSchema(periodes, gemeentecodes)) as Record<string, unknown>;
+	const watAls: Record<string, number> = {};
+	for (const code of gemeentecodes) {
+		const value = parsed[watAlsKey(code)];
+		if (typeof value === 'number') watAls[code] = value;
+	}
+	return {
+		periode: parsed.periode as string | undefined,
+		categorie: parsed.categorie as HkgFilters['categorie'],
+		ronde: parsed.ronde as HkgRonde | undefined,
+		verdeelsleutel: parsed.verdeelsleutel as Verdeelsleutel | undefined,
+		watAls
+	};
+}
+
+/** The query string of these filters; without what-if bids unless `metWatAls`. */
+export function hkgSearchParams(filters: HkgFilters, { metWatAls = true } = {}): URLSearchParams {
+	const { watAls, ...rest } = filters;
+	const params = toSearchParams(rest, { categorie: ALLE_CATEGORIEEN });
+	if (metWatAls) for (const [code, bod] of Object.entries(watAls)) params.set(watAlsKey(code), String(bod));
+	return params;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { renderChart } from '../render.server';
+import { chartById } from '../registry';
+import { HKG_ROWS } from './fixtures.test-data';
+import { hkgModel } from './model';
+import { hkgTotaalPerRonde } from './totaal-per-ronde';
+
+const normalise = (svg: string) => svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
+
+const rows = hkgModel(HKG_ROWS, { ronde: 'definitief', sleutel: 'afgesproken' }).totalen;
+const watAls = hkgModel(HKG_ROWS, { ronde: 'definitief', sleutel: 'afgesproken', watAls: { GM0505: 80 } }).totalen;
+
+describe('hkg-totaal-per-ronde chart', () => {
+	it('is registered under its id', () => {
+		expect(chartById('hkg-totaal-per-ronde')).toBe(hkgTotaalPerRonde);
+	});
+
+	it('draws one bar per round against the opgave', () => {
+		const chart = renderChart(hkgTotaalPerRonde, rows, { title: 'Totaal per ronde' });
+		expect(chart.svg.match(/<rect/g)?.length).toBe(3);
+		expect(chart.svg).toContain('opgave 110');
+		expect(chart.svg).toContain('Definitief bod: 103 van 110 (94%) eenheden; tekort 7');
+		expect(chart.description).toBe(
+			'Regionale opgave: 110 eenheden. De gemeenten samen boden 70 in het voorlopig bod en 103 in het definitief bod (94% van de opgave); er ontbreken 7 eenheden.'
+		);
+		expect(chart.table.rows.at(-1)).toEqual(['Definitief bod', '103', '110', '94%', '7']);
+	});
+
+	it('adds the what-if total', () => {
+		const chart = renderChart(hkgTotaalPerRonde, watAls, { title: 'Wat-als' });
+		expect(chart.svg.match(/<rect/g)?.length).toBe(4);
+		expect(chart.description).toContain('Met de wat-als-biedingen komt het totaal op 113 (103%), de opgave is dan gehaald.');
+		expect(chart.table.rows.at(-1)).toEqual(['Wat-als (definitief bod)', '113', '110', '103%', '0']);
+		expect(hkgTotaalPerRonde.describe([])).toContain('nog geen biedingen');
+	});
+
+	it('matches the committed SVG snapshots', async () => {
+		const chart = renderChart(hkgTotaalPerRonde, rows, { title: 'HKG-biedingen van de regio per ronde tegen de opgave', width: 720 });
+		await expect(normalise(chart.svg)).toMatchFileSnapshot('../../../../tests/output/hkg-totaal-per-ronde.svg');
+		const scenario = renderChart(hkgTotaalPerRonde, watAls, { title: 'HKG-biedingen van de regio per ronde, wat-als', width: 720 });
+		await expect(normalise(scenario.svg)).toMatchFileSnapshot('../../../../tests/output/hkg-totaal-per-ronde-wat-als.svg');
+	});
+});
