@@ -8,6 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { formatDate, formatInteger, ONBEKEND } from '../../domain/format';
 import { labelOf, PROJECTSTATUSSEN, type Projectstatus, type Voorzieningstype } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
+import { dataHref } from './links';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 
 /** One project; the query's ProjectRow fits this shape. */
@@ -137,7 +138,7 @@ function build(rows: readonly TijdlijnProject[], { width = 720, document }: Char
 				fill: (d: Positioned) => (d.bekend ? PALETTE.blauw : 'white'),
 				stroke: PALETTE.blauw,
 				strokeWidth: 2,
-				href,
+				render: dataHref(positioned, href),
 				title: tooltip
 			}),
 			Plot.text(positioned, {
@@ -147,7 +148,7 @@ function build(rows: readonly TijdlijnProject[], { width = 720, document }: Char
 				textAnchor: 'start',
 				dx: 15,
 				fill: PALETTE.inkt,
-				href,
+				render: dataHref(positioned, href),
 				title: tooltip
 			})
 		]
