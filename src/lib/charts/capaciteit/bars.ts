@@ -7,6 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { PALETTE } from '../palette';
 import type { ChartTable, LegendItem } from '../types';
+import { linksToDataHref } from './links';
 import { formatMaat, maatEenheid, type CapaciteitCijfers, type Maat } from './rows';
 
 export const KLEUREN = {
@@ -86,7 +87,7 @@ export function capaciteitBars({ items, maat, width, document, marginLeft, class
 		Plot.barX(data, { x1: 'x1', x2: 'x2', y: 'label', title: 'title', ...(hasHref ? { href } : {}), ...style });
 	const end = (d: BarItem) => Math.max(d.behoefte ?? 0, (d.bestaand ?? 0) + (d.gepland ?? 0) + (d.tekort_na_plan ?? 0));
 
-	return Plot.plot({
+	const figure = Plot.plot({
 		document,
 		width,
 		height: 20 + barHeight * Math.max(items.length, 1) + 45,
@@ -128,6 +129,7 @@ export function capaciteitBars({ items, maat, width, document, marginLeft, class
 			Plot.ruleX([0], { stroke: PALETTE.grijs })
 		]
 	}) as SVGSVGElement;
+	return linksToDataHref(figure);
 }
 
 /** The table behind both bar charts; the first column names the bar. */

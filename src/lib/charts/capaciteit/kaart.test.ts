@@ -28,7 +28,7 @@ describe('capaciteit-kaart chart', () => {
 			expect(Math.max(...numbers)).toBeLessThanOrEqual(Math.max(width, height));
 			expect(d).not.toMatch(/^M0,0/);
 		}
-		expect(chart.svg).toContain('href="/gemeente/GM0512"');
+		expect(chart.svg).toContain('data-href="/gemeente/GM0512"');
 		expect(chart.svg).toContain('<title>Dordrecht: tekort 4 · na plan 2 (plekken); behoefte 21, bestaand 17</title>');
 		expect(chart.table.rows[0][0]).toBe('Gorinchem');
 	});

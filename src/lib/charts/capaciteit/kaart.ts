@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions } from '../types';
 import { toFeature, type GemeenteGrens } from './geo';
+import { linksToDataHref } from './links';
 import { kaartDescribe, kaartTable, kleur, type Gekleurd } from './kaart-common';
 import type { GemeenteCapaciteit } from './rows';
 import { tegelNaam } from './tegelkaart';
@@ -24,7 +25,7 @@ function build(rows: readonly KaartRow[], { width = 640, document }: ChartOption
 	const label = (options: Record<string, unknown>) =>
 		Plot.text(features, Plot.centroid({ fill: (d: Feature) => p(d).ink, href: (d: Feature) => p(d).href, title: (d: Feature) => p(d).title, stroke: (d: Feature) => p(d).fill, strokeWidth: 3, paintOrder: 'stroke', ...options }));
 
-	return Plot.plot({
+	const figure = Plot.plot({
 		document,
 		width,
 		margin: 10,
@@ -44,6 +45,7 @@ function build(rows: readonly KaartRow[], { width = 640, document }: ChartOption
 			label({ text: (d: Feature) => p(d).waarde, dy: 2, lineAnchor: 'top' })
 		]
 	}) as SVGSVGElement;
+	return linksToDataHref(figure);
 }
 
 export const capaciteitKaartChart: ChartDefinition<KaartRow> = {

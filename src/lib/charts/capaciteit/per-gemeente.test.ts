@@ -17,7 +17,9 @@ describe('capaciteit-per-gemeente chart', () => {
 		expect(chart.svg).toContain('<title>Dordrecht: 2 geplande plekken</title>');
 		expect(chart.svg).toContain('<title>Dordrecht: behoefte 21 plekken</title>');
 		expect(chart.svg).toContain('<title>Alblasserdam: 0 bestaande plekken</title>');
-		expect(chart.svg).toContain('href="/gemeente/GM0505"');
+		expect(chart.svg).toContain('data-href="/gemeente/GM0505"');
+		// No <a> inside role="img" (axe: nested-interactive); the page follows data-href on click.
+		expect(chart.svg).not.toContain('<a ');
 		expect(chart.svg).toContain('tekort 5 · na plan 1');
 		expect(chart.svg).toContain('geen tekort');
 		// Three bar segments per gemeente.

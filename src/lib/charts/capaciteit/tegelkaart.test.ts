@@ -15,7 +15,7 @@ describe('capaciteit-tegelkaart chart', () => {
 	it('draws one linked tile per gemeente at its tile position, with name and value', () => {
 		const chart = renderChart(capaciteitTegelkaartChart, perGemeente(), { title: TITLE, width: 640 });
 		expect(chart.svg.match(/<rect/g)?.length).toBe(5);
-		for (const code of ['GM0482', 'GM0505', 'GM0512', 'GM0523', 'GM1978']) expect(chart.svg).toContain(`href="/gemeente/${code}"`);
+		for (const code of ['GM0482', 'GM0505', 'GM0512', 'GM0523', 'GM1978']) expect(chart.svg).toContain(`data-href="/gemeente/${code}"`);
 		expect(chart.svg).toContain('<title>Gorinchem: tekort 5 · na plan 1 (plekken); behoefte 7, bestaand 2</title>');
 		expect(chart.svg).toContain('>Hardinxveld-</tspan>');
 		// The largest tekort gets the darkest colour; no tekort is grey.

@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions } from '../types';
+import { linksToDataHref } from './links';
 import { kaartDescribe, kaartTable, kleur, type Gekleurd } from './kaart-common';
 import type { GemeenteCapaciteit } from './rows';
 import { KAART_LEGEND } from './tekort-kleur';
@@ -35,7 +36,7 @@ function build(rows: readonly GemeenteCapaciteit[], { width = 640, document }: C
 	const text = (options: Record<string, unknown>) =>
 		Plot.text(tiles, { x, y, fill: (d: Tile) => d.ink, href: 'href', title: 'title', ...options });
 
-	return Plot.plot({
+	const figure = Plot.plot({
 		document,
 		width: tile * xDomain.length + 2 * margin,
 		height: tile * yDomain.length + 2 * margin,
@@ -51,6 +52,7 @@ function build(rows: readonly GemeenteCapaciteit[], { width = 640, document }: C
 			text({ text: 'waarde', dy: 8, fontSize: 15, lineAnchor: 'top' })
 		]
 	}) as SVGSVGElement;
+	return linksToDataHref(figure);
 }
 
 export const capaciteitTegelkaartChart: ChartDefinition<GemeenteCapaciteit> = {
