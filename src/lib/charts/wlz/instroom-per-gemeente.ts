@@ -1,0 +1,125 @@
+/**
+ * Wlz-instroom per gemeente of the region in one year: a bar per gemeente, with the region's
+ * own rate and the other regions' median as reference lines when shown per 10.000 inwoners.
+ * A click on a bar opens the gemeente's page.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
+import { linksToDataHref } from '../hkg/links';
+import { PALETTE } from '../palette';
+import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import type { Measure } from './model';
+
+export const WLZ_INSTROOM_PER_GEMEENTE_ID = 'wlz-instroom-per-gemeente';
+
+/** Darker than the palette's orange (4.3:1), so the label text meets 4.5:1 (WCAG 1.4.3). */
+const ORANJE_TEKST = '#a14900';
+
+export interface WlzGemeenteBar {
+	gemeentecode: string;
+	naam: string;
+	jaar: number;
+	measure: Measure;
+	instroom: number;
+	inwoners: number;
+	instroom_per_10k: number;
+	/** The whole region's rate per 10.000 in this year. */
+	regio_per_10k: number | null;
+	/** The other regions' median per 10.000 in this year. */
+	mediaan_per_10k: number | null;
+}
+
+const legend: readonly LegendItem[] = [
+	{ label: 'Gemeente', colour: PALETTE.blauw, shape: 'bar' },
+	{ label: 'Hele regio (per 10.000)', colour: PALETTE.oranje, shape: 'tick' },
+	{ label: 'Mediaan andere regio’s (per 10.000)', colour: PALETTE.inkt, shape: 'tick' }
+];
+
+const waarde = (d: WlzGemeenteBar) => (d.measure === 'per_10k' ? d.instroom_per_10k : d.instroom);
+const toon = (d: WlzGemeenteBar, v: number | null = waarde(d)) => (d.measure === 'per_10k' ? formatPer10k(v, { digits: 2 }) : formatInteger(v));
+const ordered = (rows: readonly WlzGemeenteBar[]) => [...rows].sort((a, b) => waarde(b) - waarde(a) || a.naam.localeCompare(b.naam, 'nl'));
+
+function build(rows: readonly WlzGemeenteBar[], { width = 720, document }: ChartOptions): SVGSVGElement {
+	const sorted = ordered(rows);
+	const per10k = rows[0]?.measure !== 'absolute';
+	const regio = per10k ? rows[0]?.regio_per_10k : null;
+	const mediaan = per10k ? rows[0]?.mediaan_per_10k : null;
+	const refs = [
+		...(regio != null ? [{ x: regio, label: `hele regio ${formatPer10k(regio, { digits: 2 })}`, colour: PALETTE.oranje, tekst: ORANJE_TEKST }] : []),
+		...(mediaan != null ? [{ x: mediaan, label: `mediaan andere regio’s ${formatPer10k(mediaan, { digits: 2 })}`, colour: PALETTE.inkt, tekst: PALETTE.inkt }] : [])
+	];
+	const figure = Plot.plot({
+		document,
+		width,
+		height: 50 + 30 * Math.max(sorted.length, 1) + 45,
+		marginLeft: 190,
+		marginRight: 100,
+		marginTop: 50,
+		marginBottom: 45,
+		className: 'chart-wlz-instroom-per-gemeente',
+		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		x: {
+			label: per10k ? `Instroom ${PER_10K_LABEL}` : 'Cliënten',
+			// The references (region, other regions' median) can lie beyond the largest bar.
+			domain: [0, Math.max(0.1, ...sorted.map(waarde), ...refs.map((r) => r.x)) * 1.05],
+			grid: true,
+			nice: true,
+			tickFormat: (d: number) => (per10k ? formatDecimal(d, { digits: 2 }) : formatInteger(d)),
+			labelAnchor: 'center',
+			labelArrow: 'none'
+		},
+		y: { label: null, domain: sorted.map((r) => r.naam), padding: 0.25 },
+		marks: [
+			Plot.barX(sorted, {
+				x: waarde,
+				y: 'naam',
+				fill: PALETTE.blauw,
+				href: (d: WlzGemeenteBar) => `/gemeente/${d.gemeentecode}`,
+				title: (d: WlzGemeenteBar) =>
+					`${d.naam}, ${d.jaar}: ${formatInteger(d.instroom)} cliënten, ${formatPer10k(d.instroom_per_10k, { digits: 2 })} ${PER_10K_LABEL}`
+			}),
+			Plot.text(sorted, { x: waarde, y: 'naam', text: (d: WlzGemeenteBar) => toon(d), textAnchor: 'start', dx: 5, fill: PALETTE.inkt }),
+			Plot.ruleX([0], { stroke: PALETTE.grijs }),
+			...refs.map((ref) => Plot.ruleX([ref], { x: 'x', stroke: ref.colour, strokeWidth: 2.5, strokeDasharray: '6 3' })),
+			// Stacked above the plot, so two nearby reference values never print over each other.
+			...refs.map((ref, i) => Plot.text([ref], { x: 'x', frameAnchor: 'top', dy: -8 - 17 * i, text: 'label', fill: ref.tekst, lineAnchor: 'bottom' })),
+			Plot.axisY({ label: null, tickSize: 0, href: (naam: string) => `/gemeente/${rows.find((r) => r.naam === naam)?.gemeentecode ?? ''}` })
+		]
+	}) as SVGSVGElement;
+	return linksToDataHref(figure);
+}
+
+function describe(rows: readonly WlzGemeenteBar[]): string {
+	if (rows.length === 0) return 'Er zijn geen Wlz-gegevens per gemeente voor dit jaar.';
+	const sorted = ordered(rows);
+	const top = sorted[0];
+	const totaal = rows.reduce((s, r) => s + r.instroom, 0);
+	let text = `In ${top.jaar} stroomden in de ${formatInteger(rows.length)} gemeenten samen ${formatInteger(totaal)} BW-cliënten in de Wlz in. `;
+	text += `De hoogste ${top.measure === 'per_10k' ? `instroom ${PER_10K_LABEL}` : 'instroom'} had ${top.naam} (${toon(top)}).`;
+	const mediaan = top.mediaan_per_10k;
+	if (mediaan !== null) {
+		const boven = rows.filter((r) => r.instroom_per_10k > mediaan);
+		text += ` ${formatInteger(boven.length)} van de ${formatInteger(rows.length)} gemeenten lagen boven de mediaan van de andere regio’s (${formatPer10k(mediaan, { digits: 2 })}).`;
+	}
+	return text;
+}
+
+function table(rows: readonly WlzGemeenteBar[]): ChartTable {
+	return {
+		columns: [
+			{ label: 'Gemeente', numeric: false },
+			{ label: 'Instroom (cliënten)', numeric: true },
+			{ label: 'Inwoners', numeric: true },
+			{ label: 'Per 10.000 inwoners', numeric: true }
+		],
+		rows: ordered(rows).map((r) => [r.naam, formatInteger(r.instroom), formatInteger(r.inwoners), formatPer10k(r.instroom_per_10k, { digits: 2 })])
+	};
+}
+
+export const wlzInstroomPerGemeente: ChartDefinition<WlzGemeenteBar> = {
+	id: WLZ_INSTROOM_PER_GEMEENTE_ID,
+	build,
+	describe,
+	table,
+	legend
+};

@@ -1,0 +1,133 @@
+/**
+ * Wlz-instroom per jaar: the own region as a line against the other regions, drawn as a band
+ * for the middle half (p25–p75) and a dashed median line. Per 10.000 inwoners the regions
+ * compare directly; in absolute numbers the band shows what the other regions' rates would
+ * mean for this region's population.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
+import { PALETTE } from '../palette';
+import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import type { WlzJaarRow } from './model';
+
+export const WLZ_INSTROOM_PER_JAAR_ID = 'wlz-instroom-per-jaar';
+
+const BAND = '#c7d6e8';
+/** The palette's orange is 4.3:1, enough for lines but not for small text (WCAG 1.4.3); labels use a darker tone. */
+const ORANJE_TEKST = '#a14900';
+
+const legend: readonly LegendItem[] = [
+	{ label: 'Deze regio', colour: PALETTE.oranje, shape: 'line' },
+	{ label: 'Andere regio’s: mediaan', colour: PALETTE.blauw, shape: 'line' },
+	{ label: 'Andere regio’s: middelste helft (25%–75%)', colour: BAND, shape: 'bar' }
+];
+
+/** Per 10.000 with two decimals (the rates are below 3); absolute counts whole, scaled spread with one decimal. */
+function value(v: number | null, row: Pick<WlzJaarRow, 'measure'>, { spread = false } = {}): string {
+	if (row.measure === 'per_10k') return formatPer10k(v, { digits: 2 });
+	return spread ? formatDecimal(v, { digits: 1 }) : formatInteger(v);
+}
+
+function build(rows: readonly WlzJaarRow[], { width = 720, document }: ChartOptions): SVGSVGElement {
+	const per10k = rows[0]?.measure !== 'absolute';
+	const band = rows.filter((r) => r.p25 !== null && r.p75 !== null);
+	const last = rows.at(-1);
+	return Plot.plot({
+		document,
+		width,
+		height: 360,
+		marginLeft: 55,
+		marginRight: 120,
+		marginBottom: 40,
+		className: 'chart-wlz-instroom-per-jaar',
+		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		x: { label: null, ticks: rows.map((r) => r.jaar), tickFormat: (d: number) => String(d), inset: 10 },
+		y: {
+			label: per10k ? `Instroom ${PER_10K_LABEL}` : 'Cliënten per jaar',
+			grid: true,
+			nice: true,
+			zero: true,
+			tickFormat: (d: number) => (per10k ? formatDecimal(d, { digits: 2 }) : formatInteger(d)),
+			labelArrow: 'none'
+		},
+		marks: [
+			Plot.areaY(band, { x: 'jaar', y1: 'p25', y2: 'p75', fill: BAND, curve: 'linear' }),
+			Plot.lineY(band, { x: 'jaar', y: 'mediaan', stroke: PALETTE.blauw, strokeWidth: 2, strokeDasharray: '6 4' }),
+			Plot.dot(band, {
+				x: 'jaar',
+				y: 'mediaan',
+				r: 8,
+				fill: 'transparent',
+				title: (d: WlzJaarRow) =>
+					`${d.jaar}, andere regio’s (${formatInteger(d.regios)}): mediaan ${value(d.mediaan, d, { spread: true })}, middelste helft ${value(d.p25, d, { spread: true })}–${value(d.p75, d, { spread: true })}`
+			}),
+			Plot.lineY(rows, { x: 'jaar', y: 'waarde', stroke: PALETTE.oranje, strokeWidth: 3 }),
+			Plot.dot(rows, {
+				x: 'jaar',
+				y: 'waarde',
+				fill: PALETTE.oranje,
+				stroke: 'white',
+				r: 5,
+				title: (d: WlzJaarRow) => `${d.jaar}, ${d.regionaam}: ${value(d.waarde, d)}${per10k ? ` ${PER_10K_LABEL}` : ' cliënten'}`
+			}),
+			Plot.text(last ? [last] : [], {
+				x: 'jaar',
+				y: 'waarde',
+				text: (d: WlzJaarRow) => `${d.regionaam} ${value(d.waarde, d)}`,
+				textAnchor: 'start',
+				dx: 10,
+				fill: ORANJE_TEKST,
+				fontWeight: 700
+			}),
+			Plot.text(last?.mediaan != null ? [last] : [], {
+				x: 'jaar',
+				y: 'mediaan',
+				text: (d: WlzJaarRow) => `mediaan ${value(d.mediaan, d, { spread: true })}`,
+				textAnchor: 'start',
+				dx: 10,
+				fill: PALETTE.blauw
+			})
+		]
+	}) as SVGSVGElement;
+}
+
+function describe(rows: readonly WlzJaarRow[]): string {
+	if (rows.length === 0) return 'Er zijn geen Wlz-gegevens voor deze regio.';
+	const first = rows[0];
+	const last = rows.at(-1) ?? first;
+	const eenheid = last.measure === 'per_10k' ? ` ${PER_10K_LABEL}` : ' cliënten';
+	const vergeleken = rows.filter((r) => r.p25 !== null && r.mediaan !== null);
+	const onderMediaan = vergeleken.filter((r) => r.waarde < (r.mediaan as number)).length;
+	const onderP25 = vergeleken.filter((r) => r.waarde < (r.p25 as number)).length;
+	let text = `De Wlz-instroom van ${last.regionaam} was ${value(first.waarde, first)}${eenheid} in ${first.jaar} en ${value(last.waarde, last)} in ${last.jaar}.`;
+	if (vergeleken.length > 0) {
+		text +=
+			` In ${formatInteger(onderMediaan)} van de ${formatInteger(vergeleken.length)} jaren lag de regio onder de mediaan van de andere regio’s` +
+			` en in ${formatInteger(onderP25)} jaren zelfs onder de middelste helft.`;
+		if (last.mediaan !== null) text += ` In ${last.jaar} was de mediaan ${value(last.mediaan, last, { spread: true })}.`;
+	}
+	return text;
+}
+
+function table(rows: readonly WlzJaarRow[]): ChartTable {
+	const per10k = rows[0]?.measure !== 'absolute';
+	const suffix = per10k ? ' (per 10.000)' : ' (cliënten)';
+	return {
+		columns: [
+			{ label: 'Jaar', numeric: false },
+			{ label: `Deze regio${suffix}`, numeric: true },
+			{ label: 'Andere regio’s: 25%', numeric: true },
+			{ label: 'Mediaan', numeric: true },
+			{ label: '75%', numeric: true }
+		],
+		rows: rows.map((r) => [String(r.jaar), value(r.waarde, r), value(r.p25, r, { spread: true }), value(r.mediaan, r, { spread: true }), value(r.p75, r, { spread: true })])
+	};
+}
+
+export const wlzInstroomPerJaar: ChartDefinition<WlzJaarRow> = {
+	id: WLZ_INSTROOM_PER_JAAR_ID,
+	build,
+	describe,
+	table,
+	legend
+};

@@ -1,0 +1,124 @@
+/**
+ * The reduction scenario: every region's Wlz-instroom per 10.000 inwoners in one year, ranked,
+ * with the own region now and after the chosen reduction. It shows where "x% minder" would
+ * put the region among the others; whether that is realistic follows from the data, not from
+ * a fixed sentence.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
+import { PALETTE } from '../palette';
+import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import { wlzScenario, type WlzScenario, type WlzScenarioRow } from './model';
+
+export const WLZ_REDUCTIE_SCENARIO_ID = 'wlz-reductie-scenario';
+
+/** 3.2:1 on white (WCAG 1.4.11) and 3.1:1 against the own region's dark blue, so the two stay apart in greyscale. */
+const ANDERE = '#7a93b5';
+
+const legend: readonly LegendItem[] = [
+	{ label: 'Andere regio’s', colour: ANDERE, shape: 'bar' },
+	{ label: 'Deze regio nu', colour: PALETTE.blauw, shape: 'bar' },
+	{ label: 'Deze regio na de reductie', colour: PALETTE.oranje, shape: 'tick' },
+	{ label: 'Mediaan andere regio’s', colour: PALETTE.inkt, shape: 'tick' }
+];
+
+const rate = (v: number) => formatPer10k(v, { digits: 2 });
+const ordered = (rows: readonly WlzScenarioRow[]) =>
+	[...rows].sort((a, b) => b.instroom_per_10k - a.instroom_per_10k || a.regionaam.localeCompare(b.regionaam, 'nl'));
+const label = (r: WlzScenarioRow) => (r.eigen_regio ? `${r.regionaam} (deze regio)` : r.regionaam);
+
+function build(rows: readonly WlzScenarioRow[], { width = 720, document }: ChartOptions): SVGSVGElement {
+	const sorted = ordered(rows);
+	const scenario = wlzScenario(rows);
+	const eigen = sorted.filter((r) => r.eigen_regio);
+	const max = Math.max(0.1, ...rows.map((r) => r.instroom_per_10k));
+	return Plot.plot({
+		document,
+		width,
+		height: 40 + 20 * Math.max(sorted.length, 1) + 45,
+		marginLeft: 210,
+		marginRight: 140,
+		marginTop: 40,
+		marginBottom: 45,
+		className: 'chart-wlz-reductie-scenario',
+		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		x: { label: `Instroom ${PER_10K_LABEL}`, domain: [0, max], nice: true, grid: true, tickFormat: (d: number) => formatDecimal(d, { digits: 2 }), labelAnchor: 'center', labelArrow: 'none' },
+		y: { label: null, domain: sorted.map(label), padding: 0.2 },
+		marks: [
+			Plot.barX(sorted, {
+				x: 'instroom_per_10k',
+				y: label,
+				fill: (d: WlzScenarioRow) => (d.eigen_regio ? PALETTE.blauw : ANDERE),
+				title: (d: WlzScenarioRow) => `${d.regionaam}, ${d.jaar}: ${rate(d.instroom_per_10k)} ${PER_10K_LABEL} (${formatInteger(d.instroom)} cliënten)`
+			}),
+			Plot.ruleX([0], { stroke: PALETTE.grijs }),
+			...(scenario
+				? [
+						Plot.ruleX([scenario.mediaan], { stroke: PALETTE.inkt, strokeWidth: 2, strokeDasharray: '6 3' }),
+						Plot.text([scenario], { x: 'mediaan', frameAnchor: 'top', dy: -10, lineAnchor: 'bottom', text: (d: WlzScenario) => `mediaan ${rate(d.mediaan)}`, fill: PALETTE.inkt }),
+						Plot.tickX(eigen, { x: () => scenario.per10kNieuw, y: label, stroke: PALETTE.oranje, strokeWidth: 4 }),
+						Plot.text(eigen, {
+							x: 'instroom_per_10k',
+							y: label,
+							dx: 8,
+							textAnchor: 'start',
+							fontWeight: 700,
+							text: () => `${formatInteger(scenario.reductie)}% minder: ${rate(scenario.per10kNieuw)}`,
+							fill: PALETTE.inkt
+						})
+					]
+				: [])
+		]
+	}) as SVGSVGElement;
+}
+
+/** Where a rate sits among the other regions, in words. */
+function positie(lager: number, anderen: number): string {
+	if (lager === 0) return `lager dan alle ${formatInteger(anderen)} andere regio’s`;
+	if (lager === anderen) return `hoger dan alle ${formatInteger(anderen)} andere regio’s`;
+	return `hoger dan ${formatInteger(lager)} en lager dan ${formatInteger(anderen - lager)} van de ${formatInteger(anderen)} andere regio’s`;
+}
+
+/** The scenario in one sentence: "20% minder = 6 cliënten per jaar minder, van 31 naar 25". */
+export function scenarioZin(s: WlzScenario): string {
+	return `${formatInteger(s.reductie)}% minder = ${formatInteger(s.minder)} ${s.minder === 1 ? 'cliënt' : 'cliënten'} per jaar minder, van ${formatInteger(s.instroom)} naar ${formatInteger(s.nieuw)}`;
+}
+
+function describe(rows: readonly WlzScenarioRow[]): string {
+	const s = wlzScenario(rows);
+	if (!s) return 'Er zijn geen Wlz-gegevens van deze regio voor dit jaar.';
+	let text =
+		`${scenarioZin(s)} (basis ${s.jaar}). Nu is de instroom ${rate(s.per10k)} ${PER_10K_LABEL}: ${positie(s.lagerNu, s.anderen)}` +
+		` (mediaan ${rate(s.mediaan)}). Na de reductie zou het ${rate(s.per10kNieuw)} zijn: ${positie(s.lagerNa, s.anderen)}.`;
+	// Derived from the data: a region already in the lowest quarter has little room to go lower.
+	if (s.reductie > 0 && s.per10k < s.p25) {
+		text += ` De regio zit nu al in het laagste kwart van de regio’s; een reductie van ${formatInteger(s.reductie)}% is hier daarom weinig realistisch.`;
+	} else if (s.reductie > 0 && s.per10k > s.mediaan) {
+		text += ` De regio zit nu boven de mediaan; daar is ruimte voor een lagere instroom.`;
+	}
+	return text;
+}
+
+function table(rows: readonly WlzScenarioRow[]): ChartTable {
+	const s = wlzScenario(rows);
+	return {
+		columns: [
+			{ label: 'Regio', numeric: false },
+			{ label: 'Instroom (cliënten)', numeric: true },
+			{ label: 'Inwoners', numeric: true },
+			{ label: 'Per 10.000 inwoners', numeric: true }
+		],
+		rows: [
+			...ordered(rows).map((r) => [label(r), formatInteger(r.instroom), formatInteger(r.inwoners), rate(r.instroom_per_10k)]),
+			...(s ? [[`${s.regionaam} na ${formatInteger(s.reductie)}% minder`, formatInteger(s.nieuw), '', rate(s.per10kNieuw)]] : [])
+		]
+	};
+}
+
+export const wlzReductieScenario: ChartDefinition<WlzScenarioRow> = {
+	id: WLZ_REDUCTIE_SCENARIO_ID,
+	build,
+	describe,
+	table,
+	legend
+};

@@ -1,0 +1,158 @@
+/**
+ * /wlz against the built app on the shipped example data: the region's Wlz-instroom per year
+ * against the other regions, per gemeente, and the reduction scenario. In the example data the
+ * region is already in the lowest quarter (DESIGN.md section 5), which the page must derive.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newContext } from './browser';
+
+const baseURL = inject('baseURL');
+const url = (path: string) => new URL(path, baseURL).href;
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function withPage<T>(fn: (page: Page) => Promise<T>, { javaScript = true } = {}): Promise<T> {
+	const context = await newContext(browser, { javaScriptEnabled: javaScript });
+	try {
+		return await fn(await context.newPage());
+	} finally {
+		await context.close();
+	}
+}
+
+function chartTable(page: Page, chartId: string): Promise<string[][]> {
+	return page
+		.locator(`figure[data-chart-id="${chartId}"] .chart-table tbody tr`)
+		.evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? '')));
+}
+
+const scenarioZin = (page: Page) => page.locator('#wlz-scenario-zin').innerText();
+
+describe('/wlz', () => {
+	it('shows the region per 10.000 inwoners against the other regions, and the 20% scenario', async () => {
+		await withPage(async (page) => {
+			const response = await page.goto(url('/wlz'));
+			expect(response?.status()).toBe(200);
+			await expect(page.locator('h1').innerText()).resolves.toBe('Wlz-instroom');
+			const perJaar = await chartTable(page, 'wlz-instroom-per-jaar');
+			// 2023: 30 clients on 378.932 inwoners = 0,79; the other regions' median 1,37.
+			expect(perJaar.find((r) => r[0] === '2023')).toEqual(['2023', '0,79', '1,04', '1,37', '1,57']);
+			// Latest year 2026: 27 clients; 20% fewer is 22.
+			await expect(scenarioZin(page)).resolves.toBe('20% minder = 5 cliënten per jaar minder, van 27 naar 22 (basis 2026)');
+			const beschrijving = await page.locator('#wlz-reductie-scenario-beschrijving').innerText();
+			expect(beschrijving).toContain('lager dan alle 20 andere regio’s');
+			expect(beschrijving).toContain('laagste kwart van de regio’s; een reductie van 20% is hier daarom weinig realistisch');
+			await expect(page.locator('.scenario__oordeel').innerText()).resolves.toContain('weinig realistisch');
+			await expect(page.locator('figure[data-chart-id="wlz-instroom-per-jaar"] footer').innerText()).resolves.toContain('Illustratief');
+		});
+	});
+
+	it('changes the chart data when a filter changes', async () => {
+		await withPage(async (page) => {
+			await page.goto(url('/wlz'));
+			await Promise.all([page.waitForURL(/measure=absolute/), page.selectOption('#wlz-measure', 'absolute')]);
+			const perJaar = await chartTable(page, 'wlz-instroom-per-jaar');
+			expect(perJaar.find((r) => r[0] === '2023')?.[1]).toBe('30');
+			await Promise.all([page.waitForURL(/jaar=2023/), page.selectOption('#wlz-jaar', '2023')]);
+			const perGemeente = await chartTable(page, 'wlz-instroom-per-gemeente');
+			expect(perGemeente.find((r) => r[0] === 'Dordrecht')).toEqual(['Dordrecht', '10', '121.344', '0,82']);
+			await expect(scenarioZin(page)).resolves.toBe('20% minder = 6 cliënten per jaar minder, van 30 naar 24 (basis 2023)');
+			// The scenario keeps the chosen measure and year.
+			await page.fill('#wlz-reductie', '10');
+			await Promise.all([page.waitForURL(/reductie=10/), page.keyboard.press('Enter')]);
+			expect(page.url()).toMatch(/measure=absolute/);
+			await expect(scenarioZin(page)).resolves.toBe('10% minder = 3 cliënten per jaar minder, van 30 naar 27 (basis 2023)');
+		});
+	});
+
+	it('takes the reduction from the URL', async () => {
+		await withPage(async (page) => {
+			await page.goto(url('/wlz?reductie=50'));
+			await expect(scenarioZin(page)).resolves.toBe('50% minder = 13 cliënten per jaar minder, van 27 naar 14 (basis 2026)');
+			await expect(page.locator('#wlz-reductie').inputValue()).resolves.toBe('50');
+			expect((await chartTable(page, 'wlz-reductie-scenario')).at(-1)).toEqual(['Dordrecht na 50% minder', '14', '', '0,36']);
+		});
+	});
+
+	it('opens a gemeente from the chart', async () => {
+		await withPage(async (page) => {
+			await page.goto(url('/wlz'));
+			const label = page.locator('figure[data-chart-id="wlz-instroom-per-gemeente"] svg [data-href="/gemeente/GM0512"] text', { hasText: 'Gorinchem' });
+			await Promise.all([page.waitForURL(url('/gemeente/GM0512')), label.click()]);
+			await expect(page.locator('h1').innerText()).resolves.toContain('Gorinchem');
+		});
+	});
+
+	it('works without JavaScript: SVGs in the HTML and the scenario form submits', async () => {
+		await withPage(
+			async (page) => {
+				await page.goto(url('/wlz'));
+				for (const id of ['wlz-instroom-per-jaar', 'wlz-instroom-per-gemeente', 'wlz-reductie-scenario']) {
+					await expect(page.locator(`figure[data-chart-id="${id}"] svg[role="img"]`).count(), id).resolves.toBe(1);
+				}
+				await expect(page.locator('figure[data-chart-id="wlz-instroom-per-gemeente"] svg[role="img"] rect').count()).resolves.toBe(9);
+				await page.fill('#wlz-reductie', '30');
+				await Promise.all([page.waitForURL(/reductie=30/), page.getByRole('button', { name: 'Doorrekenen' }).click()]);
+				await expect(scenarioZin(page)).resolves.toBe('30% minder = 8 cliënten per jaar minder, van 27 naar 19 (basis 2026)');
+			},
+			{ javaScript: false }
+		);
+	});
+
+	it.each([
+		['reductie=-5', 'reductie', '0 of meer'],
+		['reductie=60', 'reductie', '50 of minder'],
+		['measure=procent', 'measure', 'per_10k, absolute'],
+		['jaar=1999', 'jaar', '2019']
+	])('answers %s with a Dutch 400 naming the parameter', async (query, parameter, allowed) => {
+		await withPage(async (page) => {
+			const response = await page.goto(url(`/wlz?${query}`));
+			expect(response?.status()).toBe(400);
+			const text = await page.locator('main').innerText();
+			expect(text).toContain(`'${parameter}'`);
+			expect(text).toContain(allowed);
+		});
+	});
+
+	describe('accessibility', () => {
+		const require = createRequire(import.meta.url);
+		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+		for (const path of ['/wlz', '/wlz?measure=absolute&jaar=2021&reductie=35']) {
+			it(`has no serious or critical axe violations on ${path}`, async () => {
+				await withPage(async (page) => {
+					await page.goto(url(path));
+					await page.addScriptTag({ content: axeSource });
+					const violations = await page.evaluate(async () => {
+						// @ts-expect-error axe is injected above
+						const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+						return result.violations
+							.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+							.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+					});
+					expect(violations).toEqual([]);
+				});
+			});
+		}
+
+		it('fits 768 px without horizontal scrolling of the page', async () => {
+			const context = await newContext(browser, { viewport: { width: 768, height: 1024 } });
+			try {
+				const page = await context.newPage();
+				await page.goto(url('/wlz'));
+				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+				expect(overflow).toBeLessThanOrEqual(0);
+			} finally {
+				await context.close();
+			}
+		});
+	});
+});
