@@ -5,7 +5,8 @@ import { FilterError, parseSearchParams, toSearchParams } from './filters';
 const schema = z.object({
 	peiljaar: z.coerce.number().int().min(2019).max(2026).optional(),
 	type: z.array(z.enum(['crisisopvang', 'domus_plus'])).optional(),
-	maat: z.enum(['absoluut', 'per_10k']).default('absoluut')
+	maat: z.enum(['absoluut', 'per_10k']).default('absoluut'),
+	reductie: z.coerce.number().max(10).optional()
 });
 const url = (query: string) => new URL(`http://x/capaciteit?${query}`);
 
@@ -18,7 +19,8 @@ describe('parseSearchParams', () => {
 
 	it.each([
 		['maat=relatief', "Ongeldige waarde voor parameter 'maat': 'relatief'. Toegestaan: een van: absoluut, per_10k."],
-		['peiljaar=1899', "Ongeldige waarde voor parameter 'peiljaar': '1899'. Toegestaan: 2019 of meer."],
+		['peiljaar=1899', "Ongeldige waarde voor parameter 'peiljaar': '1899'. Toegestaan: een geheel getal van 2019 t/m 2026."],
+		['reductie=60', "Ongeldige waarde voor parameter 'reductie': '60'. Toegestaan: 10 of minder."],
 		['peiljaar=abc', "Ongeldige waarde voor parameter 'peiljaar': 'abc'. Toegestaan: een geheel getal."],
 		["type=hotel'%20OR%201=1", "Ongeldige waarde voor parameter 'type': 'hotel' OR 1=1'. Toegestaan: een van: crisisopvang, domus_plus."],
 		['maat=absoluut&maat=per_10k', "Parameter 'maat' mag maar één keer voorkomen."]

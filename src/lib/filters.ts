@@ -16,21 +16,35 @@ export class FilterError extends Error {
 	}
 }
 
+/** The schema inside optional/default/catch/nullable wrappers. */
+function unwrapped(field: z.ZodType): z.ZodType {
+	let inner = field;
+	for (;;) {
+		const def = inner._zod.def as { type: string; innerType?: z.ZodType };
+		if (!def.innerType || !['optional', 'default', 'catch', 'nullable', 'prefault'].includes(def.type)) return inner;
+		inner = def.innerType;
+	}
+}
+
 /** Which keys of the schema take several values (arrays, possibly optional or defaulted). */
 function arrayKeys(schema: z.ZodObject): Set<string> {
 	const keys = new Set<string>();
 	for (const [key, field] of Object.entries(schema.shape)) {
-		let def = (field as z.ZodType)._zod.def as { type: string; innerType?: z.ZodType };
-		while (def.innerType && ['optional', 'default', 'catch', 'nullable', 'prefault'].includes(def.type)) {
-			def = def.innerType._zod.def as typeof def;
-		}
-		if (def.type === 'array') keys.add(key);
+		if ((unwrapped(field as z.ZodType)._zod.def as { type: string }).type === 'array') keys.add(key);
 	}
 	return keys;
 }
 
+/** "van 0 t/m 50" when a number field has both bounds, so a range is told whole. */
+function numberRange(field: z.ZodType | undefined): string | null {
+	const inner = field ? unwrapped(field) : undefined;
+	if (!(inner instanceof z.ZodNumber)) return null;
+	const { minValue, maxValue } = inner;
+	return minValue !== null && maxValue !== null && Number.isFinite(minValue) && Number.isFinite(maxValue) ? `${inner.isInt ? 'een geheel getal' : 'een getal'} van ${minValue} t/m ${maxValue}` : null;
+}
+
 /** The Dutch explanation of one zod issue for a URL parameter. */
-function explain(issue: z.core.$ZodIssue, parameter: string, value: unknown): string {
+function explain(issue: z.core.$ZodIssue, parameter: string, value: unknown, field?: z.ZodType): string {
 	const found = Array.isArray(value) ? value.join(', ') : value === undefined ? '(leeg)' : String(value);
 	const shown = found.length > 60 ? `${found.slice(0, 57)}…` : found;
 	let allowed: string;
@@ -39,10 +53,10 @@ function explain(issue: z.core.$ZodIssue, parameter: string, value: unknown): st
 			allowed = `een van: ${issue.values.map(String).join(', ')}`;
 			break;
 		case 'too_small':
-			allowed = issue.origin === 'array' ? `minstens ${issue.minimum} waarde(n)` : `${issue.minimum} of meer`;
+			allowed = issue.origin === 'array' ? `minstens ${issue.minimum} waarde(n)` : (numberRange(field) ?? `${issue.minimum} of meer`);
 			break;
 		case 'too_big':
-			allowed = issue.origin === 'array' ? `hoogstens ${issue.maximum} waarden` : `${issue.maximum} of minder`;
+			allowed = issue.origin === 'array' ? `hoogstens ${issue.maximum} waarden` : (numberRange(field) ?? `${issue.maximum} of minder`);
 			break;
 		case 'invalid_type':
 			allowed = issue.expected === 'number' || issue.expected === 'int' ? 'een geheel getal' : `een waarde van het type ${issue.expected}`;
@@ -72,7 +86,7 @@ export function parseSearchParams<S extends z.ZodObject>(url: URL, schema: S): z
 	if (parsed.success) return parsed.data;
 	const issue = parsed.error.issues[0];
 	const parameter = String(issue.path[0] ?? '');
-	throw new FilterError(parameter, explain(issue, parameter, raw[parameter]));
+	throw new FilterError(parameter, explain(issue, parameter, raw[parameter], schema.shape[parameter] as z.ZodType | undefined));
 }
 
 /** {@link parseSearchParams} for a load function: an invalid filter becomes a Dutch 400 page. */

@@ -109,8 +109,8 @@ describe('/wlz', () => {
 	});
 
 	it.each([
-		['reductie=-5', 'reductie', '0 of meer'],
-		['reductie=60', 'reductie', '50 of minder'],
+		['reductie=-5', 'reductie', 'van 0 t/m 50'],
+		['reductie=60', 'reductie', 'van 0 t/m 50'],
 		['measure=procent', 'measure', 'per_10k, absolute'],
 		['jaar=1999', 'jaar', '2019']
 	])('answers %s with a Dutch 400 naming the parameter', async (query, parameter, allowed) => {

@@ -35,7 +35,7 @@ describe('hkg filters', () => {
 			message: "Ongeldige waarde voor parameter 'verdeelsleutel': 'x'. Toegestaan: een van: inwoners, sociale_huurwoningen."
 		});
 		expect(failure('bod_GM0505=abc')).toMatchObject({ parameter: 'bod_GM0505', message: expect.stringContaining('een geheel getal') });
-		expect(failure('bod_GM0505=-3')).toMatchObject({ parameter: 'bod_GM0505', message: expect.stringContaining('0 of meer') });
+		expect(failure('bod_GM0505=-3')).toMatchObject({ parameter: 'bod_GM0505', message: expect.stringContaining('van 0 t/m') });
 		expect(failure('bod_GM0505=1.5').parameter).toBe('bod_GM0505');
 		expect(failure('periode=2030')).toMatchObject({ parameter: 'periode', message: expect.stringContaining('2024-2027, 2028-2031') });
 		expect(failure('bod_GM9999=1')).toEqual({

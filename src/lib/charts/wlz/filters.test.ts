@@ -20,8 +20,8 @@ describe('wlz filters', () => {
 	});
 
 	it('rejects invalid values with a Dutch message naming the parameter', () => {
-		expect(failure('reductie=-5').message).toBe("Ongeldige waarde voor parameter 'reductie': '-5'. Toegestaan: 0 of meer.");
-		expect(failure('reductie=51').message).toContain('50 of minder');
+		expect(failure('reductie=-5').message).toBe("Ongeldige waarde voor parameter 'reductie': '-5'. Toegestaan: een geheel getal van 0 t/m 50.");
+		expect(failure('reductie=51').message).toContain('van 0 t/m 50');
 		expect(failure('reductie=tien').parameter).toBe('reductie');
 		expect(failure('jaar=2030').message).toBe("Ongeldige waarde voor parameter 'jaar': '2030'. Toegestaan: een van: 2022, 2023.");
 		expect(failure('measure=procent').message).toContain('per_10k, absolute');
