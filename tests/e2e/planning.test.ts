@@ -62,7 +62,7 @@ describe('/planning', () => {
 			expect(text).toContain('Dordrecht · 12 eenheden');
 			expect(text).toContain('Locatieonderzoek (2)');
 			const row = page.locator('#projecten tr[data-project-id="SH-GOR-01"]');
-			await expect(row.innerText()).resolves.toMatch(/Skaeve huse Gorinchem\s+Gorinchem\s+Skaeve huse\s+4\s+Besluitvorming\s+15 november 2023\s+30 september 2026/);
+			await expect(row.innerText()).resolves.toMatch(/Skaeve huse Gorinchem\s+Gorinchem\s+Skaeve huse\s+4\s+Besluitvorming\s+15 nov\. 2023\s+30 sep\. 2026/);
 			// Peiljaar 2026: 16 domus plus units planned against a tekort of 15; Skaeve huse 7 against 14.
 			const plan = await chartTable(page, 'planning-plan-vs-tekort');
 			expect(plan).toContainEqual(['Domus plus', '2', '16', '15', '0']);

@@ -68,7 +68,7 @@ function tooltip(p: TijdlijnProject): string {
 	return `${p.naam} (${p.gemeentenaam}): ${eenhedenText(p.eenheden)} ${labelOf('voorzieningstype', p.type).toLowerCase()}, ${statusLabel(p.status).toLowerCase()} sinds ${formatDate(p.status_datum)}, ${wanneer}`;
 }
 
-function shorten(text: string, max = 36): string {
+function shorten(text: string, max = 30): string {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -85,7 +85,8 @@ function build(rows: readonly TijdlijnProject[], { width = 720, document }: Char
 	const bandWidth = Math.max(1.6, span * 0.28);
 	const band = { x1: last + span * 0.04, x2: last + span * 0.04 + bandWidth };
 	const unknownX = band.x1 + bandWidth * 0.15;
-	const marginLeft = Math.min(250, 20 + 6.5 * Math.max(14, ...[...names.values()].map((n) => n.length)));
+	// About 7.4 px per character at 13 px in the site's font (Verdana fallback); long names are shortened to 30.
+	const marginLeft = Math.min(250, 24 + 7.4 * Math.max(14, ...[...names.values()].map((n) => n.length)));
 	const marginRight = 140;
 	// A year label needs about 40 px; skip years on narrow charts.
 	const step = Math.max(1, Math.ceil((40 * (band.x2 - first)) / Math.max(1, width - marginLeft - marginRight)));
