@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { PALETTE } from '../palette';
 import type { ChartTable, LegendItem } from '../types';
-import { linksToDataHref } from './links';
+import { linksToDataHref } from '../links';
 import { formatMaat, maatEenheid, type CapaciteitCijfers, type Maat } from './rows';
 
 export const KLEUREN = {

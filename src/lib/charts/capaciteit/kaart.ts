@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions } from '../types';
 import { toFeature, type GemeenteGrens } from './geo';
-import { linksToDataHref } from './links';
+import { linksToDataHref } from '../links';
 import { kaartDescribe, kaartTable, kleur, type Gekleurd } from './kaart-common';
 import type { GemeenteCapaciteit } from './rows';
 import { tegelNaam } from './tegelkaart';

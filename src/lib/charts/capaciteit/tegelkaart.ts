@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions } from '../types';
-import { linksToDataHref } from './links';
+import { linksToDataHref } from '../links';
 import { kaartDescribe, kaartTable, kleur, type Gekleurd } from './kaart-common';
 import type { GemeenteCapaciteit } from './rows';
 import { KAART_LEGEND } from './tekort-kleur';

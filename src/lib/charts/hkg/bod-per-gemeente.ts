@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger } from '../../domain/format';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
-import { linksToDataHref } from './links';
+import { linksToDataHref } from '../links';
 import { RONDES, rondeLabel, sleutelLabel, type HkgGemeenteBod } from './model';
 
 export const HKG_BOD_PER_GEMEENTE_ID = 'hkg-bod-per-gemeente';

@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { formatDate, formatInteger, ONBEKEND } from '../../domain/format';
 import { labelOf, PROJECTSTATUSSEN, type Projectstatus, type Voorzieningstype } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
-import { dataHref } from './links';
+import { dataHref } from '../links';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 
 /** One project; the query's ProjectRow fits this shape. */

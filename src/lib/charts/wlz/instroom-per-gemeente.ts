@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
-import { linksToDataHref } from '../hkg/links';
+import { linksToDataHref } from '../links';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import type { Measure } from './model';
