@@ -1,12 +1,14 @@
 /**
- * npm run bench [-- ingest] [--dir DIR] [--gemeenten 342] [--runs 2]
+ * npm run bench [-- ingest|views] [--dir DIR] [--gemeenten 342] [--runs 2] [--duration 5] [--connections 32]
  * Prints the figures and writes bench/results/latest.json (see bench/results/README.md).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { benchIngest } from './ingest';
+import { benchViews } from './views';
 
-const USAGE = 'Gebruik: npm run bench -- [ingest] [--dir MAP] [--gemeenten 342] [--runs 2]';
+const USAGE = 'Gebruik: npm run bench -- [ingest] [views] [--dir MAP] [--gemeenten 342] [--runs 2] [--duration 5] [--connections 32]';
+const SUITES = ['ingest', 'views'];
 const nl = new Intl.NumberFormat('nl-NL', { useGrouping: 'always' } as Intl.NumberFormatOptions);
 const nl2 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -14,22 +16,30 @@ let parsed;
 try {
 	parsed = parseArgs({
 		allowPositionals: true,
-		options: { dir: { type: 'string' }, gemeenten: { type: 'string' }, runs: { type: 'string' } }
+		options: {
+			dir: { type: 'string' },
+			gemeenten: { type: 'string' },
+			runs: { type: 'string' },
+			duration: { type: 'string' },
+			connections: { type: 'string' }
+		}
 	});
 } catch (e) {
 	console.error(`${(e as Error).message}\n${USAGE}`);
 	process.exit(2);
 }
 const suites = parsed.positionals.length ? parsed.positionals : ['ingest'];
-const unknown = suites.filter((s) => s !== 'ingest');
+const unknown = suites.filter((s) => !SUITES.includes(s));
 if (unknown.length) {
-	console.error(`Onbekende benchmark: ${unknown.join(', ')}. Beschikbaar: ingest.\n${USAGE}`);
+	console.error(`Onbekende benchmark: ${unknown.join(', ')}. Beschikbaar: ${SUITES.join(', ')}.\n${USAGE}`);
 	process.exit(2);
 }
 const gemeenten = Number(parsed.values.gemeenten ?? 342);
 const runs = Number(parsed.values.runs ?? 2);
-if (!Number.isInteger(gemeenten) || gemeenten < 1 || !Number.isInteger(runs) || runs < 1) {
-	console.error(`--gemeenten en --runs moeten positieve gehele getallen zijn.\n${USAGE}`);
+const duration = Number(parsed.values.duration ?? 5);
+const connections = Number(parsed.values.connections ?? 32);
+if (![gemeenten, runs, duration, connections].every((n) => Number.isInteger(n) && n >= 1)) {
+	console.error(`--gemeenten, --runs, --duration en --connections moeten positieve gehele getallen zijn.\n${USAGE}`);
 	process.exit(2);
 }
 
@@ -46,6 +56,25 @@ if (suites.includes('ingest')) {
 	console.log(`${'onze ingest'.padEnd(26)} ${(nl2.format(Math.min(...r.ingest.seconden)) + ' s').padStart(12)} ${nl.format(Math.round(r.ingest.rijenPerSeconde)).padStart(14)}`);
 	console.log(`verhouding (ingest / kaal): ${nl2.format(r.verhouding)}  — doel ${nl2.format(r.doel)}: ${r.verhouding >= r.doel ? 'gehaald' : 'NIET gehaald'}`);
 	results.ingest = { ...r, gemeten: new Date().toISOString() };
+}
+
+if (suites.includes('views')) {
+	console.log(`Pagina's: ${connections} gelijktijdige verbindingen, ${duration} s per pagina, voorbeeldgegevens`);
+	const r = await benchViews({ duration, connections });
+	const ms = (n: number) => `${nl2.format(n)} ms`;
+	const kb = (n: number) => `${nl2.format(n / 1024)} KB`;
+	console.log('');
+	console.log(
+		`${'pagina'.padEnd(18)} ${'req/s'.padStart(8)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'p99'.padStart(10)} ${'fouten'.padStart(7)} ${'niet-2xx'.padStart(9)} ${'p95<50'.padStart(7)} ${'JS gzip'.padStart(11)} ${'<150KB'.padStart(7)}`
+	);
+	for (const v of r.views) {
+		console.log(
+			`${v.path.padEnd(18)} ${nl.format(Math.round(v.requestsPerSecond)).padStart(8)} ${ms(v.latencyMs.p50).padStart(10)} ${ms(v.latencyMs.p95).padStart(10)} ${ms(v.latencyMs.p99).padStart(10)} ${nl.format(v.errors + v.timeouts).padStart(7)} ${nl.format(v.non2xx).padStart(9)} ${(v.p95Gehaald ? 'ja' : 'NEE').padStart(7)} ${kb(v.js.gzipBytes).padStart(11)} ${(v.js.gehaald ? 'ja' : 'NEE').padStart(7)}`
+		);
+	}
+	const gehaald = r.views.every((v) => v.p95Gehaald && v.js.gehaald);
+	console.log(`\nDoel: p95 < ${r.doelP95Ms} ms zonder fouten, JavaScript < ${kb(r.doelJsBytes)} gzip per pagina — ${gehaald ? 'gehaald' : 'NIET overal gehaald'}`);
+	results.views = { ...r, gemeten: new Date().toISOString() };
 }
 
 mkdirSync('bench/results', { recursive: true });
