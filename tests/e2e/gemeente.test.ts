@@ -93,6 +93,18 @@ describe('gemeente page', () => {
 		expect(await missing.text()).toContain('Er is geen gemeente met code GM9999');
 	});
 
+	it('fits 768 px without horizontal scrolling of the page', async () => {
+		const context = await newContext(browser, { viewport: { width: 768, height: 1024 } });
+		try {
+			const page = await context.newPage();
+			await page.goto(url('/gemeente/GM0512'));
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			expect(overflow).toBeLessThanOrEqual(0);
+		} finally {
+			await context.close();
+		}
+	});
+
 	it('has its chart SVGs in the HTML without JavaScript', async () => {
 		await withPage(
 			async (page) => {
