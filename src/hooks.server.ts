@@ -9,11 +9,25 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import { StoreInvalidError, StoreMissingError } from '$lib/server/db/errors';
-import { withRequestSnapshot } from '$lib/server/db/store';
+import { currentSnapshot, withRequestSnapshot } from '$lib/server/db/store';
+import { PageCache } from '$lib/server/page-cache';
+import { storePaths } from '$lib/server/db/layout';
+import { boundariesVersion } from '$lib/server/geo/boundaries';
 import { NOT_FOUND_MELDING, STORE_UNAVAILABLE_MELDING } from '$lib/components/messages';
 
 function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreInvalidError {
 	return error instanceof StoreMissingError || error instanceof StoreInvalidError;
+}
+
+/** Views render once per snapshot and URL (see page-cache.ts). */
+const pageCache = new PageCache();
+
+/**
+ * Pages and their client-side data are pure functions of snapshot and URL. Not cached: the
+ * health check and other API routes, and /data, which also shows the last ingest report.
+ */
+function isCacheable(request: Request, url: URL): boolean {
+	return request.method === 'GET' && !url.pathname.startsWith('/api/') && !/^\/data(\/|$)/.test(url.pathname);
 }
 
 /** Requests whose page failed because the store was unavailable: their 500 becomes a 503. */
@@ -23,7 +37,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// Without a usable store the request runs unpinned: pages that can do without the store
 	// (Gegevens, health, the not-yet-built views) still work; the others fail in their load and
 	// become a 503 below.
-	const response = await withRequestSnapshot(async () => resolve(event));
+	const response = await withRequestSnapshot(async () => {
+		const snapshot = currentSnapshot();
+		if (!snapshot || !isCacheable(event.request, event.url)) return resolve(event);
+		// The boundaries file is read at request time (not ingested), so its version is part of the key.
+		// The request's own URL, not event.url: for client-side navigation SvelteKit strips the
+		// __data.json suffix and the invalidation flags from event.url, and a data response must
+		// never be served as the page (or for another set of invalidated loads).
+		const requested = new URL(event.request.url);
+		const key = `${snapshot.id} ${boundariesVersion(storePaths().exports)} ${requested.pathname}${requested.search}`;
+		return pageCache.respond(key, async () => resolve(event));
+	});
 	if (storeFailures.has(event.request) && response.status >= 500) {
 		const headers = new Headers(response.headers);
 		headers.set('retry-after', '60');

@@ -65,9 +65,11 @@ describe('without a store', () => {
 		}
 	});
 
-	it('still serves pages that need no data', async () => {
-		const response = await fetch(`${app.baseURL}/capaciteit`);
-		expect(response.status).toBe(200);
+	it('still serves pages that need no data, and a Dutch 503 for views that do', async () => {
+		expect((await fetch(`${app.baseURL}/presentatiemap`)).status).toBe(200);
+		const view = await fetch(`${app.baseURL}/capaciteit`);
+		expect(view.status).toBe(503);
+		expect(await view.text()).toContain('Gegevens tijdelijk niet beschikbaar');
 	});
 
 	it('shows the failed ingest and its errors on /data', async () => {

@@ -140,3 +140,22 @@ export function readBoundaries(exportsDir: string, gemeentecodes: readonly strin
 		return { status: 'invalid', bestand, melding: `Het grenzenbestand ${bestand} kon niet worden gelezen: ${(e as Error).message}.` };
 	}
 }
+
+/**
+ * A cheap fingerprint of the boundaries file (name, size, modification time), for caches of
+ * pages that draw it: a boundaries file placed, replaced or removed changes it.
+ */
+export function boundariesVersion(exportsDir: string): string {
+	const dir = join(exportsDir, GEO_DIR);
+	try {
+		if (!existsSync(dir)) return 'geen';
+		const first = readdirSync(dir)
+			.filter((f) => f.toLowerCase().endsWith('.geojson') && !f.startsWith('.'))
+			.sort()[0];
+		if (!first) return 'geen';
+		const stat = statSync(join(dir, first));
+		return `${first}:${stat.size}:${stat.mtimeMs}`;
+	} catch {
+		return 'onleesbaar';
+	}
+}

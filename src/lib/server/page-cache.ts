@@ -1,0 +1,58 @@
+/**
+ * Rendered responses by snapshot and URL. A view is a pure function of the store snapshot and
+ * its URL (filters live in the URL), and server-rendering its charts costs milliseconds of
+ * processor time each; so the first request renders, identical requests in flight share that
+ * render, and later ones are served from memory until an ingest switches the snapshot (the
+ * snapshot id is part of the key, so an old snapshot's pages are never served after a switch).
+ */
+
+export interface CachedResponse {
+	status: number;
+	headers: [string, string][];
+	body: Uint8Array;
+}
+
+export class PageCache {
+	private readonly entries = new Map<string, Promise<CachedResponse | null>>();
+
+	constructor(private readonly capacity = 500) {}
+
+	/**
+	 * The response for the key: from the cache, from an identical render in flight, or rendered
+	 * now. Only complete 200 responses are kept; others (400, 404, redirects) go to the caller
+	 * that rendered them and are rendered anew next time.
+	 */
+	async respond(key: string, render: () => Promise<Response>): Promise<Response> {
+		const hit = this.entries.get(key);
+		if (hit) {
+			this.entries.delete(key); // refresh its place in the LRU order
+			this.entries.set(key, hit);
+			const cached = await hit;
+			return cached ? toResponse(cached) : render();
+		}
+		let uncached: Response | undefined;
+		const pending = render().then(async (response) => {
+			if (response.status !== 200) {
+				uncached = response;
+				return null;
+			}
+			return { status: response.status, headers: [...response.headers], body: new Uint8Array(await response.arrayBuffer()) };
+		});
+		this.entries.set(key, pending);
+		pending.then(
+			(value) => value === null && this.entries.delete(key),
+			() => this.entries.delete(key)
+		);
+		while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+		const cached = await pending;
+		return cached ? toResponse(cached) : uncached!;
+	}
+
+	get size(): number {
+		return this.entries.size;
+	}
+}
+
+export function toResponse(cached: CachedResponse): Response {
+	return new Response(cached.body.slice(), { status: cached.status, headers: cached.headers });
+}
