@@ -13,6 +13,7 @@ import { currentSnapshot, withRequestSnapshot } from '$lib/server/db/store';
 import { PageCache } from '$lib/server/page-cache';
 import { storePaths } from '$lib/server/db/layout';
 import { boundariesVersion } from '$lib/server/geo/boundaries';
+import { reportVersion } from '$lib/server/ingest/report';
 import { NOT_FOUND_MELDING, STORE_UNAVAILABLE_MELDING } from '$lib/components/messages';
 
 function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreInvalidError {
@@ -23,11 +24,12 @@ function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreI
 const pageCache = new PageCache();
 
 /**
- * Pages and their client-side data are pure functions of snapshot and URL. Not cached: the
- * health check and other API routes, and /data, which also shows the last ingest report.
+ * Pages and their client-side data are pure functions of the snapshot, the URL, and two files
+ * read at request time (the boundaries file of the map, the last ingest report on /data), whose
+ * versions are part of the key. Not cached: the health check and other API routes.
  */
 function isCacheable(request: Request, url: URL): boolean {
-	return request.method === 'GET' && !url.pathname.startsWith('/api/') && !/^\/data(\/|$)/.test(url.pathname);
+	return request.method === 'GET' && !url.pathname.startsWith('/api/');
 }
 
 /** Requests whose page failed because the store was unavailable: their 500 becomes a 503. */
@@ -45,7 +47,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// __data.json suffix and the invalidation flags from event.url, and a data response must
 		// never be served as the page (or for another set of invalidated loads).
 		const requested = new URL(event.request.url);
-		const key = `${snapshot.id} ${boundariesVersion(storePaths().exports)} ${requested.pathname}${requested.search}`;
+		const paths = storePaths();
+		const key = `${snapshot.id} ${boundariesVersion(paths.exports)} ${reportVersion(paths.reports)} ${requested.pathname}${requested.search}`;
 		return pageCache.respond(key, async () => resolve(event));
 	});
 	if (storeFailures.has(event.request) && response.status >= 500) {

@@ -2,7 +2,7 @@
  * The outcome of an ingest, kept as JSON in the reports directory (outside the store, so a
  * failed ingest leaves the store byte-identical). `/data` shows the last one.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../db/layout';
@@ -62,5 +62,15 @@ export function readLastReport(reportsDir: string): IngestReport | null {
 		return parsed.success ? parsed.data : null;
 	} catch {
 		return null;
+	}
+}
+
+/** A cheap fingerprint of the last report (size and modification time), for page caches. */
+export function reportVersion(reportsDir: string): string {
+	try {
+		const stat = statSync(join(reportsDir, LAST_REPORT_FILE));
+		return `${stat.size}:${stat.mtimeMs}`;
+	} catch {
+		return 'geen';
 	}
 }
