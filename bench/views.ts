@@ -30,6 +30,8 @@ export interface ViewsBenchOptions {
 export interface ViewResult {
 	path: string;
 	status: number;
+	/** The first request of the page: rendered from the store (the page cache is empty). */
+	eersteMs: number;
 	requestsPerSecond: number;
 	latencyMs: { p50: number; p95: number; p99: number; max: number };
 	requests: number;
@@ -172,8 +174,10 @@ export async function benchViews({ duration, connections, exports = join(ROOT, '
 			const views: ViewResult[] = [];
 			for (const path of VIEW_PATHS) {
 				const url = new URL(path, app.baseURL).href;
+				const started = performance.now();
 				const first = await fetch(url);
 				await first.arrayBuffer();
+				const eersteMs = performance.now() - started;
 				// Warm up: the first requests open the snapshot and fill the query cache.
 				await load(url, connections, 1);
 				const { result, times } = await load(url, connections, duration);
@@ -181,6 +185,7 @@ export async function benchViews({ duration, connections, exports = join(ROOT, '
 				views.push({
 					path,
 					status: first.status,
+					eersteMs,
 					requestsPerSecond: result.requests.average,
 					latencyMs: { p50: percentile(times, 50), p95, p99: percentile(times, 99), max: times.at(-1) ?? Number.NaN },
 					requests: result.requests.total,
