@@ -1,32 +1,13 @@
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { formatInteger } from '../../src/lib/domain/format';
 import { runIngest } from '../../src/lib/server/ingest';
-import { launchBrowser, newContext } from './browser';
+import { axeViolations, expectErrorPage, expectNoHorizontalScroll, TABLET, useBrowser } from './helpers';
 
-const baseURL = inject('baseURL');
-const url = (path: string) => new URL(path, baseURL).href;
-
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-async function withPage<T>(fn: (page: Page) => Promise<T>, { javaScript = true } = {}): Promise<T> {
-	const context = await newContext(browser, { javaScriptEnabled: javaScript });
-	try {
-		return await fn(await context.newPage());
-	} finally {
-		await context.close();
-	}
-}
+const { withPage, onPage, url } = useBrowser();
 
 /** What the overview chart must show, checked with and without JavaScript. */
 async function expectOverviewChart(page: Page) {
@@ -155,45 +136,30 @@ describe('navigation', () => {
 			await page.goto(url('/gemeente/GM0505'));
 			await expect(page.locator('h1').innerText()).resolves.toBe('Dordrecht');
 			await expect(page.locator('nav a[href="/gemeente"]').getAttribute('aria-current')).resolves.toBe('true');
-			const response = await page.goto(url('/gemeente/GM9999'));
-			expect(response?.status()).toBe(404);
+			await expectErrorPage(page, '/gemeente/GM9999', 404, 'Er is geen gemeente met code GM9999');
 			await expect(page.locator('h1').innerText()).resolves.toBe('Pagina niet gevonden');
-			await expect(page.locator('main').innerText()).resolves.toContain('Er is geen gemeente met code GM9999');
 		});
 	});
 });
 
 describe('accessibility', () => {
-	const require = createRequire(import.meta.url);
-	const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
 	for (const path of ['/', '/data', '/gemeente', '/capaciteit']) {
 		it(`has no WCAG 2.1 A/AA violations that axe can find on ${path}`, async () => {
-			await withPage(async (page) => {
-				await page.goto(url(path));
-				await page.addScriptTag({ content: axeSource });
-				const violations = await page.evaluate(async () => {
-					// @ts-expect-error axe is injected above
-					const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-					return result.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-				});
-				expect(violations).toEqual([]);
-			});
+			// Every violation here, not only the serious and critical ones.
+			await onPage(path, async (page) => expect(await axeViolations(page, { seriousOnly: false })).toEqual([]));
 		});
 	}
 
 	it('works at 768 px without horizontal scrolling of the page', async () => {
-		const context = await newContext(browser, { viewport: { width: 768, height: 1024 } });
-		try {
-			const page = await context.newPage();
-			for (const path of ['/', '/gemeente', '/data']) {
-				await page.goto(url(path));
-				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-				expect(overflow, path).toBeLessThanOrEqual(0);
-			}
-		} finally {
-			await context.close();
-		}
+		await withPage(
+			async (page) => {
+				for (const path of ['/', '/gemeente', '/data']) {
+					await page.goto(url(path));
+					await expectNoHorizontalScroll(page, path);
+				}
+			},
+			{ viewport: TABLET }
+		);
 	});
 });
 

@@ -1,32 +1,13 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext } from './browser';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { expectDutch400, expectNoHorizontalScroll, expectNoSeriousAxe, useBrowser } from './helpers';
 
-const baseURL = inject('baseURL');
-const url = (path: string) => new URL(path, baseURL).href;
+const { withPage, url } = useBrowser();
 
 /** The nine gemeenten of the example data (DESIGN.md section 5). */
 const GEMEENTEN = ['GM0482', 'GM0505', 'GM0512', 'GM0523', 'GM0531', 'GM0590', 'GM0610', 'GM0642', 'GM1978'];
-
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-async function withPage<T>(fn: (page: Page) => Promise<T>, { javaScript = true, width = 1280 } = {}): Promise<T> {
-	const context = await newContext(browser, { javaScriptEnabled: javaScript, viewport: { width, height: 900 } });
-	try {
-		return await fn(await context.newPage());
-	} finally {
-		await context.close();
-	}
-}
 
 /** The table behind a chart as { gemeente: cells } (read from the DOM, also while <details> is closed). */
 async function chartTable(page: Page, chartId: string): Promise<Record<string, string[]>> {
@@ -159,35 +140,20 @@ describe('/capaciteit', () => {
 				['type=hotel', 'type', 'skaeve_huse'],
 				['maat=procent', 'maat', 'per_10k']
 			]) {
-				const response = await page.goto(url(`/capaciteit?${query}`));
-				expect(response?.status(), query).toBe(400);
-				const text = await page.locator('main').innerText();
-				expect(text, query).toContain(`Ongeldige waarde voor parameter '${parameter}'`);
-				expect(text, query).toContain(allowed);
+				await expectDutch400(page, `/capaciteit?${query}`, parameter, `Ongeldige waarde voor parameter '${parameter}'`, allowed);
 			}
 		});
 	});
 
 	it('has no serious or critical axe violations, with the filters and at 768 px without sideways scrolling', async () => {
-		const require = createRequire(import.meta.url);
-		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 		for (const width of [1280, 768]) {
 			await withPage(
 				async (page) => {
 					await page.goto(url('/capaciteit?type=skaeve_huse&type=crisisopvang&maat=per_10k'));
-					await page.addScriptTag({ content: axeSource });
-					const violations = await page.evaluate(async () => {
-						// @ts-expect-error axe is injected above
-						const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-						return result.violations
-							.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-							.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-					});
-					expect(violations, `${width} px`).toEqual([]);
-					const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-					expect(overflow, `${width} px`).toBeLessThanOrEqual(0);
+					await expectNoSeriousAxe(page, `${width} px`);
+					await expectNoHorizontalScroll(page, `${width} px`);
 				},
-				{ width }
+				{ viewport: { width, height: 900 } }
 			);
 		}
 	});

@@ -3,38 +3,11 @@
  * from 60% (2019 K1) to 46% (2020 K4) before P×Q per 1 January 2021 (DESIGN.md §5), per
  * aanbieder as small multiples, filters aanbieder, van/tot and maat in the URL.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chartTable, expectDutch400, expectNoHorizontalScroll, expectNoSeriousAxe, TABLET, useBrowser } from './helpers';
 
-const baseURL = inject('baseURL');
-const url = (path: string) => new URL(path, baseURL).href;
-
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-async function withPage<T>(fn: (page: Page) => Promise<T>, { javaScript = true } = {}): Promise<T> {
-	const context = await newContext(browser, { javaScriptEnabled: javaScript });
-	try {
-		return await fn(await context.newPage());
-	} finally {
-		await context.close();
-	}
-}
-
-/** The rows of a chart's data table (inside a closed <details>, so read textContent). */
-function chartTable(page: Page, chartId: string): Promise<string[][]> {
-	return page
-		.locator(`figure[data-chart-id="${chartId}"] .chart-table tbody tr`)
-		.evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? '')));
-}
+const { withPage, url } = useBrowser();
 
 const svgText = async (page: Page, chartId: string) => (await page.locator(`figure[data-chart-id="${chartId}"] svg[role="img"]`).textContent()) ?? '';
 const description = (page: Page, chartId: string) => page.locator(`#${chartId}-beschrijving`).innerText();
@@ -123,40 +96,22 @@ describe('/dagbesteding', () => {
 
 	it('answers invalid parameters with a Dutch 400 naming the parameter', async () => {
 		await withPage(async (page) => {
-			let response = await page.goto(url('/dagbesteding?maat=procent'));
-			expect(response?.status()).toBe(400);
-			await expect(page.locator('main').innerText()).resolves.toContain("Ongeldige waarde voor parameter 'maat': 'procent'. Toegestaan: een van: aandeel, aantallen.");
-			response = await page.goto(url('/dagbesteding?aanbieder=Aanbieder+Z'));
-			expect(response?.status()).toBe(400);
-			await expect(page.locator('main').innerText()).resolves.toContain("parameter 'aanbieder': 'Aanbieder Z'. Toegestaan: een van: Aanbieder A, Aanbieder B");
-			response = await page.goto(url('/dagbesteding?van=2024-K1&tot=2020-K1'));
-			expect(response?.status()).toBe(400);
-			await expect(page.locator('main').innerText()).resolves.toContain("parameter 'tot'");
+			await expectDutch400(page, '/dagbesteding?maat=procent', 'maat', "Ongeldige waarde voor parameter 'maat': 'procent'. Toegestaan: een van: aandeel, aantallen.");
+			await expectDutch400(page, '/dagbesteding?aanbieder=Aanbieder+Z', 'aanbieder', "parameter 'aanbieder': 'Aanbieder Z'. Toegestaan: een van: Aanbieder A, Aanbieder B");
+			await expectDutch400(page, '/dagbesteding?van=2024-K1&tot=2020-K1', 'tot');
 		});
 	});
 
 	it('has no serious or critical axe violations and fits 768 px', async () => {
-		const require = createRequire(import.meta.url);
-		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-		const context = await newContext(browser, { viewport: { width: 768, height: 1024 } });
-		try {
-			const page = await context.newPage();
-			for (const path of ['/dagbesteding', '/dagbesteding?maat=aantallen&aanbieder=Aanbieder+A&aanbieder=Aanbieder+B']) {
-				await page.goto(url(path));
-				await page.addScriptTag({ content: axeSource });
-				const violations = await page.evaluate(async () => {
-					// @ts-expect-error axe is injected above
-					const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-					return result.violations
-						.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-						.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-				});
-				expect(violations, path).toEqual([]);
-				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-				expect(overflow, path).toBeLessThanOrEqual(0);
-			}
-		} finally {
-			await context.close();
-		}
+		await withPage(
+			async (page) => {
+				for (const path of ['/dagbesteding', '/dagbesteding?maat=aantallen&aanbieder=Aanbieder+A&aanbieder=Aanbieder+B']) {
+					await page.goto(url(path));
+					await expectNoSeriousAxe(page, path);
+					await expectNoHorizontalScroll(page, path);
+				}
+			},
+			{ viewport: TABLET }
+		);
 	});
 });

@@ -2,37 +2,20 @@
  * /gemeente/[code] against the built app on the example store: one gemeente against the region,
  * reached from the list; server-rendered charts; accessible; printable.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatInteger, formatPercent } from '../../src/lib/domain/format';
 import { closeStore, useStore } from '../../src/lib/server/db/store';
 import { gemeenteProfiel, type GemeenteProfiel } from '../../src/lib/server/db/queries';
-import { launchBrowser, newContext } from './browser';
+import { expectNoHorizontalScroll, expectNoSeriousAxe, TABLET, useBrowser } from './helpers';
 
-const url = (path: string) => new URL(path, inject('baseURL')).href;
-
-let browser: Browser;
 let gorinchem: GemeenteProfiel;
 beforeAll(async () => {
 	await useStore(inject('paths').store, { checkIntervalMs: 0 });
 	gorinchem = (await gemeenteProfiel('GM0512'))!;
 	await closeStore();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
 });
 
-async function withPage<T>(fn: (page: Page) => Promise<T>, { javaScript = true } = {}): Promise<T> {
-	const context = await newContext(browser, { javaScriptEnabled: javaScript });
-	try {
-		return await fn(await context.newPage());
-	} finally {
-		await context.close();
-	}
-}
+const { withPage, onPage, url } = useBrowser();
 
 describe('gemeente page', () => {
 	it('shows Gorinchem’s Skaeve huse project and its bids against its fair share', async () => {
@@ -93,17 +76,7 @@ describe('gemeente page', () => {
 		expect(await missing.text()).toContain('Er is geen gemeente met code GM9999');
 	});
 
-	it('fits 768 px without horizontal scrolling of the page', async () => {
-		const context = await newContext(browser, { viewport: { width: 768, height: 1024 } });
-		try {
-			const page = await context.newPage();
-			await page.goto(url('/gemeente/GM0512'));
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-			expect(overflow).toBeLessThanOrEqual(0);
-		} finally {
-			await context.close();
-		}
-	});
+	it('fits 768 px without horizontal scrolling of the page', () => onPage('/gemeente/GM0512', expectNoHorizontalScroll, { viewport: TABLET }));
 
 	it('has its chart SVGs in the HTML without JavaScript', async () => {
 		await withPage(
@@ -120,23 +93,7 @@ describe('gemeente page', () => {
 });
 
 describe('gemeente accessibility and print', () => {
-	const require = createRequire(import.meta.url);
-	const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-	it('has no serious or critical axe violations on /gemeente/GM0505', async () => {
-		await withPage(async (page) => {
-			await page.goto(url('/gemeente/GM0505'));
-			await page.addScriptTag({ content: axeSource });
-			const violations = await page.evaluate(async () => {
-				// @ts-expect-error axe is injected above
-				const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-				return result.violations
-					.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-					.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-			});
-			expect(violations).toEqual([]);
-		});
-	});
+	it('has no serious or critical axe violations on /gemeente/GM0505', () => onPage('/gemeente/GM0505', expectNoSeriousAxe));
 
 	it('prints without navigation and with every chart table open', async () => {
 		await withPage(async (page) => {

@@ -3,38 +3,11 @@
  * the fair share, the regional total against the opgave (380 eenheden in 2024–2027), and the
  * what-if mode whose bids live in the URL.
  */
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chartTable, expectDutch400, expectNoHorizontalScroll, expectNoSeriousAxe, TABLET, useBrowser } from './helpers';
 
-const baseURL = inject('baseURL');
-const url = (path: string) => new URL(path, baseURL).href;
-
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-async function withPage<T>(fn: (page: Page) => Promise<T>, { javaScript = true } = {}): Promise<T> {
-	const context = await newContext(browser, { javaScriptEnabled: javaScript });
-	try {
-		return await fn(await context.newPage());
-	} finally {
-		await context.close();
-	}
-}
-
-/** The rows of a chart's data table (inside a closed <details>, so read textContent). */
-function chartTable(page: Page, chartId: string): Promise<string[][]> {
-	return page
-		.locator(`figure[data-chart-id="${chartId}"] .chart-table tbody tr`)
-		.evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? '')));
-}
+const { withPage, onPage, url } = useBrowser();
 
 /** One gemeente's row in the what-if table: bid, fair share and shortfall as shown. */
 async function gemeenteRij(page: Page, code: string) {
@@ -150,46 +123,15 @@ describe('/hkg', () => {
 		['bod_GM0505=abc', 'bod_GM0505', 'een geheel getal'],
 		['bod_GM0505=-4', 'bod_GM0505', 'van 0 t/m'],
 		['ronde=laatste', 'ronde', 'voorlopig, aanvulling, definitief']
-	])('answers %s with a Dutch 400 naming the parameter', async (query, parameter, allowed) => {
-		await withPage(async (page) => {
-			const response = await page.goto(url(`/hkg?${query}`));
-			expect(response?.status()).toBe(400);
-			const text = await page.locator('main').innerText();
-			expect(text).toContain(`'${parameter}'`);
-			expect(text).toContain(allowed);
-		});
-	});
+	])('answers %s with a Dutch 400 naming the parameter', (query, parameter, allowed) =>
+		withPage((page) => expectDutch400(page, `/hkg?${query}`, parameter, allowed))
+	);
 
 	describe('accessibility', () => {
-		const require = createRequire(import.meta.url);
-		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 		for (const path of ['/hkg', '/hkg?categorie=skaeve_huse&verdeelsleutel=inwoners&bod_GM0505=999']) {
-			it(`has no serious or critical axe violations on ${path}`, async () => {
-				await withPage(async (page) => {
-					await page.goto(url(path));
-					await page.addScriptTag({ content: axeSource });
-					const violations = await page.evaluate(async () => {
-						// @ts-expect-error axe is injected above
-						const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-						return result.violations
-							.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-							.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-					});
-					expect(violations).toEqual([]);
-				});
-			});
+			it(`has no serious or critical axe violations on ${path}`, () => onPage(path, expectNoSeriousAxe));
 		}
 
-		it('fits 768 px without horizontal scrolling of the page', async () => {
-			const context = await newContext(browser, { viewport: { width: 768, height: 1024 } });
-			try {
-				const page = await context.newPage();
-				await page.goto(url('/hkg?bod_GM0505=200'));
-				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-				expect(overflow).toBeLessThanOrEqual(0);
-			} finally {
-				await context.close();
-			}
-		});
+		it('fits 768 px without horizontal scrolling of the page', () => onPage('/hkg?bod_GM0505=200', expectNoHorizontalScroll, { viewport: TABLET }));
 	});
 });

@@ -3,38 +3,22 @@
  * figures in nl-NL and lead to their views; the sparklines are in the HTML without JavaScript;
  * axe finds nothing serious; printing hides the navigation and prints the tables.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDate, formatInteger, formatPer10k, formatPercent } from '../../src/lib/domain/format';
 import { closeStore, useStore } from '../../src/lib/server/db/store';
 import { overzicht, type Overzicht } from '../../src/lib/server/db/queries';
-import { launchBrowser, newContext } from './browser';
+import { expectNoSeriousAxe, useBrowser } from './helpers';
 
-const url = (path: string) => new URL(path, inject('baseURL')).href;
-
-let browser: Browser;
 /** The key figures straight from the store the app serves, so the test asserts the real data. */
 let cijfers: Overzicht;
 beforeAll(async () => {
 	await useStore(inject('paths').store, { checkIntervalMs: 0 });
 	cijfers = await overzicht();
 	await closeStore();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
 });
 
-async function withPage<T>(fn: (page: Page) => Promise<T>, { javaScript = true } = {}): Promise<T> {
-	const context = await newContext(browser, { javaScriptEnabled: javaScript });
-	try {
-		return await fn(await context.newPage());
-	} finally {
-		await context.close();
-	}
-}
+const { withPage, onPage, url } = useBrowser();
 
 const tegel = (page: Page, id: string) => page.locator(`article[data-tegel="${id}"]`);
 
@@ -115,23 +99,7 @@ describe('overzicht tiles', () => {
 });
 
 describe('overzicht accessibility and print', () => {
-	const require = createRequire(import.meta.url);
-	const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-	it('has no serious or critical axe violations', async () => {
-		await withPage(async (page) => {
-			await page.goto(url('/'));
-			await page.addScriptTag({ content: axeSource });
-			const violations = await page.evaluate(async () => {
-				// @ts-expect-error axe is injected above
-				const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-				return result.violations
-					.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-					.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-			});
-			expect(violations).toEqual([]);
-		});
-	});
+	it('has no serious or critical axe violations', () => onPage('/', expectNoSeriousAxe));
 
 	it('prints without navigation, with the table open, on A4 landscape', async () => {
 		await withPage(async (page) => {

@@ -4,42 +4,15 @@
  * domus plus in locatieonderzoek, Skaeve huse in Dordrecht in use, Gorinchem and Molenlanden
  * in besluitvorming).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chartTable, expectDutch400, expectErrorPage, expectNoHorizontalScroll, expectNoSeriousAxe, TABLET, useBrowser } from './helpers';
 
-const baseURL = inject('baseURL');
-const url = (path: string) => new URL(path, baseURL).href;
-
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-async function withPage<T>(fn: (page: Page) => Promise<T>, { javaScript = true } = {}): Promise<T> {
-	const context = await newContext(browser, { javaScriptEnabled: javaScript });
-	try {
-		return await fn(await context.newPage());
-	} finally {
-		await context.close();
-	}
-}
+const { withPage, url } = useBrowser();
 
 /** Project ids in the project table, top to bottom. */
 function projectIds(page: Page): Promise<string[]> {
 	return page.locator('#projecten tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project-id') ?? ''));
-}
-
-/** The rows of a chart's data table (inside a closed <details>, so read textContent). */
-function chartTable(page: Page, chartId: string): Promise<string[][]> {
-	return page
-		.locator(`figure[data-chart-id="${chartId}"] .chart-table tbody tr`)
-		.evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? '')));
 }
 
 const tijdlijn = (page: Page) => page.locator('figure[data-chart-id="planning-tijdlijn"] svg[role="img"]');
@@ -132,40 +105,22 @@ describe('/planning', () => {
 
 	it('answers invalid parameters with a Dutch 400 naming the parameter, an unknown gemeente with a 404', async () => {
 		await withPage(async (page) => {
-			let response = await page.goto(url('/planning?type=woonwagens'));
-			expect(response?.status()).toBe(400);
-			await expect(page.locator('main').innerText()).resolves.toContain("Ongeldige waarde voor parameter 'type': 'woonwagens'. Toegestaan: een van: crisisopvang");
-			response = await page.goto(url('/planning?status=klaar'));
-			expect(response?.status()).toBe(400);
-			await expect(page.locator('main').innerText()).resolves.toContain("parameter 'status'");
-			response = await page.goto(url('/planning?gemeente=GM9999'));
-			expect(response?.status()).toBe(404);
-			await expect(page.locator('main').innerText()).resolves.toContain('Er is geen gemeente met code GM9999');
+			await expectDutch400(page, '/planning?type=woonwagens', 'type', "Ongeldige waarde voor parameter 'type': 'woonwagens'. Toegestaan: een van: crisisopvang");
+			await expectDutch400(page, '/planning?status=klaar', 'status');
+			await expectErrorPage(page, '/planning?gemeente=GM9999', 404, 'Er is geen gemeente met code GM9999');
 		});
 	});
 
 	it('has no serious or critical axe violations and fits 768 px', async () => {
-		const require = createRequire(import.meta.url);
-		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-		const context = await newContext(browser, { viewport: { width: 768, height: 1024 } });
-		try {
-			const page = await context.newPage();
-			for (const path of ['/planning', '/planning?type=skaeve_huse&gemeente=GM0512']) {
-				await page.goto(url(path));
-				await page.addScriptTag({ content: axeSource });
-				const violations = await page.evaluate(async () => {
-					// @ts-expect-error axe is injected above
-					const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-					return result.violations
-						.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-						.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-				});
-				expect(violations, path).toEqual([]);
-				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-				expect(overflow, path).toBeLessThanOrEqual(0);
-			}
-		} finally {
-			await context.close();
-		}
+		await withPage(
+			async (page) => {
+				for (const path of ['/planning', '/planning?type=skaeve_huse&gemeente=GM0512']) {
+					await page.goto(url(path));
+					await expectNoSeriousAxe(page, path);
+					await expectNoHorizontalScroll(page, path);
+				}
+			},
+			{ viewport: TABLET }
+		);
 	});
 });

@@ -3,37 +3,11 @@
  * against the other regions, per gemeente, and the reduction scenario. In the example data the
  * region is already in the lowest quarter (DESIGN.md section 5), which the page must derive.
  */
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chartTable, expectDutch400, expectNoHorizontalScroll, expectNoSeriousAxe, TABLET, useBrowser } from './helpers';
 
-const baseURL = inject('baseURL');
-const url = (path: string) => new URL(path, baseURL).href;
-
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-async function withPage<T>(fn: (page: Page) => Promise<T>, { javaScript = true } = {}): Promise<T> {
-	const context = await newContext(browser, { javaScriptEnabled: javaScript });
-	try {
-		return await fn(await context.newPage());
-	} finally {
-		await context.close();
-	}
-}
-
-function chartTable(page: Page, chartId: string): Promise<string[][]> {
-	return page
-		.locator(`figure[data-chart-id="${chartId}"] .chart-table tbody tr`)
-		.evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? '')));
-}
+const { withPage, onPage, url } = useBrowser();
 
 const scenarioZin = (page: Page) => page.locator('#wlz-scenario-zin').innerText();
 
@@ -113,46 +87,15 @@ describe('/wlz', () => {
 		['reductie=60', 'reductie', 'van 0 t/m 50'],
 		['measure=procent', 'measure', 'per_10k, absolute'],
 		['jaar=1999', 'jaar', '2019']
-	])('answers %s with a Dutch 400 naming the parameter', async (query, parameter, allowed) => {
-		await withPage(async (page) => {
-			const response = await page.goto(url(`/wlz?${query}`));
-			expect(response?.status()).toBe(400);
-			const text = await page.locator('main').innerText();
-			expect(text).toContain(`'${parameter}'`);
-			expect(text).toContain(allowed);
-		});
-	});
+	])('answers %s with a Dutch 400 naming the parameter', (query, parameter, allowed) =>
+		withPage((page) => expectDutch400(page, `/wlz?${query}`, parameter, allowed))
+	);
 
 	describe('accessibility', () => {
-		const require = createRequire(import.meta.url);
-		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 		for (const path of ['/wlz', '/wlz?measure=absolute&jaar=2021&reductie=35']) {
-			it(`has no serious or critical axe violations on ${path}`, async () => {
-				await withPage(async (page) => {
-					await page.goto(url(path));
-					await page.addScriptTag({ content: axeSource });
-					const violations = await page.evaluate(async () => {
-						// @ts-expect-error axe is injected above
-						const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-						return result.violations
-							.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-							.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-					});
-					expect(violations).toEqual([]);
-				});
-			});
+			it(`has no serious or critical axe violations on ${path}`, () => onPage(path, expectNoSeriousAxe));
 		}
 
-		it('fits 768 px without horizontal scrolling of the page', async () => {
-			const context = await newContext(browser, { viewport: { width: 768, height: 1024 } });
-			try {
-				const page = await context.newPage();
-				await page.goto(url('/wlz'));
-				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-				expect(overflow).toBeLessThanOrEqual(0);
-			} finally {
-				await context.close();
-			}
-		});
+		it('fits 768 px without horizontal scrolling of the page', () => onPage('/wlz', expectNoHorizontalScroll, { viewport: TABLET }));
 	});
 });
