@@ -39,7 +39,9 @@ export function useBrowser() {
 		if (!browser) throw new Error('withPage: the browser is not running; call it inside a test of a file that calls useBrowser()');
 		const context = await newContext(browser, { javaScriptEnabled: javaScript, ...(viewport && { viewport }) });
 		try {
-			return await fn(await context.newPage());
+			const page = await context.newPage();
+			if (javaScript) waitForHydrationOnGoto(page);
+			return await fn(page);
 		} finally {
 			await context.close();
 		}
@@ -54,6 +56,20 @@ export function useBrowser() {
 	}
 
 	return { withPage, onPage, url };
+}
+
+/**
+ * With JavaScript on, a page is interactive only once Svelte has hydrated it (the root layout
+ * then sets html[data-hydrated]); a click on a chart mark before that does nothing. So every
+ * page.goto of a test waits for it, on a loaded machine as on an idle one.
+ */
+function waitForHydrationOnGoto(page: Page): void {
+	const goto = page.goto.bind(page);
+	page.goto = async (...args: Parameters<Page['goto']>) => {
+		const response = await goto(...args);
+		await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 15_000 });
+		return response;
+	};
 }
 
 /** The rows of a chart's data table as cell texts (inside a closed <details>, so read textContent). */
