@@ -51,6 +51,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const key = `${snapshot.id} ${boundariesVersion(paths.exports)} ${reportVersion(paths.reports)} ${requested.pathname}${requested.search}`;
 		return pageCache.respond(key, async () => resolve(event));
 	});
+	// Every response, pages and downloads alike (the CSP itself comes from svelte.config.js).
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	if (storeFailures.has(event.request) && response.status >= 500) {
 		const headers = new Headers(response.headers);
 		headers.set('retry-after', '60');
