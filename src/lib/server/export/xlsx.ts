@@ -1,0 +1,82 @@
+/**
+ * A chart's data as a formatted Excel sheet: the title in row 1, the filters under it, a bold
+ * header row, numbers stored as numbers (so they sum and sort) with number formats Excel shows
+ * the Dutch way (format codes are locale-neutral: '#,##0.0' reads 1.234,5 in Dutch Excel),
+ * and the source line under the table.
+ */
+import ExcelJS from 'exceljs';
+import { footerText } from '$lib/charts/meta';
+import type { LoadedChart } from '../charts/types';
+import { isMissing, parseDutchNumber, type DutchNumber } from './table-cells';
+
+/** Row of the header; the title and filters sit above it. */
+const HEADER_ROW = 4;
+
+/** The workbook as bytes. */
+export async function xlsx(chart: LoadedChart): Promise<Buffer> {
+	const { meta } = chart;
+	const table = chart.definition.table(chart.rows);
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'Regiomonitor BW&O';
+	const sheet = workbook.addWorksheet(sheetName(meta.title), {
+		views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+		pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+	});
+
+	sheet.getCell(1, 1).value = meta.title;
+	sheet.getCell(1, 1).font = { bold: true, size: 14 };
+	if (meta.subtitle) {
+		sheet.getCell(2, 1).value = meta.subtitle;
+		sheet.getCell(2, 1).font = { italic: true, color: { argb: 'FF4D4D4D' } };
+	}
+
+	const header = sheet.getRow(HEADER_ROW);
+	table.columns.forEach((column, i) => {
+		const cell = header.getCell(i + 1);
+		cell.value = column.label;
+		cell.font = { bold: true };
+		cell.alignment = { horizontal: column.numeric ? 'right' : 'left', vertical: 'bottom', wrapText: true };
+		cell.border = { bottom: { style: 'thin' } };
+		cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
+	});
+
+	table.rows.forEach((cells, r) => {
+		const row = sheet.getRow(HEADER_ROW + 1 + r);
+		cells.forEach((text, i) => {
+			const cell = row.getCell(i + 1);
+			const number = table.columns[i]?.numeric ? parseDutchNumber(text) : null;
+			if (number) {
+				cell.value = number.value;
+				cell.numFmt = numberFormat(number);
+			} else if (table.columns[i]?.numeric && isMissing(text)) {
+				cell.value = null;
+			} else {
+				cell.value = text;
+			}
+		});
+	});
+
+	const sourceRow = HEADER_ROW + table.rows.length + 2;
+	sheet.getCell(sourceRow, 1).value = footerText(meta);
+	sheet.getCell(sourceRow, 1).font = { italic: true, size: 9, color: { argb: 'FF4D4D4D' } };
+
+	table.columns.forEach((column, i) => {
+		const longest = Math.max(column.label.length, ...table.rows.map((row) => (row[i] ?? '').length));
+		sheet.getColumn(i + 1).width = Math.min(Math.max(longest + 2, column.numeric ? 10 : 14), 50);
+	});
+
+	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** '#,##0' with as many decimals as the table writes; '0.0%' for percentages. */
+function numberFormat({ decimals, percent }: DutchNumber): string {
+	const fraction = decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
+	return percent ? `0${fraction}%` : `#,##0${fraction}`;
+}
+
+/** Excel's sheet-name rules: at most 31 characters, none of \ / ? * [ ] :, not blank. */
+export function sheetName(title: string): string {
+	const cleaned = title.replace(/[\\/?*[\]:]/g, ' ').replace(/\s+/g, ' ').trim();
+	const short = cleaned.length > 31 ? cleaned.slice(0, 31).trimEnd() : cleaned;
+	return short.replace(/^'+|'+$/g, '') || 'Gegevens';
+}
