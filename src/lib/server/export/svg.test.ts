@@ -22,7 +22,8 @@ describe('standaloneSvg', () => {
 		expect(texts).toContain('Tekort, ook na geplande plekken');
 		expect(texts).toContain('Bron: Capaciteitsonderzoek regio; CBS. Peildatum 1 januari 2024. Illustratief: voorbeeldgegevens.');
 		expect(texts).toContain('Crisisplekken');
-		expect(svg).not.toMatch(/<figure|<div|<style|font-family:inherit|system-ui/);
+		expect(svg).not.toMatch(/<figure|<div|<style|style=|system-ui/);
+		expect(root.querySelector('svg svg')?.getAttribute('font-size')).toBe('13px');
 		// the chart nests as an <svg> inside the image, with room for the header above it
 		const inner = root.querySelector('svg svg');
 		expect(Number(inner?.getAttribute('y'))).toBeGreaterThan(60);

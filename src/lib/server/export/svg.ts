@@ -86,6 +86,9 @@ export function standaloneSvg(chart: LoadedChart, { width = chart.width }: Stand
 	);
 }
 
+/** Style properties of Plot's root that SVG also takes as attributes; the others (background) are page-only. */
+const PRESENTATION = new Set(['font-size', 'font-weight', 'color', 'fill', 'overflow']);
+
 /** The builder's <svg>, made fit to nest in the standalone one. */
 function chartSvg({ definition, rows }: LoadedChart, width: number): SVGSVGElement {
 	let svg = definition.build(rows, { width, document: serverDocument() }) as Element;
@@ -96,10 +99,15 @@ function chartSvg({ definition, rows }: LoadedChart, width: number): SVGSVGEleme
 		svg = inner;
 	}
 	for (const name of ['role', 'aria-label', 'aria-description', 'aria-describedby', 'xmlns']) svg.removeAttribute(name);
-	// The page's stylesheet sets the font there ('inherit'); a file has no page, so name the font.
+	// Plot's style option becomes presentation attributes: a file is then CSS-free (viewers that
+	// apply a no-inline-style policy, and resvg, read it alike). The page's stylesheet set the
+	// font ('inherit'); a file has no page, so it names the font itself.
+	for (const declaration of (svg.getAttribute('style') ?? '').split(';')) {
+		const [name, value] = declaration.split(':').map((part) => part.trim());
+		if (value && PRESENTATION.has(name)) svg.setAttribute(name, value);
+	}
+	svg.removeAttribute('style');
 	svg.setAttribute('font-family', FONT_STACK);
-	const style = svg.getAttribute('style');
-	if (style) svg.setAttribute('style', style.replace(/font-family:[^;]*/g, `font-family:${FONT_STACK.replaceAll('"', "'")}`));
 	// Plot's <style> only sizes the figure for a web page (display, max-width) and uses :where(),
 	// which image renderers do not read.
 	for (const element of svg.querySelectorAll('style')) element.remove();
