@@ -1,23 +1,15 @@
-import { planningFilterSchema } from '$lib/charts/planning/filters';
-import { loadPlanning } from '$lib/charts/planning/load.server';
-import { planningPlanVsTekort } from '$lib/charts/planning/plan-vs-tekort';
-import { planningTijdlijn } from '$lib/charts/planning/tijdlijn';
-import { renderChart } from '$lib/charts/render.server';
-import { parseFilters } from '$lib/filters';
+import { asPageError, renderLoaded } from '$lib/server/charts/common';
+import { loadPlanningView } from '$lib/server/charts/planning';
 import { gemeenten } from '$lib/server/db/queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const filters = parseFilters(url, planningFilterSchema);
-	const [data, alleGemeenten] = await Promise.all([loadPlanning(filters), gemeenten()]);
+	const [{ filters, data, charts }, alleGemeenten] = await Promise.all([asPageError(() => loadPlanningView(url)), gemeenten()]);
 	return {
 		filters,
 		gemeenten: alleGemeenten.map(({ gemeentecode, naam }) => ({ gemeentecode, naam })),
 		projecten: data.projecten,
-		tijdlijn: { meta: data.meta.tijdlijn, chart: renderChart(planningTijdlijn, data.projecten, { title: data.meta.tijdlijn.title, width: 760 }) },
-		planVsTekort: {
-			meta: data.meta.planVsTekort,
-			chart: renderChart(planningPlanVsTekort, data.planVsTekort, { title: data.meta.planVsTekort.title, width: 760 })
-		}
+		tijdlijn: renderLoaded(charts['planning-tijdlijn']),
+		planVsTekort: renderLoaded(charts['planning-plan-vs-tekort'])
 	};
 };

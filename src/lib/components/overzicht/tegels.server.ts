@@ -9,7 +9,7 @@ import { SPARKLINE_WIDTH } from '$lib/charts/overzicht/sparkline';
 import { overzichtTekortTrend } from '$lib/charts/overzicht/tekort-trend';
 import { overzichtWlzTrend } from '$lib/charts/overzicht/wlz-trend';
 import { renderChart } from '$lib/charts/render.server';
-import type { ChartMeta, RenderedChart } from '$lib/charts/types';
+import type { ChartDefinition, ChartMeta, RenderedChart } from '$lib/charts/types';
 import { formatDate, formatInteger, formatPer10k, formatPercent, formatPeriode, inZin } from '$lib/domain/format';
 import { labelOf } from '$lib/domain/vocabulary';
 import type { Bron, Overzicht } from '$lib/server/db/queries';
@@ -36,8 +36,74 @@ export interface TegelBronnen {
 }
 
 const meta = (title: string, bron: Bron): ChartMeta => ({ title, bron: bron.bron, peildatum: bron.peildatum, illustratief: bron.illustratief });
-const trend = <Row>(chart: Parameters<typeof renderChart<Row>>[0], rows: readonly Row[], title: string) =>
-	rows.length > 1 ? renderChart(chart, rows, { title, width: SPARKLINE_WIDTH }) : null;
+
+/** A tile's small trend: its chart, rows and title (the chart loaders of /charts use the same). */
+export interface TegelTrend<Row = unknown> {
+	definition: ChartDefinition<Row>;
+	rows: Row[];
+	title: string;
+}
+
+/** A trend of one point is no trend: the tile then shows none. */
+const hasTrend = <Row>(trend: TegelTrend<Row> | null): trend is TegelTrend<Row> => trend !== null && trend.rows.length > 1;
+const render = <Row>(trend: TegelTrend<Row> | null) => (hasTrend(trend) ? renderChart(trend.definition, trend.rows, { title: trend.title, width: SPARKLINE_WIDTH }) : null);
+
+/** The tekort trend of the type with the largest tekort, per peiljaar. */
+export function tekortTrend(o: Overzicht) {
+	const top = o.tekorten[0];
+	if (!top || o.peiljaar === null) return null;
+	const jaren = top.trend.map((t) => t.peiljaar);
+	return {
+		definition: overzichtTekortTrend,
+		rows: top.trend.map((t) => ({ voorzieningstype: top.voorzieningstype, ...t })),
+		title: `Tekort aan ${inZin(labelOf('voorzieningstype', top.voorzieningstype))} in de regio per peiljaar, ${jaren[0]}–${jaren.at(-1)}`
+	};
+}
+
+/** The region's HKG bid per round of the latest periode with bids, against the opgave. */
+export function hkgTrend(o: Overzicht) {
+	const h = o.hkg;
+	if (!h) return null;
+	return {
+		definition: overzichtHkgRondes,
+		rows: h.trend.map((t) => ({ ...t, opgave: h.opgave })),
+		title: `HKG-bod van de gemeenten samen per ronde, periode ${formatPeriode(h.periode)}`
+	};
+}
+
+/** Wlz instroom per 10,000 inwoners per jaar, with the median of other regions. */
+export function wlzTrend(o: Overzicht) {
+	const w = o.wlz;
+	if (!w) return null;
+	const jaren = w.trend.map((t) => t.jaar);
+	return {
+		definition: overzichtWlzTrend,
+		rows: w.trend,
+		title: `Wlz-instroom per 10.000 inwoners, deze regio en de mediaan van andere regio's, ${jaren[0]}–${jaren.at(-1)}`
+	};
+}
+
+/** The share of BW clients with dagbesteding per periode. */
+export function dagbestedingTrend(o: Overzicht) {
+	const d = o.dagbesteding;
+	if (!d) return null;
+	return {
+		definition: overzichtDagbestedingTrend,
+		rows: d.trend,
+		title: `Aandeel BW-cliënten met dagbesteding per periode, ${formatPeriode(d.trend[0]?.periode ?? d.periode)}–${formatPeriode(d.periode)}`
+	};
+}
+
+/** The tile trends by chart id, null where the tile shows none. */
+export function kerncijferTrends(o: Overzicht) {
+	const only = <Row>(trend: TegelTrend<Row> | null) => (hasTrend(trend) ? trend : null);
+	return {
+		'overzicht-tekort-trend': only(tekortTrend(o)),
+		'overzicht-hkg-rondes': only(hkgTrend(o)),
+		'overzicht-wlz-trend': only(wlzTrend(o)),
+		'overzicht-dagbesteding-trend': only(dagbestedingTrend(o))
+	};
+}
 
 function tekortTegel(o: Overzicht, bron: Bron): Tegel {
 	const [top, ...rest] = o.tekorten;
@@ -47,8 +113,7 @@ function tekortTegel(o: Overzicht, bron: Bron): Tegel {
 	}
 	const type = labelOf('voorzieningstype', top.voorzieningstype);
 	const volgende = rest.filter((r) => r.tekort > 0).slice(0, 2);
-	const jaren = top.trend.map((t) => t.peiljaar);
-	const trendTitel = `Tekort aan ${inZin(type)} in de regio per peiljaar, ${jaren[0]}–${jaren.at(-1)}`;
+	const trend = tekortTrend(o);
 	return {
 		...base,
 		cijfer: top.tekort > 0 ? formatInteger(top.tekort) : null,
@@ -57,8 +122,8 @@ function tekortTegel(o: Overzicht, bron: Bron): Tegel {
 			`Peiljaar ${o.peiljaar}: behoefte ${formatInteger(top.behoefte)}, bestaand ${formatInteger(top.bestaand)}.`,
 			...(volgende.length > 0 ? [`Daarna: ${volgende.map((r) => `${inZin(labelOf('voorzieningstype', r.voorzieningstype))} (${formatInteger(r.tekort)})`).join(', ')}.`] : [])
 		],
-		trend: trend(overzichtTekortTrend, top.trend.map((t) => ({ voorzieningstype: top.voorzieningstype, ...t })), trendTitel),
-		meta: meta(trendTitel, bron)
+		trend: render(trend),
+		meta: meta(trend?.title ?? base.titel, bron)
 	};
 }
 
@@ -66,14 +131,14 @@ function hkgTegel(o: Overzicht, bron: Bron): Tegel {
 	const base = { id: 'hkg' as const, titel: 'HKG-bod tegenover de opgave', href: '/hkg' };
 	const h = o.hkg;
 	if (!h) return { ...base, cijfer: null, eenheid: 'Nog geen HKG-biedingen ingelezen.', toelichting: [], trend: null, meta: meta(base.titel, bron) };
-	const trendTitel = `HKG-bod van de gemeenten samen per ronde, periode ${formatPeriode(h.periode)}`;
+	const trend = hkgTrend(o);
 	return {
 		...base,
 		cijfer: `${formatInteger(h.bod)} van ${formatInteger(h.opgave)}`,
 		eenheid: `woningen en plekken geboden (${formatPercent(h.aandeel)} van de opgave)`,
 		toelichting: [`${labelOf('hkg_ronde', h.ronde)} van ${formatDate(h.ronde_datum)}, periode ${formatPeriode(h.periode)}.`],
-		trend: trend(overzichtHkgRondes, h.trend.map((t) => ({ ...t, opgave: h.opgave })), trendTitel),
-		meta: meta(trendTitel, bron)
+		trend: render(trend),
+		meta: meta(trend?.title ?? base.titel, bron)
 	};
 }
 
@@ -81,8 +146,7 @@ function wlzTegel(o: Overzicht, bron: Bron): Tegel {
 	const base = { id: 'wlz' as const, titel: 'Wlz-instroom per 10.000 inwoners', href: '/wlz' };
 	const w = o.wlz;
 	if (!w) return { ...base, cijfer: null, eenheid: 'Nog geen Wlz-gegevens ingelezen.', toelichting: [], trend: null, meta: meta(base.titel, bron) };
-	const jaren = w.trend.map((t) => t.jaar);
-	const trendTitel = `Wlz-instroom per 10.000 inwoners, deze regio en de mediaan van andere regio's, ${jaren[0]}–${jaren.at(-1)}`;
+	const trend = wlzTrend(o);
 	const m = w.mediaan_andere_regios;
 	const vergelijking =
 		m === null ? 'Geen andere regio’s om mee te vergelijken.' : `Mediaan van de andere regio’s: ${formatPer10k(m)}${w.instroom_per_10k < m ? ' — deze regio zit eronder.' : w.instroom_per_10k > m ? ' — deze regio zit erboven.' : '.'}`;
@@ -91,8 +155,8 @@ function wlzTegel(o: Overzicht, bron: Bron): Tegel {
 		cijfer: formatPer10k(w.instroom_per_10k),
 		eenheid: `BW-cliënten naar de Wlz per 10.000 inwoners in ${w.jaar}`,
 		toelichting: [vergelijking],
-		trend: trend(overzichtWlzTrend, w.trend, trendTitel),
-		meta: meta(trendTitel, bron)
+		trend: render(trend),
+		meta: meta(trend?.title ?? base.titel, bron)
 	};
 }
 
@@ -101,7 +165,7 @@ function dagbestedingTegel(o: Overzicht, bron: Bron): Tegel {
 	const d = o.dagbesteding;
 	if (!d) return { ...base, cijfer: null, eenheid: 'Nog geen dagbestedingsgegevens ingelezen.', toelichting: [], trend: null, meta: meta(base.titel, bron) };
 	const eerste = d.trend.find((t) => t.aandeel !== null);
-	const trendTitel = `Aandeel BW-cliënten met dagbesteding per periode, ${formatPeriode(d.trend[0]?.periode ?? d.periode)}–${formatPeriode(d.periode)}`;
+	const trend = dagbestedingTrend(o);
 	return {
 		...base,
 		cijfer: formatPercent(d.aandeel),
@@ -110,8 +174,8 @@ function dagbestedingTegel(o: Overzicht, bron: Bron): Tegel {
 			...(eerste && eerste.periode !== d.periode ? [`Was ${formatPercent(eerste.aandeel)} in ${formatPeriode(eerste.periode)}.`] : []),
 			'Sinds 1 januari 2021 bekostigd per product en prijs (P×Q).'
 		],
-		trend: trend(overzichtDagbestedingTrend, d.trend, trendTitel),
-		meta: meta(trendTitel, bron)
+		trend: render(trend),
+		meta: meta(trend?.title ?? base.titel, bron)
 	};
 }
 

@@ -1,22 +1,26 @@
-import { error, redirect } from '@sveltejs/kit';
-import { gemeenteGrafieken } from '$lib/components/gemeente/profiel.server';
-import { bronVoor, gemeenteProfiel } from '$lib/server/db/queries';
+import { redirect } from '@sveltejs/kit';
+import { renderLoaded } from '$lib/server/charts/common';
+import { loadGemeente, onbekendeGemeente } from '$lib/server/charts/gemeente';
+import type { LoadedChart } from '$lib/server/charts/types';
 import type { PageServerLoad } from './$types';
 
+const render = (chart: LoadedChart | null) => (chart ? renderLoaded(chart) : null);
+
 async function gemeentePagina(code: string) {
-	const [profiel, capaciteit, wlz, hkg, dagbesteding] = await Promise.all([
-		gemeenteProfiel(code),
-		bronVoor(['capaciteit', 'inwoners']),
-		bronVoor(['wlz_instroom']),
-		bronVoor(['hkg_opgave', 'hkg_biedingen', 'inwoners']),
-		bronVoor(['dagbesteding'])
-	]);
-	if (!profiel) return null;
+	const data = await loadGemeente(code);
+	if (!data) return null;
+	const { profiel, charts } = data;
 	return {
 		gemeente: profiel.gemeente,
 		peiljaar: profiel.peiljaar,
 		projecten: profiel.projecten,
-		grafieken: gemeenteGrafieken(profiel, { capaciteit, wlz, hkg, dagbesteding })
+		grafieken: {
+			capaciteit: render(charts['gemeente-capaciteit']),
+			wlz: render(charts['gemeente-wlz']),
+			hkg: render(charts['gemeente-hkg']),
+			dagbesteding: render(charts['gemeente-dagbesteding']),
+			dagbestedingRegio: data.dagbestedingRegio
+		}
 	};
 }
 
@@ -25,6 +29,6 @@ export const load: PageServerLoad = async ({ params }) => {
 	// Links with gm0505 keep working, but the address shows the canonical code.
 	if (code !== params.code) redirect(308, `/gemeente/${encodeURIComponent(code)}`);
 	const pagina = await gemeentePagina(code); // rendered once per snapshot by the page cache (hooks.server.ts)
-	if (!pagina) error(404, `Er is geen gemeente met code ${params.code.slice(0, 20)} in deze regio. Kies een gemeente uit de lijst.`);
+	if (!pagina) onbekendeGemeente(params.code);
 	return pagina;
 };
