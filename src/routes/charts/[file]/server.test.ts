@@ -1,0 +1,99 @@
+import { isHttpError } from '@sveltejs/kit';
+import { DOMParser } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHART_LOADERS, chartListing } from '$lib/server/charts';
+import { EXPORT_FORMATS } from '$lib/server/export';
+import { decodePng, inkShare, openWorkbook, parseCsv, pngSize } from '$lib/server/export/fixtures.test-helpers';
+import { useFixtureStore } from '../../../../tests/helpers/fixture-store';
+import { GET } from './+server';
+
+useFixtureStore({ beforeAll, afterAll });
+
+/** Call the endpoint as SvelteKit would; an error() comes back as its status and message. */
+async function get(path: string): Promise<{ status: number; headers: Headers; body: Uint8Array; message?: string }> {
+	const url = new URL(path, 'http://localhost');
+	const file = decodeURIComponent(url.pathname.replace(/^\/charts\//, ''));
+	try {
+		const response = await GET({ params: { file }, url } as never);
+		return { status: response.status, headers: response.headers, body: new Uint8Array(await response.arrayBuffer()) };
+	} catch (e) {
+		if (isHttpError(e)) return { status: e.status, headers: new Headers(), body: new Uint8Array(), message: e.body.message };
+		throw e;
+	}
+}
+
+/** A query string with a value for every single-valued parameter without a default (gemeente=…). */
+async function requiredFilters(id: string): Promise<string> {
+	const parameters = await CHART_LOADERS[id].parameters();
+	const query = new URLSearchParams();
+	for (const p of parameters) if (p.default === undefined && !p.multiple && p.values?.length) query.set(p.name, p.values[0]);
+	const text = query.toString();
+	return text ? `?${text}` : '';
+}
+
+describe('GET /charts/<id>.<format>', () => {
+	it('serves every chart in every format', async () => {
+		const listing = await chartListing();
+		expect(listing.length).toBe(Object.keys(CHART_LOADERS).length);
+		const unavailable: string[] = [];
+		for (const { id } of listing) {
+			const query = await requiredFilters(id);
+			let svgSize = { width: 0, height: 0 };
+			for (const format of EXPORT_FORMATS) {
+				const response = await get(`/charts/${id}.${format}${query}`);
+				// The fixture exports have no gemeentegrenzen: the map's loader 404s, as its view does.
+				if (response.status === 404 && /gemeentegrenzen/.test(response.message ?? '')) {
+					unavailable.push(id);
+					break;
+				}
+				expect(response.status, `${id}.${format}${query}: ${response.message}`).toBe(200);
+				expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="[a-z0-9-]+\\.${format}"$`));
+				expect(response.headers.get('cache-control')).toContain('max-age');
+				const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(response.body);
+				if (format === 'svg') {
+					const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+					expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+					expect(root.querySelector('title')?.textContent?.length).toBeGreaterThan(5);
+					expect([...root.querySelectorAll('text')].some((t) => t.textContent?.startsWith('Bron: '))).toBe(true);
+					expect((await get(`/charts/${id}.svg${query}`)).body).toEqual(response.body);
+					svgSize = { width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')) };
+				} else if (format === 'png') {
+					const { width, height, pixels } = decodePng(response.body);
+					expect({ width, height }, id).toEqual({ width: Math.round(svgSize.width * 2), height: Math.round(svgSize.height * 2) });
+					expect(inkShare(pixels), id).toBeGreaterThan(0.01);
+				} else if (format === 'csv') {
+					expect(text.charCodeAt(0)).toBe(0xfeff);
+					const records = parseCsv(text.slice(1));
+					expect(records.length).toBeGreaterThanOrEqual(3);
+					expect(records.at(-1)?.[0]).toMatch(/^Bron: /);
+				} else {
+					const sheet = (await openWorkbook(response.body)).worksheets[0];
+					expect(sheet.getCell('A1').value).toBeTruthy();
+					expect(sheet.getRow(4).getCell(1).font?.bold).toBe(true);
+				}
+			}
+		}
+		expect(unavailable).toEqual(['capaciteit-kaart']);
+	});
+
+	it('gives a 1920×1080 image for formaat=16x9 and names it so', async () => {
+		const response = await get('/charts/tekort-per-type.png?formaat=16x9');
+		expect(response.status).toBe(200);
+		expect(pngSize(response.body)).toEqual({ width: 1920, height: 1080 });
+		expect(response.headers.get('content-type')).toBe('image/png');
+		expect(response.headers.get('content-disposition')).toMatch(/-16x9\.png"$/);
+	});
+
+	it('404s an unknown chart or format, 400s an invalid filter in Dutch', async () => {
+		expect((await get('/charts/bestaat-niet.svg')).status).toBe(404);
+		expect((await get('/charts/toString.png')).status).toBe(404);
+		expect((await get('/charts/tekort-per-type.pdf')).status).toBe(404);
+		expect((await get('/charts/tekort-per-type')).status).toBe(404);
+		const badYear = await get('/charts/capaciteit-per-gemeente.csv?peiljaar=abc');
+		expect(badYear.status).toBe(400);
+		expect(badYear.message).toContain("parameter 'peiljaar'");
+		const badFormaat = await get('/charts/tekort-per-type.png?formaat=4x3');
+		expect(badFormaat.status).toBe(400);
+		expect(badFormaat.message).toContain("'formaat'");
+	});
+});
