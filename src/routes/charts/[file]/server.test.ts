@@ -1,7 +1,7 @@
 import { isHttpError } from '@sveltejs/kit';
 import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHART_LOADERS, chartListing } from '$lib/server/charts';
+import { CHART_LOADERS, chartListing, loadChart } from '$lib/server/charts';
 import { EXPORT_FORMATS } from '$lib/server/export';
 import { decodePng, inkShare, openWorkbook, parseCsv, pngSize } from '$lib/server/export/fixtures.test-helpers';
 import { useFixtureStore } from '../../../../tests/helpers/fixture-store';
@@ -20,6 +20,11 @@ async function get(path: string): Promise<{ status: number; headers: Headers; bo
 		if (isHttpError(e)) return { status: e.status, headers: new Headers(), body: new Uint8Array(), message: e.body.message };
 		throw e;
 	}
+}
+
+async function chartTable(id: string, query: string) {
+	const chart = await loadChart(id, new URL(`/charts/${id}.csv${query}`, 'http://localhost'));
+	return chart.definition.table(chart.rows);
 }
 
 /** A query string with a value for every single-valued parameter without a default (gemeente=…). */
@@ -64,12 +69,20 @@ describe('GET /charts/<id>.<format>', () => {
 				} else if (format === 'csv') {
 					expect(text.charCodeAt(0)).toBe(0xfeff);
 					const records = parseCsv(text.slice(1));
-					expect(records.length).toBeGreaterThanOrEqual(3);
+					const table = await chartTable(id, query);
+					expect(records[0]).toEqual(table.columns.map((c) => c.label));
+					expect(records.slice(1, 1 + table.rows.length), id).toEqual(
+						table.rows.map((row) => row.map((cell, i) => (table.columns[i].numeric ? cell.replace('−', '-').replace(/^–$/, '') : cell.replace(/^([=+\-@])/, "'$1"))))
+					);
 					expect(records.at(-1)?.[0]).toMatch(/^Bron: /);
 				} else {
 					const sheet = (await openWorkbook(response.body)).worksheets[0];
 					expect(sheet.getCell('A1').value).toBeTruthy();
 					expect(sheet.getRow(4).getCell(1).font?.bold).toBe(true);
+					const table = await chartTable(id, query);
+					const firstColumn = table.rows.map((row) => row[0]);
+					const sheetColumn = table.rows.map((_, r) => sheet.getRow(5 + r).getCell(1).value);
+					if (!table.columns[0].numeric) expect(sheetColumn, id).toEqual(firstColumn);
 				}
 			}
 		}
