@@ -35,4 +35,16 @@ describe('PageCache', () => {
 		expect(await (await cache.respond('a', async () => new Response('a3'))).text()).toBe('a');
 		expect(await (await cache.respond('b', async () => new Response('b2'))).text()).toBe('b2');
 	});
+
+	it('keeps within its byte budget, dropping the least recently used first', async () => {
+		const cache = new PageCache(100, 25);
+		const body = (n: number) => async () => new Response('x'.repeat(n));
+		await cache.respond('a', body(10));
+		await cache.respond('b', body(10));
+		expect(cache.byteSize).toBe(20);
+		await cache.respond('c', body(10)); // 30 > 25: a goes
+		expect(cache.size).toBe(2);
+		expect(cache.byteSize).toBe(20);
+		expect(await (await cache.respond('a', body(3))).text()).toBe('xxx'); // rendered anew
+	});
 });

@@ -14,8 +14,17 @@ export interface CachedResponse {
 
 export class PageCache {
 	private readonly entries = new Map<string, Promise<CachedResponse | null>>();
+	private readonly sizes = new Map<string, number>();
+	private bytes = 0;
 
-	constructor(private readonly capacity = 500) {}
+	/**
+	 * @param capacity most responses kept
+	 * @param maxBytes most bytes kept (PNG downloads are a few hundred kB each; pages ~80 kB)
+	 */
+	constructor(
+		private readonly capacity = 500,
+		private readonly maxBytes = 64 << 20
+	) {}
 
 	/**
 	 * The response for the key: from the cache, from an identical render in flight, or rendered
@@ -40,12 +49,37 @@ export class PageCache {
 		});
 		this.entries.set(key, pending);
 		pending.then(
-			(value) => value === null && this.entries.delete(key),
-			() => this.entries.delete(key)
+			(value) => {
+				if (value === null) this.remove(key);
+				else if (this.entries.get(key) === pending) {
+					this.sizes.set(key, value.body.byteLength);
+					this.bytes += value.body.byteLength;
+					this.evict();
+				}
+			},
+			() => this.remove(key)
 		);
-		while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+		this.evict();
 		const cached = await pending;
 		return cached ? toResponse(cached) : uncached!;
+	}
+
+	private remove(key: string): void {
+		this.entries.delete(key);
+		this.bytes -= this.sizes.get(key) ?? 0;
+		this.sizes.delete(key);
+	}
+
+	/** Drop the least recently used responses until both limits hold. */
+	private evict(): void {
+		while (this.entries.size > this.capacity || (this.bytes > this.maxBytes && this.entries.size > 1)) {
+			this.remove(this.entries.keys().next().value!);
+		}
+	}
+
+	/** Bytes held by finished responses. */
+	get byteSize(): number {
+		return this.bytes;
 	}
 
 	get size(): number {
