@@ -1,14 +1,15 @@
 /**
- * npm run bench [-- ingest|views] [--dir DIR] [--gemeenten 342] [--runs 2] [--duration 5] [--connections 32]
+ * npm run bench [-- ingest|views|exports] [--dir DIR] [--gemeenten 342] [--runs 2] [--duration 5] [--connections 32]
  * Prints the figures and writes bench/results/latest.json (see bench/results/README.md).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { benchExports } from './deck';
 import { benchIngest } from './ingest';
 import { benchViews } from './views';
 
-const USAGE = 'Gebruik: npm run bench -- [ingest] [views] [--dir MAP] [--gemeenten 342] [--runs 2] [--duration 5] [--connections 32]';
-const SUITES = ['ingest', 'views'];
+const USAGE = 'Gebruik: npm run bench -- [ingest] [views] [exports] [--dir MAP] [--gemeenten 342] [--runs 2] [--duration 5] [--connections 32]';
+const SUITES = ['ingest', 'views', 'exports'];
 const nl = new Intl.NumberFormat('nl-NL', { useGrouping: 'always' } as Intl.NumberFormatOptions);
 const nl2 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -75,6 +76,28 @@ if (suites.includes('views')) {
 	const gehaald = r.views.every((v) => v.p95Gehaald && v.js.gehaald);
 	console.log(`\nDoel: p95 < ${r.doelP95Ms} ms zonder fouten, JavaScript < ${kb(r.doelJsBytes)} gzip per pagina — ${gehaald ? 'gehaald' : 'NIET overal gehaald'}`);
 	results.views = { ...r, gemeten: new Date().toISOString() };
+}
+
+if (suites.includes('exports')) {
+	console.log('Exports: PNG 1920×1080 per grafiek (mediaan van 3) en een presentatie van 12 grafieken, voorbeeldgegevens');
+	const r = await benchExports({ runs: 3 });
+	const ms = (n: number) => `${nl.format(Math.round(n))} ms`;
+	console.log('');
+	console.log(`${'grafiek'.padEnd(30)} ${'laden'.padStart(9)} ${'PNG mediaan'.padStart(12)} ${'PNG KB'.padStart(9)} ${'<300 ms'.padStart(8)}`);
+	for (const p of r.png) {
+		if (!p.beschikbaar) {
+			console.log(`${p.id.padEnd(30)} ${'geen gegevens in deze set'.padStart(41)}`);
+			continue;
+		}
+		console.log(`${p.id.padEnd(30)} ${ms(p.laadMs!).padStart(9)} ${ms(p.medianMs!).padStart(12)} ${nl2.format(p.bytes! / 1024).padStart(9)} ${(p.gehaald ? 'ja' : 'NEE').padStart(8)}`);
+	}
+	const d = r.deck;
+	console.log(
+		`\nPresentatie (GET /deck.pptx, ${d.charts.length} grafieken, ${d.slides} dia's, ${nl2.format(d.bytes / 1e6)} MB): eerste ${ms(d.eersteMs)}, mediaan ${ms(d.medianMs)} — doel < ${ms(r.doelDeckMs)}: ${d.gehaald ? 'gehaald' : 'NIET gehaald'}`
+	);
+	const pngGehaald = r.png.every((p) => !p.beschikbaar || p.gehaald);
+	console.log(`PNG: doel < ${ms(r.doelPngMs)} per grafiek — ${pngGehaald ? 'gehaald' : 'NIET overal gehaald'}`);
+	results.exports = { ...r, gemeten: new Date().toISOString() };
 }
 
 mkdirSync('bench/results', { recursive: true });

@@ -1,0 +1,257 @@
+/**
+ * A 16:9 PowerPoint deck of charts (GET /deck.pptx), built on the server with pptxgenjs: a
+ * title slide (deck title, today's date, the region of the snapshot), then one slide per chart
+ * with its 1920×1080 PNG (chart and legend only: see deck-image.ts) and its title, subtitle and
+ * source line as editable text boxes, and
+ * in the speaker notes the filters in words, the query, the chart's data table and the user's
+ * note.
+ *
+ * Two ways to name the charts:
+ * - `chart=<id>?<query>` repeated (1–40), with `slidetitel` and `notitie` repeated in the same
+ *   order (empty allowed, missing at the end allowed), and an optional `titel` for the deck;
+ * - `weergave=<view path>?<query>` (`/capaciteit?peiljaar=2024`, `/gemeente/GM0505`): every
+ *   chart of that view with the same filters; charts the snapshot has no data for are left out,
+ *   as the view shows a notice instead of them.
+ *
+ * Every chart is loaded (and so validated) before any image is rendered: an unknown id is a
+ * 404, an invalid filter a 400 naming the chart, both in Dutch, never a 500.
+ */
+import { error, isHttpError } from '@sveltejs/kit';
+import PptxGenJS from 'pptxgenjs';
+import { z } from 'zod';
+import { CHART_VIEWS } from '$lib/charts/registry';
+import { footerText } from '$lib/charts/meta';
+import { formatDate } from '$lib/domain/format';
+import { FilterError } from '$lib/filters';
+import { snapshotInfo } from '$lib/server/db/queries';
+import { chartLoader, CHART_LOADERS, type LoadedChart } from '../charts';
+import { deckImage } from './deck-image';
+
+export const MAX_CHARTS = 40;
+export const DEFAULT_DECK_TITLE = 'Regiomonitor BW&O';
+/** Images rendered at the same time: resvg is CPU-bound and the machine has 2 cores. */
+export const PNG_CONCURRENCY = 2;
+
+export interface DeckSlideRequest {
+	id: string;
+	/** The chart's filters, without '?' (`peiljaar=2024&type=skaeve_huse`). */
+	query: string;
+	slidetitel: string;
+	notitie: string;
+}
+
+export interface DeckRequest {
+	titel: string;
+	slides: DeckSlideRequest[];
+	/** For a whole-view deck: leave out charts the snapshot has no data for instead of failing. */
+	skipMissing: boolean;
+}
+
+const text = (name: string, max: number) =>
+	z.string().max(max, { message: `Parameter '${name}' mag hoogstens ${max} tekens hebben.` });
+
+const chartRef = z
+	.string()
+	.trim()
+	.min(1, { message: "Parameter 'chart' mag niet leeg zijn: gebruik chart=<id>?<filters>." })
+	.max(2000, { message: "Parameter 'chart' is te lang." })
+	.transform((value) => {
+		// Also accept the path of a chart download (/charts/<id>.png?…), as the export menu links it.
+		const [path, ...rest] = value.split('?');
+		const id = path.replace(/^\/?charts\//, '').replace(/\.(svg|png|csv|xlsx)$/, '');
+		return { id, query: rest.join('?') };
+	});
+
+const deckQuerySchema = z
+	.object({
+		chart: z.array(chartRef).max(MAX_CHARTS, { message: `Een presentatie heeft hoogstens ${MAX_CHARTS} grafieken.` }),
+		weergave: z.array(text('weergave', 2000)).max(1, { message: "Parameter 'weergave' mag maar één keer voorkomen." }),
+		titel: z.array(text('titel', 200)).max(1, { message: "Parameter 'titel' mag maar één keer voorkomen." }),
+		slidetitel: z.array(text('slidetitel', 200)),
+		notitie: z.array(text('notitie', 5000))
+	})
+	.superRefine((q, ctx) => {
+		if (q.weergave.length && q.chart.length) ctx.addIssue({ code: 'custom', message: "Gebruik 'chart' of 'weergave', niet allebei." });
+		else if (!q.weergave.length && !q.chart.length)
+			ctx.addIssue({ code: 'custom', message: `Geef 1 tot ${MAX_CHARTS} grafieken op met chart=<id>?<filters>, of een weergave met weergave=/capaciteit?<filters>.` });
+		if (q.slidetitel.length > Math.max(q.chart.length, 0) || q.notitie.length > Math.max(q.chart.length, 0))
+			ctx.addIssue({ code: 'custom', message: "Er zijn meer 'slidetitel'- of 'notitie'-parameters dan grafieken." });
+	});
+
+/** Parse and check the deck's parameters; a 400 or 404 (Dutch) via SvelteKit's error(). */
+export function parseDeckQuery(url: URL): DeckRequest {
+	const p = url.searchParams;
+	const parsed = deckQuerySchema.safeParse({
+		chart: p.getAll('chart'),
+		weergave: p.getAll('weergave'),
+		titel: p.getAll('titel'),
+		slidetitel: p.getAll('slidetitel'),
+		notitie: p.getAll('notitie')
+	});
+	if (!parsed.success) error(400, { message: parsed.error.issues[0]?.message ?? 'Ongeldige parameters.' });
+	const q = parsed.data;
+	const titel = q.titel[0]?.trim() || DEFAULT_DECK_TITLE;
+	if (q.weergave.length) return { titel, slides: viewSlides(q.weergave[0]), skipMissing: true };
+	const slides = q.chart.map(({ id, query }, i) => {
+		if (!chartLoader(id)) error(404, { message: `Grafiek ${i + 1}: er is geen grafiek met id '${id.slice(0, 60)}'. GET /charts geeft alle grafieken.` });
+		return { id, query, slidetitel: q.slidetitel[i]?.trim() ?? '', notitie: q.notitie[i]?.trim() ?? '' };
+	});
+	return { titel, slides, skipMissing: false };
+}
+
+/**
+ * The charts of a view, in the view's order, each with the view's filters. `/gemeente/GM0505`
+ * becomes the gemeente charts with `gemeente=GM0505`.
+ */
+function viewSlides(weergave: string): DeckSlideRequest[] {
+	const [rawPath, ...rest] = weergave.trim().split('?');
+	const search = new URLSearchParams(rest.join('?'));
+	const path = '/' + rawPath.replace(/^\/+|\/+$/g, '');
+	let view = path;
+	const gemeente = /^\/gemeente\/([^/]+)$/.exec(path);
+	if (gemeente) {
+		view = '/gemeente/[code]';
+		search.set('gemeente', decodeURIComponent(gemeente[1]));
+	}
+	const ids = Object.values(CHART_VIEWS)
+		.flat()
+		.filter((id) => CHART_LOADERS[id]?.view === view);
+	if (ids.length === 0) error(404, { message: `Er is geen weergave '${path.slice(0, 60)}' met grafieken.` });
+	const query = search.toString();
+	return ids.map((id) => ({ id, query, slidetitel: '', notitie: '' }));
+}
+
+interface DeckSlide {
+	request: DeckSlideRequest;
+	chart: LoadedChart;
+}
+
+/** Load every chart of the deck: 404 for an unknown id, 400 naming the chart for an invalid filter. */
+export async function loadDeckCharts(request: DeckRequest): Promise<DeckSlide[]> {
+	const slides: DeckSlide[] = [];
+	for (const [i, slide] of request.slides.entries()) {
+		const label = `Grafiek ${i + 1} ('${slide.id}')`;
+		const loader = chartLoader(slide.id);
+		if (!loader) error(404, { message: `${label}: deze grafiek bestaat niet. GET /charts geeft alle grafieken.` });
+		try {
+			const url = new URL(`/charts/${encodeURIComponent(slide.id)}.png${slide.query ? `?${slide.query}` : ''}`, 'http://localhost');
+			slides.push({ request: slide, chart: await loader.load(url) });
+		} catch (e) {
+			if (e instanceof FilterError) error(400, { message: `${label}: ${e.message}` });
+			if (isHttpError(e)) {
+				if (request.skipMissing && e.status === 404) continue;
+				error(e.status, { message: `${label}: ${e.body.message}` });
+			}
+			throw e;
+		}
+	}
+	if (slides.length === 0) error(404, { message: 'Geen van de grafieken heeft gegevens in deze gegevensset.' });
+	return slides;
+}
+
+/** Run `fn` over `items` with at most `limit` at a time, results in order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+	const results = new Array<R>(items.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const i = next++;
+			results[i] = await fn(items[i], i);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+	return results;
+}
+
+/** Today in the Netherlands as yyyy-mm-dd. */
+export function todayIso(now = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function deckFileName(now = new Date()): string {
+	return `regiomonitor-${todayIso(now)}.pptx`;
+}
+
+/** 'Centrumregio Dordrecht' from the snapshot's regio_naam, whether or not it already says 'centrumregio'. */
+export function regionLine(regioNaam: string): string {
+	const naam = regioNaam.replace(/^centrumregio\s+/i, '').trim();
+	return naam ? `Centrumregio ${naam}` : 'Centrumregio';
+}
+
+/** The slide notes: filters in words and as query, the data table, and the user's note. */
+export function slideNotes({ request, chart }: DeckSlide): string {
+	const table = chart.definition.table(chart.rows);
+	const lines = [
+		`Filters: ${chart.meta.subtitle?.trim() || 'geen (standaardweergave)'}`,
+		`Query: ${request.query ? `?${request.query}` : '(geen)'}`,
+		`Grafiek-id: ${request.id}`,
+		'',
+		'Gegevens:',
+		table.columns.map((c) => c.label).join(' | '),
+		...table.rows.map((row) => row.join(' | ')),
+		'',
+		footerText(chart.meta)
+	];
+	if (request.notitie) lines.push('', `Notitie: ${request.notitie}`);
+	return lines.join('\n');
+}
+
+const INK = '1F2933';
+const MUTED = '52606D';
+const FONT = 'Source Sans 3';
+
+/** Slide geometry of LAYOUT_16x9, in inches (10 × 5,625). */
+const W = 10;
+const MARGIN = 0.4;
+
+export interface BuiltDeck {
+	body: Buffer;
+	fileName: string;
+	slides: number;
+}
+
+/** The deck as PPTX bytes. */
+export async function buildDeck(request: DeckRequest, { now = new Date() }: { now?: Date } = {}): Promise<BuiltDeck> {
+	const slides = await loadDeckCharts(request);
+	const info = await snapshotInfo();
+	const images = await mapLimit(slides, PNG_CONCURRENCY, ({ chart }) => deckImage(chart));
+
+	const pptx = new PptxGenJS();
+	pptx.layout = 'LAYOUT_16x9';
+	pptx.title = request.titel;
+	pptx.author = DEFAULT_DECK_TITLE;
+	pptx.company = regionLine(info.regio_naam);
+	pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+
+	const title = pptx.addSlide();
+	title.addText(request.titel, { x: MARGIN, y: 1.7, w: W - 2 * MARGIN, h: 1.1, fontFace: FONT, fontSize: 36, bold: true, color: INK, valign: 'bottom' });
+	title.addText(formatDate(todayIso(now)), { x: MARGIN, y: 2.9, w: W - 2 * MARGIN, h: 0.5, fontFace: FONT, fontSize: 18, color: MUTED });
+	title.addText(regionLine(info.regio_naam), { x: MARGIN, y: 3.4, w: W - 2 * MARGIN, h: 0.5, fontFace: FONT, fontSize: 18, color: MUTED });
+	title.addNotes(`${request.titel}\n${regionLine(info.regio_naam)}\nGegevensset ${info.snapshot_id} van ${formatDate(info.created_at.slice(0, 10))}.`);
+
+	// Title and subtitle above the image, source line under it; the image keeps 16:9.
+	const imageTop = 1.2;
+	const imageHeight = 3.85;
+	const imageWidth = (imageHeight * 16) / 9;
+	for (const [i, slide] of slides.entries()) {
+		const { chart, request: r } = slide;
+		const s = pptx.addSlide();
+		s.addText(r.slidetitel || chart.meta.title, { x: MARGIN, y: 0.2, w: W - 2 * MARGIN, h: 0.6, fontFace: FONT, fontSize: 22, bold: true, color: INK, valign: 'top', fit: 'shrink' });
+		if (chart.meta.subtitle) {
+			s.addText(chart.meta.subtitle, { x: MARGIN, y: 0.8, w: W - 2 * MARGIN, h: 0.38, fontFace: FONT, fontSize: 12, color: MUTED, valign: 'top', fit: 'shrink' });
+		}
+		s.addImage({
+			data: `image/png;base64,${Buffer.from(images[i]).toString('base64')}`,
+			x: (W - imageWidth) / 2,
+			y: imageTop,
+			w: imageWidth,
+			h: imageHeight,
+			altText: chart.definition.describe(chart.rows)
+		});
+		s.addText(footerText(chart.meta), { x: MARGIN, y: imageTop + imageHeight + 0.05, w: W - 2 * MARGIN, h: 0.4, fontFace: FONT, fontSize: 10, color: MUTED, valign: 'top' });
+		s.addNotes(slideNotes(slide));
+	}
+
+	const body = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+	return { body, fileName: deckFileName(now), slides: slides.length + 1 };
+}
