@@ -3,6 +3,8 @@
  * reload, title a slide, and check the deck link and a download link. The deck's bytes are
  * tested with the deck endpoint.
  */
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAxe, useBrowser } from './helpers';
@@ -128,6 +130,19 @@ describe('/presentatiemap', () => {
 			expect(deck.searchParams.getAll('slidetitel')).toEqual(['', 'HKG in vogelvlucht', '']);
 			expect(deck.searchParams.getAll('notitie')).toEqual(['', 'Noem de derde ronde.', '']);
 			expect(deck.searchParams.get('titel')).toBe('Regiegroep HKG');
+
+			// Download the deck as a user does, and look inside: title slide + three slides in the new order.
+			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download als PowerPoint' }).click()]);
+			expect(download.suggestedFilename()).toMatch(/^regiomonitor-\d{4}-\d{2}-\d{2}\.pptx$/);
+			const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+			const xml = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
+			expect(Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length).toBe(4);
+			expect(await xml('ppt/slides/slide1.xml')).toContain('Regiegroep HKG');
+			expect(await xml('ppt/slides/slide3.xml')).toContain('HKG in vogelvlucht');
+			expect(await xml('ppt/slides/slide4.xml')).toContain('Plekken en tekort per voorzieningstype');
+			const notes = (await Promise.all(Object.keys(zip.files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f)).map(xml))).join('\n');
+			expect(notes).toContain('Noem de derde ronde.');
+			expect(Object.keys(zip.files).filter((f) => /^ppt\/media\/.*\.png$/.test(f)).length).toBe(3);
 
 			// The slide title and the note survive a reload too.
 			await page.reload();
