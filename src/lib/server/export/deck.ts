@@ -111,7 +111,14 @@ function viewSlides(weergave: string): DeckSlideRequest[] {
 	const gemeente = /^\/gemeente\/([^/]+)$/.exec(path);
 	if (gemeente) {
 		view = '/gemeente/[code]';
-		search.set('gemeente', decodeURIComponent(gemeente[1]));
+		let code: string;
+		try {
+			code = decodeURIComponent(gemeente[1]);
+		} catch {
+			// a malformed escape (`%E0%A4%A`) is no gemeente: the same 404 as an unknown view
+			error(404, { message: `Er is geen weergave '${path.slice(0, 60)}' met grafieken.` });
+		}
+		search.set('gemeente', code);
 	}
 	const ids = Object.values(CHART_VIEWS)
 		.flat()
