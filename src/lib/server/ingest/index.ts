@@ -14,7 +14,7 @@ import { CREATE_DERIVED, CREATE_META_TABLES, STORE_SCHEMA_VERSION } from '../db/
 import { checkDuplicateKeys, crossChecks } from './checks';
 import { writeReport, type FileReport, type IngestError, type IngestReport } from './report';
 import { combineFingerprint, fileError, readFileSet } from './sources';
-import { resolveVocabulary, stageFile, type StagedFile } from './stage';
+import { addError, resolveVocabulary, stageFile, type StagedFile } from './stage';
 
 export interface IngestOptions {
 	paths: StorePaths;
@@ -109,6 +109,14 @@ async function ingestLocked({ paths, force = false, log = () => {} }: IngestOpti
 				staged.push(file);
 				log(progressLine(file));
 				phase = performance.now();
+			}
+			// A kind whose files hold only a header would make a hollow snapshot (and every other
+			// export's check against it would fail without naming the real cause): say so.
+			for (const soort of EXPORT_SOORTEN) {
+				const files = staged.filter((f) => f.kind.soort === soort);
+				if (files.length && files.every((f) => f.rows === 0 && f.errorCount === 0)) {
+					for (const f of files) addError(f, fileError(f.source.entry.bestand, `${f.source.entry.bestand}: het bestand bevat geen gegevens, alleen een kopregel; verwacht minstens één rij met gegevens.`, 'minstens één rij met gegevens'));
+				}
 			}
 			const reread = await checkDuplicateKeys(con, staged);
 			if (reread.length) {

@@ -63,14 +63,20 @@ const DELIMITER_NAMES: Record<string, string> = { ';': 'puntkomma', ',': 'komma'
 
 async function readCsv(con: DuckDBConnection, source: ExportSource, workDir: string, sequence: number): Promise<RawSource> {
 	let path = source.path;
-	if (source.encoding === 'windows-1252') {
+	const utf16 = utf16Bom(source.path);
+	if (utf16) {
+		// Excel's "Unicode-tekst" (.txt) and some tools write UTF-16 with a byte order mark:
+		// transcode a copy to UTF-8 as for Windows-1252.
+		path = join(workDir, `bron-${sequence}.csv`);
+		writeFileSync(path, iconv.decode(readFileSync(source.path), utf16)); // iconv strips the BOM
+	} else if (source.encoding === 'windows-1252') {
 		// Dutch Excel saves "CSV (gescheiden door lijstscheidingsteken)" in Windows-1252; DuckDB
 		// reads UTF-8, so transcode a copy (never touch the export itself). Node's TextDecoder
 		// maps 0x80–0x9F as Latin-1 (€ and ’ would be lost), hence iconv-lite.
 		path = join(workDir, `bron-${sequence}.csv`);
 		writeFileSync(path, iconv.decode(readFileSync(source.path), 'windows-1252'));
 	}
-	if (source.bytes === 0 || (source.bom && source.bytes <= 3)) throw new ReadError('Het bestand is leeg.');
+	if (source.bytes === 0 || (source.bom && source.bytes <= 3) || (utf16 && source.bytes <= 2)) throw new ReadError('Het bestand is leeg.');
 	const dialect = detectDialect(path, source.entry.soort);
 	const base = { path, delim: dialect.delimiter, quote: dialect.quote, escape: dialect.escape };
 	// The dialect is ours from here on: DuckDB's own detection gives up on a file with one bad row.
@@ -87,7 +93,7 @@ async function readCsv(con: DuckDBConnection, source: ExportSource, workDir: str
 	const formaat = [
 		'CSV',
 		`scheidingsteken ${DELIMITER_NAMES[dialect.delimiter] ?? dialect.delimiter}`,
-		source.encoding === 'windows-1252' ? 'Windows-1252' : source.bom ? 'UTF-8 met BOM' : 'UTF-8'
+		utf16 ? (utf16 === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE') : source.encoding === 'windows-1252' ? 'Windows-1252' : source.bom ? 'UTF-8 met BOM' : 'UTF-8'
 	].join(', ');
 	return {
 		relation,
@@ -101,6 +107,21 @@ async function readCsv(con: DuckDBConnection, source: ExportSource, workDir: str
 		},
 		rowNumbers: (indices) => csvLineNumbers(readFileSync(path, 'utf8'), dialect.quote, headerLine, indices)
 	};
+}
+
+/** 'utf-16le' / 'utf-16be' when the file starts with that byte order mark. */
+function utf16Bom(path: string): 'utf-16le' | 'utf-16be' | null {
+	const fd = openSync(path, 'r');
+	try {
+		const head = Buffer.alloc(2);
+		const n = readSync(fd, head, 0, 2, 0);
+		if (n < 2) return null;
+		if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+		if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+		return null;
+	} finally {
+		closeSync(fd);
+	}
 }
 
 const MAX_COLUMNS = 200;
@@ -170,12 +191,22 @@ function splitLine(line: string, delimiter: string): string[] {
 /** DuckDB's CSV errors, in Dutch, with the line when DuckDB names one. */
 export function csvError(e: unknown): ReadError {
 	// DuckDB echoes the statement after the message ("LINE 1: …"); only the message counts.
-	const message = (e instanceof Error ? e.message : String(e)).split(/\n\s*LINE \d+:/)[0];
+	// Match only DuckDB's own words: not the echoed data line ("Original Line: …", which may hold
+	// any text) nor the option dump after "Possible Solution" (it always contains "quote = ").
+	const message = (e instanceof Error ? e.message : String(e))
+		.split(/\n\s*LINE \d+:/)[0]
+		.split(/\n\s*(?:Possible Solution|file = )/)[0]
+		.replace(/^Original Line:.*$/m, '');
 	const line = /on Line:?\s*(\d+)/i.exec(message);
 	const columns = /Expected Number of Columns:?\s*(\d+)\s*Found:?\s*(\d+)/i.exec(message);
 	const rij = line ? Number(line[1]) : null;
 	if (columns) {
 		return new ReadError(`Regel ${rij ?? '?'} heeft ${columns[2]} kolommen waar de kopregel er ${columns[1]} heeft (controleer scheidingstekens en aanhalingstekens).`, rij);
+	}
+	const tooLong = /Maximum line size of (\d+) bytes exceeded\.?\s*Actual Size:?\s*(\d+)/i.exec(message);
+	if (tooLong) {
+		const mb = (bytes: string) => (Number(bytes) / 1e6).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+		return new ReadError(`Regel ${rij ?? '?'} is te lang: ${mb(tooLong[2])} MB, terwijl een regel hoogstens ${mb(tooLong[1])} MB mag zijn (controleer of er een aanhalingsteken ontbreekt of een cel onbedoeld heel veel tekst bevat).`, rij);
 	}
 	if (/unicode|utf-?8|encoding/i.test(message)) return new ReadError('De tekens in het bestand zijn geen geldige UTF-8 of Windows-1252.', rij);
 	if (/quote/i.test(message)) return new ReadError(`Regel ${rij ?? '?'} heeft een aanhalingsteken dat niet wordt gesloten.`, rij);

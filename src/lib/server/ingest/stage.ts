@@ -73,10 +73,22 @@ export function mapHeaders(kind: ExportKind, headers: string[]): { columns: Colu
 		used.set(index, column.name);
 		return { column, alias: columnAlias(index) };
 	});
+	for (const column of kind.columns) {
+		// The same title twice (an alias next to the name is fine: the name wins): which of the
+		// two holds the data is a guess, so ask.
+		const key = [column.name, ...(column.headerAliases ?? [])].map(normaliseKey).find((k) => byKey.has(k));
+		const named = key === undefined ? [] : headers.filter((h) => normaliseKey(h) === key);
+		if (named.length > 1) {
+			problems.push({
+				melding: `kolom '${column.name}' staat ${named.length} keer in de kopregel (${named.map((h) => `'${shown(h)}'`).join(', ')})`,
+				verwacht: 'elke kolom één keer in de kopregel'
+			});
+		}
+	}
 	const missing = columns.filter((c) => c.alias === null && c.column.required).map((c) => c.column.name);
 	if (missing.length) {
 		problems.push({
-			melding: `verplichte kolom${missing.length > 1 ? 'men' : ''} ${missing.map((m) => `'${m}'`).join(', ')} ontbreek${missing.length > 1 ? 'en' : 't'} (gevonden kolommen: ${headers.map((h) => `'${shown(h)}'`).join(', ')})`,
+			melding: `verplichte kolom${missing.length > 1 ? 'men' : ''} ${missing.map((m) => `'${m}'`).join(', ')} ${missing.length > 1 ? 'ontbreken' : 'ontbreekt'} (gevonden kolommen: ${headers.map((h) => `'${shown(h)}'`).join(', ')})`,
 			verwacht: `de kolommen ${kind.columns.filter((c) => c.required).map((c) => c.name).join(', ')} (zie data/exports/README.md)`
 		});
 	}

@@ -1,0 +1,83 @@
+/**
+ * Load during ingest (issue 5): while requests keep running against the served app, an ingest
+ * swaps the store's snapshot. No request may fail, and the new snapshot is served within a
+ * second of the swap. Runs its own app on its own store (the shared one keeps its snapshot id).
+ */
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngest } from '../../src/lib/server/ingest';
+import { tempPaths } from '../helpers/exports-dir';
+import { startApp, type RunningApp } from './server';
+
+const PATHS = ['/api/health', '/', '/capaciteit', '/data'];
+const WORKERS = 8;
+
+interface Sample {
+	path: string;
+	started: number;
+	status: number | string;
+	snapshotId?: string;
+}
+
+describe('load during ingest', () => {
+	const paths = tempPaths();
+	let app: RunningApp;
+	let oldId = '';
+
+	beforeAll(async () => {
+		const report = await runIngest({ paths });
+		expect(report.errors).toEqual([]);
+		oldId = report.snapshotId!;
+		app = await startApp(paths);
+	});
+	afterAll(async () => {
+		await app?.stop();
+		paths.cleanup();
+	});
+
+	it('zero failed requests while the snapshot is swapped; the new one is served within 1 s', async () => {
+		const samples: Sample[] = [];
+		let stop = false;
+		const worker = async (w: number) => {
+			for (let i = w; !stop; i++) {
+				const path = PATHS[i % PATHS.length];
+				const started = performance.now();
+				try {
+					const response = await fetch(new URL(path, app.baseURL));
+					const body = await response.text();
+					const sample: Sample = { path, started, status: response.status };
+					if (path === '/api/health' && response.ok) sample.snapshotId = JSON.parse(body).snapshotId;
+					samples.push(sample);
+				} catch (e) {
+					samples.push({ path, started, status: e instanceof Error ? e.message : String(e) });
+				}
+			}
+		};
+		const workers = Array.from({ length: WORKERS }, (_, w) => worker(w));
+
+		await new Promise((r) => setTimeout(r, 1_000)); // load before the swap
+		// A changed export, so the ingest builds (and swaps in) a new snapshot.
+		appendFileSync(join(paths.exports, 'projecten.csv'), 'SH-XXX-01;Nieuw project;skaeve_huse;GM0505;1;idee;2024-01-15;;\n');
+		const report = await runIngest({ paths });
+		const swappedAt = performance.now();
+		expect(report.errors).toEqual([]);
+		expect(report.ok).toBe(true);
+		const newId = report.snapshotId!;
+		expect(newId).not.toBe(oldId);
+		await new Promise((r) => setTimeout(r, 2_000)); // load after the swap
+		stop = true;
+		await Promise.all(workers);
+
+		const failed = samples.filter((s) => s.status !== 200);
+		expect(failed, `failed requests:\n${failed.slice(0, 10).map((s) => `${s.path}: ${s.status}`).join('\n')}\n${app.log().slice(-2000)}`).toEqual([]);
+		expect(samples.length).toBeGreaterThan(50);
+		const health = samples.filter((s) => s.snapshotId);
+		for (const s of health) expect([oldId, newId]).toContain(s.snapshotId);
+		// Every health request started later than 1 s after the swap sees the new snapshot.
+		const late = health.filter((s) => s.started > swappedAt + 1_000);
+		expect(late.length).toBeGreaterThan(0);
+		expect(late.filter((s) => s.snapshotId !== newId)).toEqual([]);
+		console.log(`load during ingest: ${samples.length} requests, first new snapshot ${Math.round(Math.min(...health.filter((s) => s.snapshotId === newId).map((s) => s.started)) - swappedAt)} ms after the swap`);
+	}, 60_000);
+});
