@@ -7,12 +7,13 @@
  * JavaScript < 150 KB gzipped.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runIngest } from '../src/lib/server/ingest';
+import { isBuildFresh } from '../scripts/build-freshness';
 import { childEnv, ROOT, startApp } from '../tests/e2e/server';
 
 export const VIEW_PATHS = ['/', '/capaciteit', '/planning', '/wlz', '/hkg', '/dagbesteding', '/gemeente/GM0505', '/data'] as const;
@@ -64,19 +65,9 @@ interface AutocannonInstance {
 type Autocannon = (options: { url: string; connections: number; duration: number }) => AutocannonInstance;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-function newestMtime(path: string): number {
-	if (!existsSync(path)) return 0;
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-	return newest;
-}
-
 /** Build the app when build/ is missing or older than its sources (as tests/e2e/global-setup.ts does). */
 function buildIfStale(): void {
-	const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'].map((p) => newestMtime(join(ROOT, p)));
-	if (existsSync(join(ROOT, 'build', 'index.js')) && newestMtime(join(ROOT, 'build')) > Math.max(...inputs)) return;
+	if (isBuildFresh(ROOT)) return;
 	console.log('App bouwen (vite build)…');
 	const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
 		cwd: ROOT,

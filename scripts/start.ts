@@ -5,30 +5,18 @@
  * and the server switches to the new snapshot by itself; a failed ingest changes nothing.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isBuildFresh } from './build-freshness';
 import { readPointer, storePaths } from '../src/lib/server/db/layout';
 import { STORE_SCHEMA_VERSION } from '../src/lib/server/db/schema';
 import { runIngest } from '../src/lib/server/ingest';
 import { exportsFingerprint } from '../src/lib/server/ingest/sources';
 
 const BUILD_ENTRY = 'build/index.js';
-const BUILD_INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
-
-function newestMtime(path: string): number {
-	if (!existsSync(path)) return 0;
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-	return newest;
-}
-
 function buildIfStale(): void {
-	const built = existsSync(BUILD_ENTRY) ? statSync(BUILD_ENTRY).mtimeMs : 0;
-	const sources = Math.max(...BUILD_INPUTS.map(newestMtime));
-	if (built > sources) return;
+	if (isBuildFresh(process.cwd())) return;
 	console.log('App bouwen (vite build)…');
 	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 	if (result.status !== 0) {

@@ -7,11 +7,12 @@
  * Teardown stops the server and removes the temporary directory.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { runIngest } from '../../src/lib/server/ingest';
+import { isBuildFresh } from '../../scripts/build-freshness';
 import { childEnv, ROOT, startApp, type AppPaths, type RunningApp } from './server';
 /** The shipped example set; E2E_EXPORTS_DIR can point at another set (e.g. tests/fixtures/store-small). */
 const EXPORTS_SOURCE = resolve(ROOT, process.env.E2E_EXPORTS_DIR ?? 'data/exports');
@@ -31,22 +32,6 @@ declare module 'vitest' {
 	}
 }
 
-function newestMtime(path: string): number {
-	if (!existsSync(path)) return 0;
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-	return newest;
-}
-
-function buildIsFresh(): boolean {
-	const built = join(ROOT, 'build', 'index.js');
-	if (!existsSync(built)) return false;
-	const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'].map((p) => newestMtime(join(ROOT, p)));
-	return statSync(join(ROOT, 'build')).mtimeMs > Math.max(...inputs) && newestMtime(join(ROOT, 'build')) > Math.max(...inputs);
-}
-
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
 	return new Promise((resolvePromise, reject) => {
 		const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -61,7 +46,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	if (process.env.CI || !buildIsFresh()) {
+	if (process.env.CI || !isBuildFresh(ROOT)) {
 		await run(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], childEnv({}));
 	}
 
