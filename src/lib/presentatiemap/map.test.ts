@@ -67,6 +67,16 @@ describe('presentatiemap', () => {
 		expect(read.items[0].id).not.toBe(read.items[1].id);
 	});
 
+	it('keeps notebook charts (notebook/<slug>/<chart>) and refuses other paths', () => {
+		const nb = addItem(emptyMap(), { chartId: 'notebook/crisis-domus-per-10k/per-gemeente', query: 'peiljaar=2024', title: 'Crisisplekken' }).map;
+		expect(deserialize(serialize(nb)).items[0].chartId).toBe('notebook/crisis-domus-per-10k/per-gemeente');
+		expect(decodeShare(encodeShare(nb))?.items[0].chartId).toBe('notebook/crisis-domus-per-10k/per-gemeente');
+		for (const chartId of ['notebook/../x', 'notebook/a/b/c', 'notebook//x', '../capaciteit', 'notebook/a/B']) {
+			const raw = JSON.stringify({ versie: 1, titel: '', items: [{ id: 'a', chartId, query: '', title: 'x' }] });
+			expect(deserialize(raw).items, chartId).toEqual([]);
+		}
+	});
+
 	it('shares as a base64url link and reads it back, rejecting invalid links', () => {
 		const map = { ...updateItem(sample(), sample().items[0].id, {}), titel: 'FOT BW&O — maart' };
 		const withNote = updateItem(map, map.items[2].id, { slideTitle: 'Één', note: 'Notitie met “quotes” en é' });

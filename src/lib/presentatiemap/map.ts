@@ -34,7 +34,8 @@ export interface Presentatiemap {
 	items: PresentatieItem[];
 }
 
-const chartIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
+/** A view chart's id (`capaciteit-per-type`) or a notebook chart's (`notebook/<slug>/<chart>`). */
+const chartIdSchema = z.string().regex(/^(?:notebook\/[a-z0-9][a-z0-9-]{0,79}\/[a-z][a-z0-9-]{0,79}|[a-z0-9][a-z0-9-]{0,79})$/);
 const querySchema = z
 	.string()
 	.max(MAX_QUERY)

@@ -1,56 +1,5 @@
-/**
- * GET /charts/<id>.<svg|png|csv|xlsx>?<filters>: one chart as a file, loaded with the same
- * filters as its view. Unknown id or format → 404; an invalid filter → 400 with the view's
- * Dutch message, never a 500.
- */
-import { error } from '@sveltejs/kit';
-import { FilterError } from '$lib/filters';
-import { loadChart, type LoadedChart } from '$lib/server/charts';
-import { exportChart, isExportFormat, EXPORT_FORMATS } from '$lib/server/export';
-import { PNG_FORMATEN, type PngFormaat } from '$lib/server/export/png';
+/** GET /charts/<id>.<svg|png|csv|xlsx>?<filters>: one chart as a file (see $lib/server/export/respond). */
+import { chartFileResponse } from '$lib/server/export/respond';
 import type { RequestHandler } from './$types';
 
-/**
- * The data changes only with an ingest (a few times a year); a few minutes of browser caching
- * spares repeated renders when a user downloads the same chart twice, and is short enough that
- * a new snapshot shows up soon.
- */
-const CACHE_CONTROL = 'public, max-age=300';
-
-export const GET: RequestHandler = async ({ params, url }) => {
-	const match = /^(.+)\.([a-z]+)$/.exec(params.file);
-	if (!match || !isExportFormat(match[2])) {
-		error(404, `Onbekend bestand '${params.file.slice(0, 80)}'. Gebruik /charts/<id>.<formaat> met formaat ${EXPORT_FORMATS.join(', ')}.`);
-	}
-	const [, id, format] = match as unknown as [string, string, (typeof EXPORT_FORMATS)[number]];
-	const formaat = parseFormaat(url);
-
-	let chart: LoadedChart;
-	try {
-		chart = await loadChart(id, url);
-	} catch (e) {
-		if (e instanceof FilterError) error(400, { message: e.message });
-		throw e;
-	}
-	const file = await exportChart(chart, format, { formaat });
-	return new Response(file.body as BodyInit, {
-		headers: {
-			'content-type': file.contentType,
-			'content-disposition': `attachment; filename="${file.fileName}"`,
-			'content-length': String(file.body.byteLength),
-			'cache-control': CACHE_CONTROL
-		}
-	});
-};
-
-/** `formaat` is the export's own parameter (the views ignore it): only '16x9' exists. */
-function parseFormaat(url: URL): PngFormaat | undefined {
-	const values = url.searchParams.getAll('formaat').filter((v) => v !== '');
-	if (values.length === 0) return undefined;
-	if (values.length > 1) error(400, { message: "Parameter 'formaat' mag maar één keer voorkomen." });
-	const [value] = values;
-	if (!(PNG_FORMATEN as readonly string[]).includes(value)) {
-		error(400, { message: `Ongeldige waarde voor parameter 'formaat': '${value.slice(0, 60)}'. Toegestaan: een van: ${PNG_FORMATEN.join(', ')}.` });
-	}
-	return value as PngFormaat;
-}
+export const GET: RequestHandler = ({ params, url }) => chartFileResponse('', params.file, url);
