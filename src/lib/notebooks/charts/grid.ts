@@ -1,0 +1,141 @@
+/**
+ * Cells (a value per pair of categories) and the tile map (a value per gemeente at its tile
+ * position), coloured on the tile map's sequential ramp. Every cell and tile also prints its
+ * value, so colour is never the only carrier (WCAG 1.4.1).
+ */
+import * as Plot from '@observablehq/plot';
+import { PALETTE } from '$lib/charts/palette';
+import { linksToDataHref } from '$lib/charts/links';
+import { gemeenteHref } from '$lib/charts/capaciteit/per-gemeente';
+import { tegelNaam } from '$lib/charts/capaciteit/tegelkaart';
+import { tekstKleur } from '$lib/charts/capaciteit/tekort-kleur';
+import type { ChartOptions } from '$lib/charts/types';
+import type { ResultRow } from '../types';
+import { LEEG, valueColour } from './colours';
+import { axesOf, categories, fieldLabel, pointsOf } from './data';
+import { className, emptyChart, facetScales, facetsOf, facetTitles, STYLE, textWidth } from './frame';
+import { categoryText, formatValue } from './format';
+import type { Plan, TileGemeente } from './plan';
+
+/** The smallest and largest of the values (0, 0 without any). */
+export function extentOf(values: readonly (number | null | undefined)[]): [number, number] {
+	const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+	return numbers.length ? [Math.min(...numbers), Math.max(...numbers)] : [0, 0];
+}
+
+export function buildCell(plan: Plan, rows: readonly ResultRow[], { width = 720, document }: ChartOptions): SVGSVGElement {
+	const points = pointsOf(plan, rows, axesOf(rows));
+	if (points.length === 0) return emptyChart({ width, document, mark: 'cell', height: plan.spec.height });
+	const facets = facetsOf(points, { stacked: false, width });
+	const extent = extentOf(points.map((p) => p.value));
+	const data = points.map((p) => {
+		const fill = valueColour(p.value ?? null, extent);
+		return { ...p, ...facets?.of(p), fill, ink: tekstKleur(fill), text: formatValue(p.value, plan.format) };
+	});
+	const xs = categories(points, 'x');
+	const ys = categories(points, 'y');
+	const panelWidth = (width - 120) / (facets?.columns ?? 1);
+	const longest = Math.max(...xs.map((x) => textWidth(x, 12)));
+	const rotate = xs.length * (longest + 8) > panelWidth;
+	const band = 34;
+	const panel = band * ys.length;
+	const panels = facets ? { fx: 'fx', fy: 'fy' } : {};
+	const figure = Plot.plot({
+		document,
+		width,
+		height: plan.spec.height ?? (facets ? 30 + facets.rows * (panel + 40) : 30 + panel) + (rotate ? 40 + Math.min(longest * 0.6, 120) : 45),
+		marginTop: facets ? 40 : 30,
+		marginBottom: rotate ? 40 + Math.min(longest * 0.6, 120) : 45,
+		marginLeft: Math.min(Math.max(...ys.map((y) => textWidth(y))) + 16, 240),
+		className: className('cell'),
+		style: STYLE,
+		...facetScales(facets),
+		x: { domain: xs, label: plan.xLabel, padding: 0, tickRotate: rotate ? -35 : 0, labelAnchor: 'center', labelArrow: 'none' },
+		y: { domain: ys, label: plan.yLabel, padding: 0, labelAnchor: 'top', labelArrow: 'none' },
+		color: { type: 'identity' },
+		marks: [
+			Plot.cell(data, { x: 'x', y: 'y', fill: 'fill', stroke: 'white', strokeWidth: 1, title: 'title', ...panels, ...(data.some((d) => d.href) ? { href: 'href' } : {}) }),
+			Plot.text(data, { x: 'x', y: 'y', text: 'text', fill: 'ink', ...panels }),
+			...facetTitles(facets)
+		]
+	}) as SVGSVGElement;
+	return linksToDataHref(figure);
+}
+
+export interface Tile {
+	gemeente: TileGemeente;
+	row: ResultRow | null;
+	value: number | null;
+	name: string;
+	title: string;
+}
+
+/** One tile per placed gemeente (the first row of its gemeentecode), and the rows that found no tile. */
+export function tilesOf(plan: Plan, rows: readonly ResultRow[]): { tiles: Tile[]; unplaced: number; duplicates: number } {
+	const byCode = new Map<string, ResultRow>();
+	let unplaced = 0;
+	let duplicates = 0;
+	for (const row of rows) {
+		const code = row.gemeentecode;
+		if (typeof code !== 'string' || !plan.tiles?.has(code)) unplaced++;
+		else if (byCode.has(code)) duplicates++;
+		else byCode.set(code, row);
+	}
+	const fill = plan.fill!;
+	const tiles = [...(plan.tiles?.values() ?? [])].map((gemeente) => {
+		const row = byCode.get(gemeente.gemeentecode) ?? null;
+		const raw = row?.[fill.name];
+		const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
+		const name = row && plan.label ? categoryText(row[plan.label.name] ?? null, plan.label) : gemeente.naam;
+		const title = `${name}: ${row ? `${fieldLabel(plan, 'fill')} ${formatValue(value, plan.format)}` : 'geen gegevens'}`;
+		return { gemeente, row, value, name, title };
+	});
+	return { tiles, unplaced, duplicates };
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(to - from + 1, 0) }, (_, i) => from + i);
+
+/** The tile map as the capaciteit view draws it: square tiles, name and value, each linked to its gemeente. */
+export function buildTilemap(plan: Plan, rows: readonly ResultRow[], { width = 720, document }: ChartOptions): SVGSVGElement {
+	const { tiles } = tilesOf(plan, rows);
+	if (!tiles.some((t) => t.value !== null)) return emptyChart({ width, document, mark: 'tilemap', height: plan.spec.height });
+	const extent = extentOf(tiles.map((t) => t.value));
+	const data = tiles.map((t) => {
+		const fill = t.row ? valueColour(t.value, extent) : LEEG;
+		return {
+			...t,
+			x: t.gemeente.tegel_x as number,
+			y: t.gemeente.tegel_y as number,
+			fill,
+			ink: tekstKleur(fill),
+			href: gemeenteHref(t.gemeente.gemeentecode),
+			waarde: t.row ? formatValue(t.value, plan.format) : 'geen gegevens'
+		};
+	});
+	const xs = data.map((d) => d.x);
+	const ys = data.map((d) => d.y);
+	const xDomain = range(Math.min(...xs), Math.max(...xs));
+	const yDomain = range(Math.min(...ys), Math.max(...ys));
+	const margin = 10;
+	const tile = Math.max(60, Math.min(140, Math.floor((width - 2 * margin) / xDomain.length)));
+	const tileHeight = plan.spec.height ? Math.max(40, Math.floor((plan.spec.height - 2 * margin) / yDomain.length)) : tile;
+	const text = (options: Record<string, unknown>) => Plot.text(data, { x: 'x', y: 'y', fill: 'ink', href: 'href', title: 'title', ...options });
+	const figure = Plot.plot({
+		document,
+		width: tile * xDomain.length + 2 * margin,
+		height: tileHeight * yDomain.length + 2 * margin,
+		margin,
+		className: className('tilemap'),
+		style: { ...STYLE, fontSize: '12px' },
+		x: { domain: xDomain, axis: null, padding: 0 },
+		y: { domain: yDomain, axis: null, padding: 0 },
+		color: { type: 'identity' },
+		marks: [
+			Plot.cell(data, { x: 'x', y: 'y', fill: 'fill', stroke: PALETTE.grijs, strokeWidth: 1, inset: 3, href: 'href', title: 'title' }),
+			text({ text: (d: (typeof data)[number]) => tegelNaam(d.name), dy: -10, fontWeight: 'bold', lineHeight: 1.1, lineAnchor: 'bottom' }),
+			text({ text: 'waarde', dy: 8, fontSize: 15, lineAnchor: 'top' })
+		]
+	}) as SVGSVGElement;
+	return linksToDataHref(figure);
+}
+
