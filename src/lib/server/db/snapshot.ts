@@ -5,6 +5,7 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
+import { Sandbox, type SandboxOptions } from '../notebooks/sandbox';
 import { QueryCache } from './cache';
 import { StoreInvalidError } from './errors';
 import type { Pointer } from './layout';
@@ -19,6 +20,8 @@ export interface SnapshotOptions {
 	connections?: number;
 	/** Finished results kept per snapshot. */
 	cacheSize?: number;
+	/** Limits of the notebook sandbox on this snapshot. */
+	sandbox?: SandboxOptions;
 }
 
 export class Snapshot {
@@ -26,12 +29,16 @@ export class Snapshot {
 	private retired = false;
 	private closed = false;
 	private readonly cache: QueryCache<JsonRow[]>;
+	private notebookSandbox: Promise<Sandbox> | null = null;
 
 	private constructor(
 		readonly pointer: Pointer,
+		/** The snapshot's DuckDB file. */
+		readonly file: string,
 		private readonly instance: DuckDBInstance,
 		private readonly pool: ConnectionPool,
-		cacheSize: number
+		cacheSize: number,
+		private readonly sandboxOptions: SandboxOptions = {}
 	) {
 		this.cache = new QueryCache(cacheSize);
 	}
@@ -51,12 +58,13 @@ export class Snapshot {
 	/** Open and validate the snapshot a pointer names; throws StoreInvalidError when it is incomplete. */
 	static async open(storeDir: string, pointer: Pointer, options: SnapshotOptions = {}): Promise<Snapshot> {
 		const { connections = 2, cacheSize = 256 } = options;
-		const instance = await DuckDBInstance.create(join(storeDir, pointer.file), { access_mode: 'READ_ONLY', threads: '2' });
+		const file = join(storeDir, pointer.file);
+		const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY', threads: '2' });
 		let pool: ConnectionPool | undefined;
 		try {
 			pool = await ConnectionPool.create(instance, connections);
 			await pool.use((connection) => validate(pointer.snapshotId, (sql) => connection.runAndReadAll(sql).then((r) => r.getRowObjectsJson())));
-			return new Snapshot(pointer, instance, pool, cacheSize);
+			return new Snapshot(pointer, file, instance, pool, cacheSize, options.sandbox);
 		} catch (error) {
 			pool?.close();
 			instance.closeSync();
@@ -92,6 +100,20 @@ export class Snapshot {
 		return rows.map((r) => String(r.explain_value ?? '')).join('\n');
 	}
 
+	/**
+	 * The notebook sandbox on this snapshot's file (a DuckDB instance of its own), opened on
+	 * first use and closed with the snapshot, so notebook SQL always reads the snapshot the
+	 * request pinned.
+	 */
+	sandbox(): Promise<Sandbox> {
+		if (this.closed) return Promise.reject(new Error(`Snapshot ${this.id} is closed`));
+		this.notebookSandbox ??= Sandbox.open(this.file, this.sandboxOptions).catch((error: unknown) => {
+			this.notebookSandbox = null;
+			throw error;
+		});
+		return this.notebookSandbox;
+	}
+
 	get cacheSize(): { inflight: number; done: number } {
 		return this.cache.size;
 	}
@@ -107,6 +129,11 @@ export class Snapshot {
 		this.cache.clear();
 		this.pool.close();
 		this.instance.closeSync();
+		void this.notebookSandbox?.then(
+			(sandbox) => sandbox.close(),
+			() => undefined
+		);
+		this.notebookSandbox = null;
 	}
 }
 
