@@ -16,8 +16,7 @@ import { chartTable } from './charts/table';
 import { buildXY } from './charts/xy';
 
 export { ChartSpecError } from './charts/errors';
-export { chartSpecSchema, chartSpecProblems, parseChartSpec, RULE_REFERENCE, type ChartSpecProblem } from './charts/schema';
-export type { CompileContext, TileGemeente } from './charts/plan';
+export { RULE_REFERENCE, type CompileContext, type TileGemeente } from './charts/plan';
 
 /** One legend item per series (a categorical fill of bar, barh, line, dot or area); none for one series, cells or tiles. */
 function legendOf(plan: Plan): LegendItem[] {

@@ -31,10 +31,13 @@ export function facetsOf(points: readonly Point[], { stacked, width }: { stacked
 	};
 }
 
-/** Plot options for faceted charts: no facet axes (each panel gets a title), room for the titles. */
-export function facetScales(facets: Facets | null): Plot.PlotOptions {
+/**
+ * Plot options for faceted charts: no facet axes (each panel gets a title), and about 40 px
+ * between panels whatever their height (Plot's padding is a share of a panel's step).
+ */
+export function facetScales(facets: Facets | null, { panelHeight = 200 }: { panelHeight?: number } = {}): Plot.PlotOptions {
 	if (!facets) return {};
-	return { fx: { axis: null, padding: 0.1 }, fy: { axis: null, padding: 0.2 } };
+	return { fx: { axis: null, padding: 0.1 }, fy: { axis: null, padding: 40 / (panelHeight + 40) } };
 }
 
 /** The panel titles: the facet value at the top left of each panel, as dagbesteding per aanbieder does. */
@@ -44,17 +47,37 @@ export function facetTitles(facets: Facets | null): Plot.Markish[] {
 	return [Plot.text(titles, { fx: 'fx', fy: 'fy', text: 'name', frameAnchor: 'top-left', dy: -16, fontWeight: 'bold', fontSize: 13, fill: PALETTE.inkt })];
 }
 
+export interface RuleOptions {
+	/** Where the line is drawn: across the chart (y) or top to bottom (x, on a barh chart). */
+	orientation: 'x' | 'y';
+	/** A vertical line's label goes left of the line when the line is near the right edge. */
+	labelLeft?: boolean;
+	/** The panel that carries the label on a faceted chart: once is enough. */
+	facets?: Facets | null;
+}
+
 /**
  * The reference line, dashed and labelled with its value, as the views draw P×Q and medians:
- * horizontal, or vertical on a barh chart. Without facet channels Plot repeats it in every panel.
+ * horizontal, or vertical on a barh chart. Without facet channels Plot repeats the line in
+ * every panel; its label goes in the first panel only.
  */
-export function ruleMarks(rule: { value: number; text: string } | null, orientation: 'x' | 'y'): Plot.Markish[] {
+export function ruleMarks(rule: { value: number; text: string } | null, { orientation, labelLeft = false, facets = null }: RuleOptions): Plot.Markish[] {
 	if (!rule) return [];
 	const line = { stroke: PALETTE.inkt, strokeDasharray: '4,3', strokeWidth: 1.5 };
-	const label = { text: () => rule.text, fill: PALETTE.inkt, stroke: 'white', strokeWidth: 4, paintOrder: 'stroke', fontWeight: 'bold' } as const;
+	const panel = facets ? { ...facets.of({ facet: facets.names[0] }) } : {};
+	const data = [{ value: rule.value, ...panel }];
+	const label = {
+		text: () => rule.text,
+		fill: PALETTE.inkt,
+		stroke: 'white',
+		strokeWidth: 4,
+		paintOrder: 'stroke',
+		fontWeight: 'bold',
+		...(facets ? { fx: 'fx', fy: 'fy' } : {})
+	} as const;
 	return orientation === 'y'
-		? [Plot.ruleY([rule.value], line), Plot.text([rule.value], { y: (d: number) => d, frameAnchor: 'right', textAnchor: 'end', dy: -8, ...label })]
-		: [Plot.ruleX([rule.value], line), Plot.text([rule.value], { x: (d: number) => d, frameAnchor: 'top', textAnchor: 'start', dx: 6, dy: -12, ...label })];
+		? [Plot.ruleY([rule.value], line), Plot.text(data, { y: 'value', frameAnchor: 'right', textAnchor: 'end', dy: -8, ...label })]
+		: [Plot.ruleX([rule.value], line), Plot.text(data, { x: 'value', frameAnchor: 'top', textAnchor: labelLeft ? 'end' : 'start', dx: labelLeft ? -6 : 6, dy: -12, ...label })];
 }
 
 /** The chart for a result without drawable rows: a framed box saying so, rather than empty axes. */

@@ -57,6 +57,9 @@ export interface Plan {
 	tiles: ReadonlyMap<string, TileGemeente> | null;
 }
 
+/** `{query.column}`: a reference line at the value of a column in the first row of a SQL block. */
+export const RULE_REFERENCE = /^\{([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
 const describeColumns = (columns: readonly ResultColumn[]) => columns.map((c) => c.name).join(', ') || 'geen';
 
 /** The fields each mark draws, with what their column must hold. */
@@ -156,8 +159,9 @@ export function planChart(chart: string, spec: ChartSpec, context: CompileContex
 	return plan;
 }
 
+/** The column a `{query.column}` rule refers to, for its label; the text itself when it is no reference. */
 function ruleReferenceColumn(reference: string): string {
-	return reference.replace(/^\{[^.]*\.|\}$/g, '');
+	return RULE_REFERENCE.exec(reference.trim())?.[2] ?? reference;
 }
 
 /** Distinct values of a categorical column as text, in order of appearance (the query's ORDER BY). */

@@ -73,6 +73,8 @@ function bar(plan: Plan, data: Datum[], facets: Facets | null, series: string[],
 	const longest = Math.max(...xs.map((x) => textWidth(x, 12)));
 	const rotate = xs.length * (longest + 10) > panelWidth;
 	const labelled = series.length === 0 && xs.length <= 12 * (facets?.columns ?? 1);
+	// Room for the values written below negative bars, clear of the category names.
+	const insetBottom = labelled && data.some((d) => (d.y as number) < 0) ? 20 : 0;
 	return Plot.plot({
 		document,
 		width,
@@ -84,7 +86,7 @@ function bar(plan: Plan, data: Datum[], facets: Facets | null, series: string[],
 		style: STYLE,
 		...facetScales(facets),
 		x: { domain: xs, label: plan.xLabel, padding: 0.2, tickSize: 0, tickRotate: rotate ? -35 : 0, labelAnchor: 'center', labelArrow: 'none' },
-		y: { label: plan.yLabel, grid: true, nice: true, zero: true, tickFormat: valueTick(plan), labelArrow: 'none' },
+		y: { label: plan.yLabel, grid: true, nice: true, zero: true, insetBottom, tickFormat: valueTick(plan), labelArrow: 'none' },
 		...(series.length ? { color: colourScale(series) } : {}),
 		marks: [
 			Plot.barY(data, {
@@ -95,10 +97,17 @@ function bar(plan: Plan, data: Datum[], facets: Facets | null, series: string[],
 			}),
 			Plot.ruleY([0], { stroke: PALETTE.grijs }),
 			...(labelled ? barLabels(plan, data, facets, false) : []),
-			...ruleMarks(plan.rule, 'y'),
+			...ruleMarks(plan.rule, { orientation: 'y', facets }),
 			...facetTitles(facets)
 		]
 	}) as SVGSVGElement;
+}
+
+/** Whether a value lies in the right 40% of the values' extent (zero and the rule included). */
+function nearRightEdge(value: number, values: readonly number[]): boolean {
+	const lo = Math.min(0, value, ...values);
+	const hi = Math.max(0, value, ...values);
+	return hi > lo && value > lo + 0.6 * (hi - lo);
 }
 
 function barh(plan: Plan, data: Datum[], facets: Facets | null, series: string[], width: number, document: Document): SVGSVGElement {
@@ -106,6 +115,9 @@ function barh(plan: Plan, data: Datum[], facets: Facets | null, series: string[]
 	const band = 30;
 	const labelled = series.length === 0;
 	const panel = band * ys.length;
+	const values = data.map((d) => d.x as number);
+	// Room for the values written left of negative bars, clear of the category names.
+	const insetLeft = labelled && values.some((v) => v < 0) ? 45 : 0;
 	return Plot.plot({
 		document,
 		width,
@@ -116,8 +128,8 @@ function barh(plan: Plan, data: Datum[], facets: Facets | null, series: string[]
 		marginRight: labelled ? 70 : 30,
 		className: className('barh'),
 		style: STYLE,
-		...facetScales(facets),
-		x: { label: plan.xLabel, grid: true, nice: true, zero: true, tickFormat: valueTick(plan), labelAnchor: 'center', labelArrow: 'none' },
+		...facetScales(facets, { panelHeight: panel }),
+		x: { label: plan.xLabel, grid: true, nice: true, zero: true, insetLeft, tickFormat: valueTick(plan), labelAnchor: 'center', labelArrow: 'none' },
 		y: { label: plan.yLabel, domain: ys, padding: 0.25, labelAnchor: 'top', labelArrow: 'none' },
 		...(series.length ? { color: colourScale(series) } : {}),
 		marks: [
@@ -129,7 +141,7 @@ function barh(plan: Plan, data: Datum[], facets: Facets | null, series: string[]
 			}),
 			Plot.ruleX([0], { stroke: PALETTE.grijs }),
 			...(labelled ? barLabels(plan, data, facets, true) : []),
-			...ruleMarks(plan.rule, 'x'),
+			...ruleMarks(plan.rule, { orientation: 'x', facets, labelLeft: plan.rule !== null && nearRightEdge(plan.rule.value, values) }),
 			...facetTitles(facets)
 		]
 	}) as SVGSVGElement;
@@ -203,6 +215,6 @@ function xy(plan: Plan, axes: Axes, data: Datum[], facets: Facets | null, series
 		x: xAxis(plan, axes, data, panelWidth),
 		y: { label: plan.yLabel, grid: true, nice: true, zero: plan.mark !== 'dot', tickFormat: valueTick(plan), labelArrow: 'none' },
 		...(series.length ? { color: colourScale(series) } : {}),
-		marks: [...marks, ...ruleMarks(plan.rule, 'y'), ...facetTitles(facets)]
+		marks: [...marks, ...ruleMarks(plan.rule, { orientation: 'y', facets }), ...facetTitles(facets)]
 	}) as SVGSVGElement;
 }
