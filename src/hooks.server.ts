@@ -14,6 +14,7 @@ import { PageCache } from '$lib/server/page-cache';
 import { storePaths } from '$lib/server/db/layout';
 import { boundariesVersion } from '$lib/server/geo/boundaries';
 import { reportVersion } from '$lib/server/ingest/report';
+import { notebooksVersion } from '$lib/server/notebooks/catalog';
 import { NOT_FOUND_MELDING, STORE_UNAVAILABLE_MELDING } from '$lib/components/messages';
 
 function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreInvalidError {
@@ -24,12 +25,17 @@ function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreI
 const pageCache = new PageCache();
 
 /**
- * Pages and their client-side data are pure functions of the snapshot, the URL, and two files
- * read at request time (the boundaries file of the map, the last ingest report on /data), whose
- * versions are part of the key. Not cached: the health check and other API routes.
+ * Pages and their client-side data are pure functions of the snapshot, the URL, and files read
+ * at request time (the boundaries file of the map, the last ingest report on /data, the
+ * notebooks), whose versions are part of the key. Not cached: the health check and other API routes.
  */
 function isCacheable(request: Request, url: URL): boolean {
 	return request.method === 'GET' && !url.pathname.startsWith('/api/');
+}
+
+/** Responses that read the notebooks folder: their pages, their charts, decks and the chart list. */
+function usesNotebooks(pathname: string): boolean {
+	return pathname.startsWith('/notebooks') || pathname.startsWith('/charts') || pathname.startsWith('/deck.pptx') || pathname.startsWith('/presentatiemap');
 }
 
 /** Requests whose page failed because the store was unavailable: their 500 becomes a 503. */
@@ -48,7 +54,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// never be served as the page (or for another set of invalidated loads).
 		const requested = new URL(event.request.url);
 		const paths = storePaths();
-		const key = `${snapshot.id} ${boundariesVersion(paths.exports)} ${reportVersion(paths.reports)} ${requested.pathname}${requested.search}`;
+		const notebooks = usesNotebooks(requested.pathname) ? notebooksVersion() : '';
+		const key = `${snapshot.id} ${boundariesVersion(paths.exports)} ${reportVersion(paths.reports)} ${notebooks} ${requested.pathname}${requested.search}`;
 		return pageCache.respond(key, async () => resolve(event));
 	});
 	// Every response, pages and downloads alike (the CSP itself comes from svelte.config.js).

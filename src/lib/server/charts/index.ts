@@ -12,6 +12,8 @@ import { overzichtLoaders } from './overzicht';
 import { planningLoaders } from './planning';
 import type { ChartLoader, ChartParameter, LoadedChart } from './types';
 import { wlzLoaders } from './wlz';
+import { listNotebooks } from '$lib/server/notebooks/catalog';
+import { isNotebookChartId, notebookChartId, notebookChartLoader } from '$lib/server/notebooks/charts';
 
 export type { ChartLoader, ChartParameter, LoadedChart } from './types';
 
@@ -21,9 +23,19 @@ export const CHART_LOADERS: Record<string, ChartLoader> = Object.fromEntries(
 	)
 );
 
-/** The loader of a chart id, or undefined: an own property only ('toString' is no chart). */
+/**
+ * The loader of a chart id, or undefined: an own property only ('toString' is no chart). Ids
+ * `notebook/<slug>/<chart>` are the charts of the notebooks in `notebooks/`, read at request time.
+ */
 export function chartLoader(id: string): ChartLoader | undefined {
-	return Object.hasOwn(CHART_LOADERS, id) ? CHART_LOADERS[id] : undefined;
+	if (Object.hasOwn(CHART_LOADERS, id)) return CHART_LOADERS[id];
+	return isNotebookChartId(id) ? notebookChartLoader(id) : undefined;
+}
+
+/** The chart ids of a notebook, in its order (none for an unknown or broken notebook). */
+export function notebookChartIds(slug: string): string[] {
+	const notebook = listNotebooks().find((e) => e.slug === slug)?.notebook;
+	return (notebook?.blocks ?? []).flatMap((b) => (b.kind === 'chart' ? [notebookChartId(slug, b.name)] : []));
 }
 
 /** Load a chart by id and URL filters: 404 for an unknown id, FilterError for an invalid filter. */
@@ -40,9 +52,9 @@ export interface ChartListing {
 	parameters: ChartParameter[];
 }
 
-/** Every registered chart with its view and parameters, in the order of the views (for GET /charts). */
+/** Every registered chart with its view and parameters, in the order of the views, then the notebooks' charts (for GET /charts). */
 export async function chartListing(): Promise<ChartListing[]> {
-	const ids = Object.values(CHART_VIEWS).flat();
+	const ids = [...Object.values(CHART_VIEWS).flat(), ...listNotebooks().flatMap((e) => notebookChartIds(e.slug))];
 	return Promise.all(
 		ids.map(async (id) => {
 			const loader = chartLoader(id);

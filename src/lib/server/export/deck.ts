@@ -24,7 +24,7 @@ import { footerText } from '$lib/charts/meta';
 import { formatDate } from '$lib/domain/format';
 import { FilterError } from '$lib/filters';
 import { snapshotInfo } from '$lib/server/db/queries';
-import { chartLoader, CHART_LOADERS, type LoadedChart } from '../charts';
+import { chartLoader, CHART_LOADERS, notebookChartIds, type LoadedChart } from '../charts';
 import { deckImage } from './deck-image';
 
 export const MAX_CHARTS = 40;
@@ -120,9 +120,12 @@ function viewSlides(weergave: string): DeckSlideRequest[] {
 		}
 		search.set('gemeente', code);
 	}
-	const ids = Object.values(CHART_VIEWS)
-		.flat()
-		.filter((id) => CHART_LOADERS[id]?.view === view);
+	const notebook = /^\/notebooks\/([^/]+)$/.exec(path);
+	const ids = notebook
+		? notebookChartIds(notebook[1])
+		: Object.values(CHART_VIEWS)
+				.flat()
+				.filter((id) => CHART_LOADERS[id]?.view === view);
 	if (ids.length === 0) error(404, { message: `Er is geen weergave '${path.slice(0, 60)}' met grafieken.` });
 	const query = search.toString();
 	return ids.map((id) => ({ id, query, slidetitel: '', notitie: '' }));

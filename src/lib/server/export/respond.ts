@@ -17,10 +17,10 @@ import { PNG_FORMATEN, type PngFormaat } from './png';
 const CACHE_CONTROL = 'public, max-age=300';
 
 /** The response for file name `<name>.<ext>` of the chart `<prefix><name>`. */
-export async function chartFileResponse(prefix: string, file: string, url: URL): Promise<Response> {
-	const match = /^(.+)\.([a-z]+)$/.exec(file);
+export async function chartFileResponse(prefix: string, fileName: string, url: URL): Promise<Response> {
+	const match = /^(.+)\.([a-z]+)$/.exec(fileName);
 	if (!match || !isExportFormat(match[2])) {
-		error(404, `Onbekend bestand '${file.slice(0, 80)}'. Gebruik /charts/<id>.<formaat> met formaat ${EXPORT_FORMATS.join(', ')}.`);
+		error(404, `Onbekend bestand '${fileName.slice(0, 80)}'. Gebruik /charts/<id>.<formaat> met formaat ${EXPORT_FORMATS.join(', ')}.`);
 	}
 	const [, name, format] = match as unknown as [string, string, (typeof EXPORT_FORMATS)[number]];
 	const id = prefix + name;

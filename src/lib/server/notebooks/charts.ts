@@ -1,0 +1,153 @@
+/**
+ * A notebook's charts as the rest of the app knows charts: a LoadedChart per chart block,
+ * addressable as `notebook/<slug>/<chart>` (GET /charts/notebook/<slug>/<chart>.png?…, the
+ * presentatiemap and the deck), with the notebook's parameters as the chart's filters.
+ */
+import { error } from '@sveltejs/kit';
+import { compileChart } from '$lib/notebooks/chart-spec';
+import { referenceAt, resolveText } from '$lib/notebooks/inline';
+import type { ChartBlock, ChartSpec, Notebook, NotebookRun, ResultRow } from '$lib/notebooks/types';
+import { fileWords, slug as slugWord, VIEW_WIDTH } from '$lib/server/charts/common';
+import type { ChartLoader, ChartParameter, LoadedChart } from '$lib/server/charts/types';
+import { gemeenten } from '$lib/server/db/queries';
+import { findNotebook, type NotebookEntry } from './catalog';
+import { runNotebook } from './run';
+
+const PREFIX = 'notebook/';
+const ID = /^notebook\/([a-z0-9][a-z0-9-]{0,79})\/([a-z][a-z0-9-]{0,79})$/;
+
+export function notebookChartId(slug: string, chart: string): string {
+	return `${PREFIX}${slug}/${chart}`;
+}
+
+export function isNotebookChartId(id: string): boolean {
+	return id.startsWith(PREFIX);
+}
+
+/** The notebook page a chart belongs to. */
+export const notebookPath = (slug: string) => `/notebooks/${slug}`;
+
+/** A usable notebook by slug: 404 (Dutch) when it does not exist or has problems. */
+export function usableNotebook(slug: string): NotebookEntry & { notebook: Notebook } {
+	const entry = findNotebook(slug);
+	if (!entry) error(404, `Er is geen notebook '${slug.slice(0, 80)}'. /notebooks geeft alle notebooks.`);
+	if (!entry.notebook) error(404, `Het notebook '${slug}' bevat fouten en kan niet worden getoond; zie /notebooks/${slug}.`);
+	return entry as NotebookEntry & { notebook: Notebook };
+}
+
+/** The parameters in words, for subtitles and slide notes: "Peiljaar 2024 · Gemeente Dordrecht". */
+export function parametersInWords(run: NotebookRun): string {
+	return run.notebook.frontMatter.parameters
+		.map((p) => {
+			const value = run.parameters[p.name];
+			const label = run.parameterValues[p.name]?.find((v) => v.value === value)?.label ?? value;
+			return `${p.label} ${label}`;
+		})
+		.join(' · ');
+}
+
+export type NotebookChartResult = { block: ChartBlock; id: string; loaded: LoadedChart<ResultRow>; error?: undefined } | { block: ChartBlock; id: string; loaded?: undefined; error: string };
+
+/** Every chart block of a run, compiled: a chart that cannot be drawn gets a Dutch message instead. */
+export async function notebookCharts(run: NotebookRun): Promise<NotebookChartResult[]> {
+	const blocks = run.notebook.blocks.filter((b): b is ChartBlock => b.kind === 'chart');
+	const needsTiles = blocks.some((b) => b.spec.mark === 'tilemap');
+	const tiles = needsTiles ? await gemeenten() : undefined;
+	return blocks.map((block) => {
+		const id = notebookChartId(run.notebook.slug, block.name);
+		try {
+			return { block, id, loaded: loadedChart(run, block, tiles) };
+		} catch (e) {
+			if (e instanceof NotebookChartError || (e as Error).name === 'ChartSpecError') return { block, id, error: (e as Error).message };
+			throw e;
+		}
+	});
+}
+
+class NotebookChartError extends Error {
+	override name = 'NotebookChartError';
+}
+
+function loadedChart(run: NotebookRun, block: ChartBlock, tiles: Awaited<ReturnType<typeof gemeenten>> | undefined): LoadedChart<ResultRow> {
+	const { spec } = block;
+	const result = run.results[spec.query];
+	if (!result) throw new NotebookChartError(`Grafiek '${block.name}': SQL-blok '${spec.query}' bestaat niet.`);
+	if (result.error) throw new NotebookChartError(`Grafiek '${block.name}' kan niet worden getekend: ${result.error}`);
+	const text = (value: string) => resolveText(value, run);
+	const rule = ruleValue(spec.rule, run);
+	const id = notebookChartId(run.notebook.slug, block.name);
+	const definition = compileChart(id, spec, {
+		columns: result.columns,
+		rows: result.rows,
+		gemeenten: tiles,
+		rule
+	});
+	const source = run.sources[spec.query] ?? { bron: 'onbekend', peildatum: null, illustratief: false };
+	const filters = parametersInWords(run);
+	const subtitle = [spec.subtitle ? text(spec.subtitle) : '', filters].filter((s) => s !== '').join(' · ');
+	return {
+		definition,
+		rows: result.rows,
+		meta: {
+			title: text(spec.title),
+			subtitle: subtitle || undefined,
+			bron: spec.source ? text(spec.source) : source.bron,
+			peildatum: source.peildatum,
+			illustratief: source.illustratief
+		},
+		width: VIEW_WIDTH,
+		fileWords: [
+			...fileWords(`notebook-${run.notebook.slug}`),
+			slugWord(block.name),
+			...run.notebook.frontMatter.parameters.map((p) => slugWord(run.parameters[p.name] ?? ''))
+		].filter((w) => w !== '')
+	};
+}
+
+/** The reference line's value: a number, or the raw (unformatted, unrounded) value of `{query.column}` in its first row. */
+function ruleValue(rule: ChartSpec['rule'], run: NotebookRun): number | null {
+	if (typeof rule === 'number') return rule;
+	if (rule === undefined) return null;
+	const reference = referenceAt(rule.trim());
+	const value = reference?.kind === 'value' ? run.results[reference.block]?.rows[0]?.[reference.column] : undefined;
+	return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Run a notebook for a URL's parameters: FilterError (→ Dutch 400) for an invalid one. */
+export function runFor(entry: NotebookEntry & { notebook: Notebook }, url: URL): Promise<NotebookRun> {
+	return runNotebook(entry.notebook, url.searchParams);
+}
+
+/** The loader of a notebook chart id (`notebook/<slug>/<chart>`), or undefined when there is no such chart. */
+export function notebookChartLoader(id: string): ChartLoader | undefined {
+	const match = ID.exec(id);
+	if (!match) return undefined;
+	const [, slug, name] = match;
+	const entry = findNotebook(slug);
+	const block = entry?.notebook?.blocks.find((b): b is ChartBlock => b.kind === 'chart' && b.name === name);
+	if (!entry?.notebook || !block) return undefined;
+	const usable = entry as NotebookEntry & { notebook: Notebook };
+	return {
+		id,
+		view: notebookPath(slug),
+		title: block.spec.title,
+		parameters: async () => notebookParameters(await runNotebook(usable.notebook, new URLSearchParams())),
+		load: async (url) => {
+			const run = await runFor(usable, url);
+			const chart = (await notebookCharts(run)).find((c) => c.block.name === name);
+			if (!chart) error(404, `Er is geen grafiek '${name}' in notebook '${slug}'.`);
+			if (chart.error !== undefined) error(404, `Deze grafiek is er niet: ${chart.error}`);
+			return chart.loaded as LoadedChart;
+		}
+	};
+}
+
+/** A notebook's parameters as GET /charts lists filters. */
+export function notebookParameters(run: NotebookRun): ChartParameter[] {
+	return run.notebook.frontMatter.parameters.map((p) => ({
+		name: p.name,
+		label: p.label,
+		values: p.type === 'choice' ? (run.parameterValues[p.name] ?? []).map((v) => v.value) : undefined,
+		default: p.default
+	}));
+}

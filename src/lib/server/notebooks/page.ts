@@ -1,0 +1,87 @@
+/**
+ * A notebook run → what its page shows, block by block: prose as HTML with inline values, SQL
+ * blocks with their (first) rows formatted nl-NL or their error, charts rendered on the server
+ * like the views' charts or a Dutch message why one cannot be drawn. The route and the CLI's
+ * `--html` share it.
+ */
+import { formatInline } from '$lib/notebooks/inline';
+import { renderMarkdown } from '$lib/notebooks/markdown';
+import type { Notebook, NotebookRun, QueryResult } from '$lib/notebooks/types';
+import { renderLoaded, type ViewChart } from '$lib/server/charts/common';
+import { notebookCharts, parametersInWords } from './charts';
+
+/** Rows of a SQL block's result shown on the page; the chart tables and exports have them all. */
+const SHOWN_ROWS = 100;
+
+export type PageBlock =
+	| { kind: 'markdown'; html: string }
+	| { kind: 'sql'; name: string; line: number; sql: string; columns: { name: string; numeric: boolean }[]; rows: string[][]; rowCount: number; truncated: boolean; ms: number; error?: string }
+	| { kind: 'chart'; name: string; id: string; chart?: ViewChart; error?: string };
+
+export interface PageParameter {
+	name: string;
+	label: string;
+	type: 'integer' | 'choice';
+	value: string;
+	min?: number;
+	max?: number;
+	values: { value: string; label: string }[];
+}
+
+function sqlBlock(result: QueryResult, line: number, sql: string): PageBlock {
+	return {
+		kind: 'sql',
+		name: result.name,
+		line,
+		sql,
+		columns: result.columns.map((c) => ({ name: c.name, numeric: c.numeric })),
+		rows: result.rows.slice(0, SHOWN_ROWS).map((row) => result.columns.map((c) => formatInline(row[c.name] ?? null, undefined, c.type))),
+		rowCount: result.rows.length,
+		truncated: result.truncated,
+		ms: result.ms,
+		error: result.error
+	};
+}
+
+export async function pageBlocks(run: NotebookRun): Promise<PageBlock[]> {
+	const charts = new Map((await notebookCharts(run)).map((c) => [c.block.name, c]));
+	return run.notebook.blocks.map((block): PageBlock => {
+		if (block.kind === 'markdown') return { kind: 'markdown', html: renderMarkdown(block.text, run) };
+		if (block.kind === 'sql') return sqlBlock(run.results[block.name], block.line, block.sql);
+		const chart = charts.get(block.name)!;
+		return chart.error !== undefined
+			? { kind: 'chart', name: block.name, id: chart.id, error: chart.error }
+			: { kind: 'chart', name: block.name, id: chart.id, chart: renderLoaded(chart.loaded) };
+	});
+}
+
+export interface NotebookPage {
+	title: string;
+	author: string | null;
+	description: string | null;
+	date: string | null;
+	parameters: PageParameter[];
+	parametersInWords: string;
+	blocks: PageBlock[];
+}
+
+/** Everything the notebook page shows for one run. */
+export async function notebookPage(notebook: Notebook, run: NotebookRun): Promise<NotebookPage> {
+	return {
+		title: notebook.frontMatter.title,
+		author: notebook.frontMatter.author ?? null,
+		description: notebook.frontMatter.description ?? null,
+		date: notebook.frontMatter.date ?? null,
+		parameters: notebook.frontMatter.parameters.map((p) => ({
+			name: p.name,
+			label: p.label,
+			type: p.type,
+			value: run.parameters[p.name],
+			min: p.min,
+			max: p.max,
+			values: run.parameterValues[p.name] ?? []
+		})),
+		parametersInWords: parametersInWords(run),
+		blocks: await pageBlocks(run)
+	};
+}
