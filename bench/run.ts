@@ -1,105 +1,119 @@
 /**
- * npm run bench [-- ingest|views|exports] [--dir DIR] [--gemeenten 342] [--runs 2] [--duration 5] [--connections 32]
- * Prints the figures and writes bench/results/latest.json (see bench/results/README.md).
+ * npm run bench [-- SUITE …] [--gemeenten 342] [--dir DIR] [--runs 2] [--duration 15] [--connections 32]
+ * Without a suite: all of them, in order, ending with one summary table. Prints the figures and
+ * writes bench/results/latest.json (see bench/results/README.md for what each figure means).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { benchExports } from './deck';
-import { benchIngest } from './ingest';
-import { benchViews } from './views';
+import { ratio, seconds, table, yesNo } from './format';
+import type { BenchOptions, Suite, SummaryLine } from './suite';
 
-const USAGE = 'Gebruik: npm run bench -- [ingest] [views] [exports] [--dir MAP] [--gemeenten 342] [--runs 2] [--duration 5] [--connections 32]';
-const SUITES = ['ingest', 'views', 'exports'];
-const nl = new Intl.NumberFormat('nl-NL', { useGrouping: 'always' } as Intl.NumberFormatOptions);
-const nl2 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** In the order of a full run; each loaded only when it runs (the ingest suite needs no browser or chart code). */
+const SUITES: Record<string, () => Promise<Suite<unknown>>> = {
+	ingest: async () => (await import('./ingest')).ingestSuite as Suite<unknown>,
+	pages: async () => (await import('./pages')).pagesSuite as Suite<unknown>,
+	browser: async () => (await import('./browser')).browserSuite as Suite<unknown>,
+	exports: async () => (await import('./exports')).exportsSuite as Suite<unknown>
+};
+const NAMES = Object.keys(SUITES);
+/** Older names that still work: `views` was pages and browser in one suite. */
+const ALIASES: Record<string, string[]> = { views: ['pages', 'browser'] };
+const USAGE = `Gebruik: npm run bench -- [${NAMES.join('|')} …] [--gemeenten 342] [--dir MAP] [--runs 2] [--duration 15] [--connections 32]
+  zonder benchmark: alle, op volgorde, met één samenvattende tabel`;
+const RESULTS_FILE = 'bench/results/latest.json';
 
-let parsed;
-try {
-	parsed = parseArgs({
-		allowPositionals: true,
-		options: {
-			dir: { type: 'string' },
-			gemeenten: { type: 'string' },
-			runs: { type: 'string' },
-			duration: { type: 'string' },
-			connections: { type: 'string' }
-		}
-	});
-} catch (e) {
-	console.error(`${(e as Error).message}\n${USAGE}`);
-	process.exit(2);
-}
-const suites = parsed.positionals.length ? parsed.positionals : ['ingest'];
-const unknown = suites.filter((s) => !SUITES.includes(s));
-if (unknown.length) {
-	console.error(`Onbekende benchmark: ${unknown.join(', ')}. Beschikbaar: ${SUITES.join(', ')}.\n${USAGE}`);
-	process.exit(2);
-}
-const gemeenten = Number(parsed.values.gemeenten ?? 342);
-const runs = Number(parsed.values.runs ?? 2);
-const duration = Number(parsed.values.duration ?? 5);
-const connections = Number(parsed.values.connections ?? 32);
-if (![gemeenten, runs, duration, connections].every((n) => Number.isInteger(n) && n >= 1)) {
-	console.error(`--gemeenten, --runs, --duration en --connections moeten positieve gehele getallen zijn.\n${USAGE}`);
+function fail(message: string): never {
+	console.error(`${message}\n${USAGE}`);
 	process.exit(2);
 }
 
-const resultsFile = 'bench/results/latest.json';
-const results: Record<string, unknown> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
-
-if (suites.includes('ingest')) {
-	console.log('Ingest: onze ingest tegen kale DuckDB read_csv van dezelfde bestanden');
-	const r = await benchIngest({ dir: parsed.values.dir ?? `bench/data/national-${gemeenten}`, gemeenten, runs });
-	console.log('');
-	console.log(`bestanden ${r.bestanden}, rijen ${nl.format(r.rijen)}, ${nl2.format(r.bytes / 1e6)} MB`);
-	console.log(`${'meting'.padEnd(26)} ${'beste tijd'.padStart(12)} ${'rijen/s'.padStart(14)}`);
-	console.log(`${'kale DuckDB read_csv'.padEnd(26)} ${(nl2.format(Math.min(...r.kaal.seconden)) + ' s').padStart(12)} ${nl.format(Math.round(r.kaal.rijenPerSeconde)).padStart(14)}`);
-	console.log(`${'onze ingest'.padEnd(26)} ${(nl2.format(Math.min(...r.ingest.seconden)) + ' s').padStart(12)} ${nl.format(Math.round(r.ingest.rijenPerSeconde)).padStart(14)}`);
-	console.log(`verhouding (ingest / kaal): ${nl2.format(r.verhouding)}  — doel ${nl2.format(r.doel)}: ${r.verhouding >= r.doel ? 'gehaald' : 'NIET gehaald'}`);
-	results.ingest = { ...r, gemeten: new Date().toISOString() };
-}
-
-if (suites.includes('views')) {
-	console.log(`Pagina's: ${connections} gelijktijdige verbindingen, ${duration} s per pagina, voorbeeldgegevens`);
-	const r = await benchViews({ duration, connections });
-	const ms = (n: number) => `${nl2.format(n)} ms`;
-	const kb = (n: number) => `${nl2.format(n / 1024)} KB`;
-	console.log('');
-	console.log(
-		`${'pagina'.padEnd(18)} ${'eerste'.padStart(10)} ${'req/s'.padStart(8)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'p99'.padStart(10)} ${'fouten'.padStart(7)} ${'niet-2xx'.padStart(9)} ${'p95<50'.padStart(7)} ${'JS gzip'.padStart(11)} ${'<150KB'.padStart(7)}`
-	);
-	for (const v of r.views) {
-		console.log(
-			`${v.path.padEnd(18)} ${ms(v.eersteMs).padStart(10)} ${nl.format(Math.round(v.requestsPerSecond)).padStart(8)} ${ms(v.latencyMs.p50).padStart(10)} ${ms(v.latencyMs.p95).padStart(10)} ${ms(v.latencyMs.p99).padStart(10)} ${nl.format(v.errors + v.timeouts).padStart(7)} ${nl.format(v.non2xx).padStart(9)} ${(v.p95Gehaald ? 'ja' : 'NEE').padStart(7)} ${kb(v.js.gzipBytes).padStart(11)} ${(v.js.gehaald ? 'ja' : 'NEE').padStart(7)}`
-		);
+function parseCli(): { suites: string[]; options: BenchOptions } {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			allowPositionals: true,
+			options: {
+				dir: { type: 'string' },
+				gemeenten: { type: 'string', default: '342' },
+				runs: { type: 'string', default: '2' },
+				duration: { type: 'string', default: '15' },
+				connections: { type: 'string', default: '32' }
+			}
+		});
+	} catch (e) {
+		fail((e as Error).message);
 	}
-	const gehaald = r.views.every((v) => v.p95Gehaald && v.js.gehaald);
-	console.log(`\nDoel: p95 < ${r.doelP95Ms} ms zonder fouten, JavaScript < ${kb(r.doelJsBytes)} gzip per pagina — ${gehaald ? 'gehaald' : 'NIET overal gehaald'}`);
-	results.views = { ...r, gemeten: new Date().toISOString() };
+	const names = parsed.positionals.flatMap((name) => ALIASES[name] ?? [name]);
+	const unknown = names.filter((name) => !NAMES.includes(name));
+	if (unknown.length) fail(`Onbekende benchmark: ${unknown.join(', ')}. Beschikbaar: ${NAMES.join(', ')}.`);
+	const { dir, ...numbers } = parsed.values;
+	const options = Object.fromEntries(Object.entries(numbers).map(([key, value]) => [key, Number(value)]));
+	if (!Object.values(options).every((n) => Number.isInteger(n) && n >= 1)) fail('--gemeenten, --runs, --duration en --connections moeten positieve gehele getallen zijn.');
+	return {
+		suites: names.length ? NAMES.filter((name) => names.includes(name)) : NAMES,
+		options: { ...(options as Omit<BenchOptions, 'dir'>), dir }
+	};
 }
 
-if (suites.includes('exports')) {
-	console.log('Exports: PNG 1920×1080 per grafiek (mediaan van 3) en een presentatie van 12 grafieken, voorbeeldgegevens');
-	const r = await benchExports({ runs: 3 });
-	const ms = (n: number) => `${nl.format(Math.round(n))} ms`;
-	console.log('');
-	console.log(`${'grafiek'.padEnd(30)} ${'laden'.padStart(9)} ${'PNG mediaan'.padStart(12)} ${'PNG KB'.padStart(9)} ${'<300 ms'.padStart(8)}`);
-	for (const p of r.png) {
-		if (!p.beschikbaar) {
-			console.log(`${p.id.padEnd(30)} ${'geen gegevens in deze set'.padStart(41)}`);
-			continue;
-		}
-		console.log(`${p.id.padEnd(30)} ${ms(p.laadMs!).padStart(9)} ${ms(p.medianMs!).padStart(12)} ${nl2.format(p.bytes! / 1024).padStart(9)} ${(p.gehaald ? 'ja' : 'NEE').padStart(8)}`);
-	}
-	const d = r.deck;
+function printSummary(lines: readonly SummaryLine[]): void {
 	console.log(
-		`\nPresentatie (GET /deck.pptx, ${d.charts.length} grafieken, ${d.slides} dia's, ${nl2.format(d.bytes / 1e6)} MB): eerste ${ms(d.eersteMs)}, mediaan ${ms(d.medianMs)} — doel < ${ms(r.doelDeckMs)}: ${d.gehaald ? 'gehaald' : 'NIET gehaald'}`
+		table(
+			['meting', 'waarde', 'referentie', 'verhouding', 'doel', 'gehaald'],
+			lines.map((l) => [l.meting, l.waarde, l.referentie, ratio(l.verhouding), l.doel ?? '', l.gehaald === undefined ? '' : yesNo(l.gehaald)])
+		)
 	);
-	const pngGehaald = r.png.every((p) => !p.beschikbaar || p.gehaald);
-	console.log(`PNG: doel < ${ms(r.doelPngMs)} per grafiek — ${pngGehaald ? 'gehaald' : 'NIET overal gehaald'}`);
-	results.exports = { ...r, gemeten: new Date().toISOString() };
 }
 
+const { suites, options } = parseCli();
+const previous: Record<string, unknown> = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : {};
+// Keep the figures of suites not run now; drop those of suites that no longer exist.
+const results: Record<string, unknown> = Object.fromEntries(NAMES.filter((name) => name in previous).map((name) => [name, previous[name]]));
+const samenvatting: Record<string, SummaryLine[]> = { ...(previous.samenvatting as Record<string, SummaryLine[]> | undefined) };
+const summary: SummaryLine[] = [];
+const failed: string[] = [];
+const started = performance.now();
+
+for (const name of suites) {
+	const suiteStarted = performance.now();
+	try {
+		const suite = await SUITES[name]();
+		console.log(`\n== ${suite.title(options)}`);
+		const result = await suite.run(options);
+		console.log('');
+		suite.print(result);
+		const lines = suite.summary(result);
+		summary.push(...lines);
+		samenvatting[name] = lines;
+		results[name] = { ...(result as object), gemeten: new Date().toISOString(), seconden: (performance.now() - suiteStarted) / 1000 };
+	} catch (error) {
+		// One failing suite must not cost the figures of the others in a 10-minute run.
+		failed.push(name);
+		console.error(`\n${name} mislukt: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+	}
+	console.log(`(${name}: ${seconds((performance.now() - suiteStarted) / 1000)})`);
+}
+
+const totalSeconds = (performance.now() - started) / 1000;
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(resultsFile, JSON.stringify(results, null, '\t') + '\n');
-console.log(`\nResultaten in ${resultsFile}`);
+writeFileSync(
+	RESULTS_FILE,
+	JSON.stringify(
+		{
+			...results,
+			samenvatting,
+			laatsteRun: { suites, mislukt: failed, seconden: totalSeconds, opties: options, gemeten: new Date().toISOString() },
+			machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, platform: process.platform }
+		},
+		null,
+		'\t'
+	) + '\n'
+);
+
+console.log('\n== Samenvatting');
+printSummary(summary);
+console.log(`\nverhouding: waarde ÷ referentie, gemeten in dezelfde run. Looptijd ${seconds(totalSeconds)}. Resultaten in ${RESULTS_FILE}.`);
+if (failed.length) {
+	console.error(`Mislukt: ${failed.join(', ')}`);
+	process.exit(1);
+}

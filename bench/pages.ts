@@ -1,0 +1,165 @@
+/**
+ * Pages under load: the built app (`node build/index.js`) on the example store and on the
+ * national store; every view and, as the floor, a static file of build/client served by the
+ * same server, each hit by autocannon (32 connections, 15 s after 1 s of warm-up). Per view
+ * also its first, uncached render: later requests for the same URL come from the page cache
+ * (src/lib/server/page-cache.ts), which is what the load figures measure.
+ */
+import { nationalStore, STATIC_PATH, viewPaths, withApp, withExampleStore } from './app';
+import { int, kb, ms, ratio, table, yesNo } from './format';
+import { clean, load, type LoadOptions, type LoadResult } from './load';
+import { maxBy, timed } from './stats';
+import type { SummaryLine, Suite } from './suite';
+import type { AppPaths } from '../tests/e2e/server';
+
+export const P95_TARGET_MS = 50;
+
+/**
+ * A chart download, requested once before the first page: it loads the chart code (Plot,
+ * linkedom, the builders) into the fresh server, so a view's first render measures that view
+ * and not the server's start (about 0,5 s on this machine). Only planVsTekort's result is then
+ * in the snapshot's cache, which /planning also asks.
+ */
+const WARM_UP_PATH = '/charts/planning-plan-vs-tekort.svg';
+
+export interface PageLoad extends LoadResult {
+	path: string;
+	status: number;
+	/** The first request of the page on a fresh server: rendered from the store, the page cache still empty. */
+	eersteMs: number;
+	/** Size of the page's HTML (uncompressed: the app does not compress pages). */
+	bytes: number;
+	/** p95 under the target, every answer a 2xx and no errors. */
+	p95Gehaald: boolean;
+}
+
+/** Per path on one running server: its first render, then its load. */
+export async function measurePages(baseURL: string, paths: readonly string[], options: LoadOptions): Promise<PageLoad[]> {
+	await (await fetch(new URL(WARM_UP_PATH, baseURL))).arrayBuffer();
+	const pages: PageLoad[] = [];
+	for (const path of paths) {
+		const url = new URL(path, baseURL).href;
+		const first = await timed(async () => {
+			const response = await fetch(url);
+			return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
+		});
+		const r = await load(url, options);
+		pages.push({
+			path,
+			status: first.value.status,
+			eersteMs: first.ms,
+			bytes: first.value.bytes,
+			...r,
+			p95Gehaald: r.latencyMs.p95 < P95_TARGET_MS && clean(r) && first.value.status === 200
+		});
+		console.log(`  ${path.padEnd(20)} eerste ${ms(first.ms).padStart(9)}, p95 ${ms(r.latencyMs.p95).padStart(9)}, ${int(r.requestsPerSecond)} req/s`);
+	}
+	return pages;
+}
+
+export interface PageVsStatic extends PageLoad {
+	/** p95 ÷ the static file's p95. */
+	verhoudingP95: number;
+	/** requests/s ÷ the static file's requests/s. */
+	verhoudingRps: number;
+}
+
+export interface ServerLoad {
+	/** The static file, same server, same load: what the server's HTTP stack costs by itself. */
+	statisch: LoadResult & { path: string };
+	pages: PageVsStatic[];
+}
+
+/** The static file, then every path, under the same load on one running server. */
+async function measureServer(baseURL: string, paths: readonly string[], options: LoadOptions): Promise<ServerLoad> {
+	const statisch = { path: STATIC_PATH, ...(await load(new URL(STATIC_PATH, baseURL).href, options)) };
+	const pages = await measurePages(baseURL, paths, options);
+	return {
+		statisch,
+		pages: pages.map((p) => ({
+			...p,
+			verhoudingP95: p.latencyMs.p95 / statisch.latencyMs.p95,
+			verhoudingRps: p.requestsPerSecond / statisch.requestsPerSecond
+		}))
+	};
+}
+
+export type Opslag = 'voorbeeld' | 'landelijk';
+
+export interface PagesBenchResult {
+	connections: number;
+	duration: number;
+	doelP95Ms: number;
+	opslagen: ({ opslag: Opslag } & ServerLoad)[];
+}
+
+/** The load table of one server, the static floor first. */
+function printServerLoad({ statisch, pages }: ServerLoad): void {
+	const cells = (r: LoadResult) => [int(r.requestsPerSecond), ms(r.latencyMs.p50), ms(r.latencyMs.p95), ms(r.latencyMs.p99), int(r.errors + r.timeouts), int(r.non2xx)];
+	console.log(
+		table(
+			['pagina', 'HTML', 'eerste', 'req/s', 'p50', 'p95', 'p99', 'fouten', 'niet-2xx', 'p95 ÷ stat.', 'req/s ÷ stat.', `p95<${P95_TARGET_MS}`],
+			[
+				[`${statisch.path} (statisch)`, '', '', ...cells(statisch), '1,00', '1,00', ''],
+				...pages.map((p) => [p.path, kb(p.bytes), ms(p.eersteMs), ...cells(p), ratio(p.verhoudingP95), ratio(p.verhoudingRps), yesNo(p.p95Gehaald)])
+			]
+		)
+	);
+}
+
+/** Headline lines of one server's load: the highest p95 and the lowest requests/s, each against the static file. */
+function loadSummary(label: string, { statisch, pages }: ServerLoad): SummaryLine[] {
+	const slow = maxBy(pages, (p) => p.latencyMs.p95);
+	const fewest = maxBy(pages, (p) => -p.requestsPerSecond);
+	return [
+		{
+			meting: `${label}, hoogste p95 (${slow.path})`,
+			waarde: ms(slow.latencyMs.p95),
+			referentie: `${ms(statisch.latencyMs.p95)} statisch bestand`,
+			verhouding: slow.verhoudingP95,
+			doel: `< ${P95_TARGET_MS} ms, 0 fouten`,
+			gehaald: pages.every((p) => p.p95Gehaald)
+		},
+		{
+			meting: `${label}, laagste req/s (${fewest.path})`,
+			waarde: int(fewest.requestsPerSecond),
+			referentie: `${int(statisch.requestsPerSecond)} statisch bestand`,
+			verhouding: fewest.verhoudingRps
+		}
+	];
+}
+
+export const pagesSuite: Suite<PagesBenchResult> = {
+	name: 'pages',
+	title: ({ connections, duration }) =>
+		`Pagina's onder belasting: ${connections} verbindingen, ${duration} s per pagina, voorbeeld- en landelijke opslag, naast een statisch bestand van dezelfde server`,
+	async run({ gemeenten, connections, duration }) {
+		const measure = (opslag: Opslag) => (paths: AppPaths) => {
+			console.log(`Opslag: ${opslag}`);
+			return withApp(paths, async (app) => ({ opslag, ...(await measureServer(app.baseURL, viewPaths(paths.exports), { connections, duration })) }));
+		};
+		const voorbeeld = await withExampleStore(measure('voorbeeld'));
+		const landelijk = await measure('landelijk')(await nationalStore(gemeenten));
+		return { connections, duration, doelP95Ms: P95_TARGET_MS, opslagen: [voorbeeld, landelijk] };
+	},
+	print(r) {
+		for (const o of r.opslagen) {
+			console.log(`\nOpslag: ${o.opslag}`);
+			printServerLoad(o);
+		}
+		console.log(`\neerste: de eerste aanvraag van de pagina (nog niet in de paginacache); de rest komt uit de paginacache. Doel: p95 < ${r.doelP95Ms} ms zonder fouten.`);
+	},
+	summary(r) {
+		const lines = r.opslagen.flatMap((o) => loadSummary(`Pagina's ${o.opslag}`, o));
+		const [voorbeeld, landelijk] = r.opslagen;
+		const slow = maxBy(landelijk.pages, (p) => p.eersteMs);
+		const same = voorbeeld.pages[landelijk.pages.indexOf(slow)];
+		lines.push({
+			meting: `Eerste weergave landelijk, traagste (${slow.path})`,
+			waarde: ms(slow.eersteMs),
+			referentie: `${ms(same.eersteMs)} voorbeeld (${same.path})`,
+			verhouding: slow.eersteMs / same.eersteMs
+		});
+		return lines;
+	}
+};
