@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- SUITE …] [--gemeenten 342] [--dir DIR] [--runs 2] [--duration 15] [--connections 32]
+ * npm run bench [-- SUITE …] [--gemeenten 342] [--dir DIR] [--runs 2] [--samples 20] [--duration 15] [--connections 32]
  * Without a suite: all of them, in order, ending with one summary table. Prints the figures and
  * writes bench/results/latest.json (see bench/results/README.md for what each figure means).
  */
@@ -12,6 +12,7 @@ import type { BenchOptions, Suite, SummaryLine } from './suite';
 /** In the order of a full run; each loaded only when it runs (the ingest suite needs no browser or chart code). */
 const SUITES: Record<string, () => Promise<Suite<unknown>>> = {
 	ingest: async () => (await import('./ingest')).ingestSuite as Suite<unknown>,
+	queries: async () => (await import('./queries')).queriesSuite as Suite<unknown>,
 	pages: async () => (await import('./pages')).pagesSuite as Suite<unknown>,
 	browser: async () => (await import('./browser')).browserSuite as Suite<unknown>,
 	exports: async () => (await import('./exports')).exportsSuite as Suite<unknown>
@@ -19,7 +20,7 @@ const SUITES: Record<string, () => Promise<Suite<unknown>>> = {
 const NAMES = Object.keys(SUITES);
 /** Older names that still work: `views` was pages and browser in one suite. */
 const ALIASES: Record<string, string[]> = { views: ['pages', 'browser'] };
-const USAGE = `Gebruik: npm run bench -- [${NAMES.join('|')} …] [--gemeenten 342] [--dir MAP] [--runs 2] [--duration 15] [--connections 32]
+const USAGE = `Gebruik: npm run bench -- [${NAMES.join('|')} …] [--gemeenten 342] [--dir MAP] [--runs 2] [--samples 20] [--duration 15] [--connections 32]
   zonder benchmark: alle, op volgorde, met één samenvattende tabel`;
 const RESULTS_FILE = 'bench/results/latest.json';
 
@@ -37,6 +38,7 @@ function parseCli(): { suites: string[]; options: BenchOptions } {
 				dir: { type: 'string' },
 				gemeenten: { type: 'string', default: '342' },
 				runs: { type: 'string', default: '2' },
+				samples: { type: 'string', default: '20' },
 				duration: { type: 'string', default: '15' },
 				connections: { type: 'string', default: '32' }
 			}
@@ -49,7 +51,7 @@ function parseCli(): { suites: string[]; options: BenchOptions } {
 	if (unknown.length) fail(`Onbekende benchmark: ${unknown.join(', ')}. Beschikbaar: ${NAMES.join(', ')}.`);
 	const { dir, ...numbers } = parsed.values;
 	const options = Object.fromEntries(Object.entries(numbers).map(([key, value]) => [key, Number(value)]));
-	if (!Object.values(options).every((n) => Number.isInteger(n) && n >= 1)) fail('--gemeenten, --runs, --duration en --connections moeten positieve gehele getallen zijn.');
+	if (!Object.values(options).every((n) => Number.isInteger(n) && n >= 1)) fail('--gemeenten, --runs, --samples, --duration en --connections moeten positieve gehele getallen zijn.');
 	return {
 		suites: names.length ? NAMES.filter((name) => names.includes(name)) : NAMES,
 		options: { ...(options as Omit<BenchOptions, 'dir'>), dir }

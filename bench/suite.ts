@@ -10,6 +10,8 @@ export interface BenchOptions {
 	/** Seconds of load per page. */
 	duration: number;
 	connections: number;
+	/** Timed calls per query function (and as many direct runs). */
+	samples: number;
 }
 
 /** One line of the closing table: a headline figure, its reference from the same run, their ratio. */
