@@ -62,6 +62,12 @@ describe('resolveText', () => {
 });
 
 describe('resolveReference', () => {
+	test('a choice parameter shows its label, as the filter does', () => {
+		const withLabels: InlineContext = { ...context, parameterValues: { gemeente: [{ value: 'GM0505', label: 'Dordrecht' }] } };
+		expect(resolveText('{gemeente} in {peiljaar}', withLabels)).toBe('Dordrecht in 2024');
+		expect(resolveText('{gemeente}', context)).toBe('GM0505');
+	});
+
 	test('says in Dutch why a value is missing', () => {
 		const reason = (raw: string) => {
 			const [{ reference }] = findReferences(raw);
@@ -91,6 +97,16 @@ describe('formatInline', () => {
 	test('procent: a fraction as a percentage, at most one decimal', () => {
 		expect(formatInline(0.46, 'procent')).toBe('46%');
 		expect(formatInline(0.4583, 'procent')).toBe('45,8%');
+	});
+
+	test('years as years in columns named after a year; no minus sign on a rounded zero', () => {
+		expect(formatInline(2026, 'getal', 'INTEGER', 'peiljaar')).toBe('2026');
+		expect(formatInline(2026, 'getal', 'INTEGER', 'eerste_jaar')).toBe('2026');
+		expect(formatInline(2026, 'getal', 'INTEGER', 'plekken')).toBe('2.026');
+		expect(formatInline(-0.04, 'decimaal')).toBe('0,0');
+		expect(formatInline(-0.0001, 'procent')).toBe('0%');
+		expect(formatInline(-0)).toBe('0');
+		expect(formatInline(-0.5, 'decimaal')).toBe('-0,5');
 	});
 
 	test('decimaal: exactly one decimal', () => {

@@ -69,7 +69,7 @@ export function findReferences(text: string): { reference: InlineReference; offs
 }
 
 /** What the text needs of a run: parameter values and block results. */
-export type InlineContext = Pick<NotebookRun, 'parameters' | 'results'>;
+export type InlineContext = Pick<NotebookRun, 'parameters' | 'results'> & Partial<Pick<NotebookRun, 'parameterValues'>>;
 
 export type Resolved = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -77,7 +77,10 @@ export type Resolved = { ok: true; text: string } | { ok: false; reason: string 
 export function resolveReference(reference: InlineReference, context: InlineContext): Resolved {
 	if (reference.kind === 'parameter') {
 		const value = context.parameters[reference.name];
-		return value === undefined ? { ok: false, reason: `onbekende parameter '${reference.name}'` } : { ok: true, text: value };
+		if (value === undefined) return { ok: false, reason: `onbekende parameter '${reference.name}'` };
+		// A choice shows its label ('Dordrecht', not 'GM0505'), as the filter does.
+		const label = context.parameterValues?.[reference.name]?.find((v) => v.value === value)?.label;
+		return { ok: true, text: label ?? value };
 	}
 	const result: QueryResult | undefined = context.results[reference.block];
 	if (!result) return { ok: false, reason: `SQL-blok '${reference.block}' bestaat niet` };
@@ -87,7 +90,7 @@ export function resolveReference(reference: InlineReference, context: InlineCont
 	if (result.rows.length === 0) return { ok: false, reason: `SQL-blok '${reference.block}' gaf geen rijen` };
 	const format = reference.format ?? 'getal';
 	if (!isInlineFormat(format)) return { ok: false, reason: `onbekende opmaak '${format}'` };
-	return { ok: true, text: formatInline(result.rows[0][column.name], format, column.type) };
+	return { ok: true, text: formatInline(result.rows[0][column.name], format, column.type, column.name) };
 }
 
 /** Plain text with every reference replaced by its value, or `[?]`. */
@@ -108,18 +111,26 @@ export function isInlineFormat(format: string): format is InlineFormat {
 /**
  * One value as Dutch text (README table): whole numbers grouped (`1.234`), other numbers to
  * at most one decimal (`12,5`); `procent` a fraction as a percentage (`46%`, `45,8%`);
- * `decimaal` exactly one decimal (`3,0`); dates as `1 januari 2024`.
+ * `decimaal` exactly one decimal (`3,0`); dates as `1 januari 2024`. A whole number in a
+ * column named after a year (`jaar`, `peiljaar`, `year`) is a year: `2024`, not `2.024`.
+ * Rounding never shows a minus sign on zero (`-0,04` → `0,0`, not `-0,0`).
  */
-export function formatInline(value: CellValue | undefined, format: InlineFormat = 'getal', columnType = ''): string {
+export function formatInline(value: CellValue | undefined, format: InlineFormat = 'getal', columnType = '', columnName = ''): string {
 	if (value === null || value === undefined) return ONBEKEND;
 	if (typeof value === 'boolean') return value ? 'ja' : 'nee';
 	if (typeof value === 'number') {
-		if (format === 'procent') return formatPercent(value, { digits: 1 });
-		if (format === 'decimaal') return formatDecimal(value, { digits: 1, fixed: true });
-		return Number.isInteger(value) ? formatInteger(value) : formatDecimal(value, { digits: 1 });
+		const text = formatNumber(value, format, columnName);
+		return /^-0(,0*)?%?$/.test(text) ? text.slice(1) : text;
 	}
 	const type = columnType.toUpperCase();
 	if (type === 'DATE') return formatDate(value);
 	if (type.startsWith('TIMESTAMP')) return formatDateTime(value);
 	return value;
+}
+
+function formatNumber(value: number, format: InlineFormat, columnName: string): string {
+	if (format === 'getal' && Number.isInteger(value) && /jaar|year/i.test(columnName)) return String(value);
+	if (format === 'procent') return formatPercent(value, { digits: 1 });
+	if (format === 'decimaal') return formatDecimal(value, { digits: 1, fixed: true });
+	return Number.isInteger(value) ? formatInteger(value) : formatDecimal(value, { digits: 1 });
 }

@@ -35,7 +35,7 @@ function sqlBlock(result: QueryResult, line: number, sql: string): PageBlock {
 		line,
 		sql,
 		columns: result.columns.map((c) => ({ name: c.name, numeric: c.numeric })),
-		rows: result.rows.slice(0, SHOWN_ROWS).map((row) => result.columns.map((c) => formatInline(row[c.name] ?? null, undefined, c.type))),
+		rows: result.rows.slice(0, SHOWN_ROWS).map((row) => result.columns.map((c) => formatInline(row[c.name] ?? null, undefined, c.type, c.name))),
 		rowCount: result.rows.length,
 		truncated: result.truncated,
 		ms: result.ms,
