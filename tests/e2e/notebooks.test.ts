@@ -89,8 +89,10 @@ describe('/notebooks', () => {
 			await expectDutch400(page, `${CRISIS}?peiljaar=1990`, 'peiljaar', '2019', '2026');
 			await expectDutch400(page, `${CRISIS}?voorzieningstype=zwembad`, 'voorzieningstype');
 			await expectErrorPage(page, '/notebooks/bestaat-niet', 404);
-			await expectErrorPage(page, '/charts/notebook/crisis-domus-per-10k/bestaat-niet.png', 404);
 		});
+		const chart = await fetch(url('/charts/notebook/crisis-domus-per-10k/bestaat-niet.png'));
+		expect(chart.status).toBe(404);
+		expect(await chart.text()).toContain("Er is geen grafiek met id 'notebook/crisis-domus-per-10k/bestaat-niet'");
 	});
 
 	it('downloads a notebook chart as PNG and CSV with the parameters', async () => {
