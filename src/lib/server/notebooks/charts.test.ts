@@ -20,7 +20,7 @@ import { withSnapshot } from '../db/store';
 import { buildDeck, parseDeckQuery } from '../export/deck';
 import { findNotebook, listNotebooks, notebooksVersion } from './catalog';
 import { notebookHtml } from './html';
-import { notebookPage } from './page';
+import { notebookPage, withoutTitleHeading } from './page';
 import { runNotebook } from './run';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../../tests/fixtures/notebooks');
@@ -150,5 +150,15 @@ describe('notebook page', () => {
 		expect(html.match(/<figure>/g)).toHaveLength(1);
 		expect(html).not.toMatch(/<script/i);
 		expect(html).toContain('Illustratief: voorbeeldgegevens.');
+	});
+});
+
+describe('withoutTitleHeading', () => {
+	test('drops an opening # heading equal to the title, keeps any other', () => {
+		expect(withoutTitleHeading('\n# Tekort per gemeente\n\nTekst.', 'Tekort per gemeente')).toBe('\nTekst.');
+		expect(withoutTitleHeading('# Tekort per gemeente #\nTekst.', 'Tekort per gemeente')).toBe('Tekst.');
+		expect(withoutTitleHeading('# Iets anders\nTekst.', 'Tekort per gemeente')).toBe('# Iets anders\nTekst.');
+		expect(withoutTitleHeading('Tekst.\n# Tekort per gemeente', 'Tekort per gemeente')).toBe('Tekst.\n# Tekort per gemeente');
+		expect(withoutTitleHeading('## Tekort per gemeente\n', 'Tekort per gemeente')).toBe('## Tekort per gemeente\n');
 	});
 });

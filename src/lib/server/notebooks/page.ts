@@ -43,10 +43,21 @@ function sqlBlock(result: QueryResult, line: number, sql: string): PageBlock {
 	};
 }
 
+/**
+ * The page shows the front matter's title as its h1; a notebook that also opens with that title
+ * as `# heading` (natural in any markdown editor) would show it twice, so that line is left out.
+ */
+export function withoutTitleHeading(text: string, title: string): string {
+	return text.replace(/^\s*#[ \t]+(.+?)[ \t#]*(?:\r?\n|$)/, (line, heading: string) => (heading.trim() === title.trim() ? '' : line));
+}
+
 export async function pageBlocks(run: NotebookRun): Promise<PageBlock[]> {
 	const charts = new Map((await notebookCharts(run)).map((c) => [c.block.name, c]));
-	return run.notebook.blocks.map((block): PageBlock => {
-		if (block.kind === 'markdown') return { kind: 'markdown', html: renderMarkdown(block.text, run) };
+	return run.notebook.blocks.map((block, i): PageBlock => {
+		if (block.kind === 'markdown') {
+			const text = i === 0 ? withoutTitleHeading(block.text, run.notebook.frontMatter.title) : block.text;
+			return { kind: 'markdown', html: renderMarkdown(text, run) };
+		}
 		if (block.kind === 'sql') return sqlBlock(run.results[block.name], block.line, block.sql);
 		const chart = charts.get(block.name)!;
 		return chart.error !== undefined
