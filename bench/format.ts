@@ -20,8 +20,12 @@ export const kb = (bytes: number): string => `${dec(bytes / 1024, 1)} KB`;
 
 export const mb = (bytes: number): string => `${dec(bytes / 1e6, 1)} MB`;
 
-/** A ratio of two figures: `0,82`. */
-export const ratio = (value: number): string => (Number.isFinite(value) ? dec(value, 2) : '–');
+/** A ratio of two figures: `0,82`, `1.027,32`; below 0,1 with two significant digits (`0,0013`), so it never reads as 0. */
+export function ratio(value: number): string {
+	if (!Number.isFinite(value)) return '–';
+	if (value === 0 || value >= 0.1) return dec(value, 2);
+	return dec(value, Math.ceil(-Math.log10(value)) + 1);
+}
 
 export const yesNo = (ok: boolean): string => (ok ? 'ja' : 'NEE');
 

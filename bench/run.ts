@@ -103,7 +103,7 @@ writeFileSync(
 	RESULTS_FILE,
 	JSON.stringify(
 		{
-			...results,
+			...Object.fromEntries(NAMES.filter((name) => name in results).map((name) => [name, results[name]])),
 			samenvatting,
 			laatsteRun: { suites, mislukt: failed, seconden: totalSeconds, opties: options, gemeten: new Date().toISOString() },
 			machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, platform: process.platform }
