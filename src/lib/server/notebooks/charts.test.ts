@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { useFixtureStore } from '../../../../tests/helpers/fixture-store';
+import { normalise } from '../../charts/capaciteit/fixtures.test-helpers';
 import { FilterError } from '../../filters';
 import { chartListing, chartLoader } from '../charts';
 import { withSnapshot } from '../db/store';
@@ -150,6 +151,8 @@ describe('notebook page', () => {
 		expect(html.match(/<figure>/g)).toHaveLength(1);
 		expect(html).not.toMatch(/<script/i);
 		expect(html).toContain('Illustratief: voorbeeldgegevens.');
+		// The whole standalone page, byte for byte (numbers in the SVG rounded as in the chart snapshots).
+		await expect(normalise(html)).toMatchFileSnapshot('../../../../tests/output/notebook-tekort.html');
 	});
 });
 
