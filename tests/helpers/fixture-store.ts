@@ -50,13 +50,19 @@ async function build(paths: StorePaths): Promise<void> {
  */
 export function useFixtureStore(hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }): () => FixtureStore {
 	let fixture: FixtureStore | undefined;
+	const notebooks = process.env.REGIO_NOTEBOOKS_DIR;
 	hooks.beforeAll(async () => {
 		fixture = await buildFixtureStore();
+		// The shipped notebooks are written for the example data, not for this store: none by default
+		// (tests of notebooks point REGIO_NOTEBOOKS_DIR at their own).
+		process.env.REGIO_NOTEBOOKS_DIR = join(fixture.paths.exports, '..', 'notebooks');
 		await useStore(fixture.paths.store, { checkIntervalMs: 0 });
 	});
 	hooks.afterAll(async () => {
 		await closeStore();
 		fixture?.cleanup();
+		if (notebooks === undefined) delete process.env.REGIO_NOTEBOOKS_DIR;
+		else process.env.REGIO_NOTEBOOKS_DIR = notebooks;
 	});
 	return () => {
 		if (!fixture) throw new Error('fixture store not built yet');

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { findReferences, INLINE_FORMATS, isInlineFormat, referenceAt, type InlineReference } from './inline';
 import { proseReferences } from './markdown';
 import { sqlParameters, tableReferences, tokenizeSql } from './sql-tokens';
-import { isStoreTable } from './store-tables';
+import { isStoreTable } from '../domain/store-tables';
 import {
 	CHART_MARKS,
 	NotebookParseError,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { CHART_VIEWS, CHARTS } from '$lib/charts/registry';
 import { FilterError } from '$lib/filters';
 import { useFixtureStore } from '../../../../tests/helpers/fixture-store';
+import { thrown } from '../../../../tests/helpers/thrown';
 import { renderLoaded } from './common';
 import { CHART_LOADERS, chartListing, loadChart } from './index';
 
@@ -15,15 +16,6 @@ const GEMEENTE = 'GM0505';
 const defaultQuery = (id: string) => (id.startsWith('gemeente-') ? `?gemeente=${GEMEENTE}` : '');
 const chartUrl = (id: string, query = defaultQuery(id)) => new URL(`http://localhost/charts/${id}${query}`);
 
-/** Run `fn` and return what it threw. */
-async function thrown(fn: () => Promise<unknown>): Promise<unknown> {
-	try {
-		await fn();
-	} catch (e) {
-		return e;
-	}
-	throw new Error('expected an error');
-}
 
 beforeEach(() => {
 	// The map reads its boundaries from the exports directory at request time: use the fixture's.

@@ -4,7 +4,8 @@
  * Ingest creates it; query functions read it. Derived figures are materialised at ingest so
  * that a page never aggregates millions of monthly rows.
  */
-import { EXPORT_KINDS, EXPORT_SOORTEN, type ColumnSpec, type ExportSoort } from '../../domain/exports';
+import { EXPORT_KINDS, type ColumnSpec, type ExportSoort } from '../../domain/exports';
+import { STORE_TABLES } from '../../domain/store-tables';
 import { isNullable } from '../../domain/schemas';
 
 /** Bump when the snapshot layout changes: `npm start` re-ingests a store of another version. */
@@ -119,12 +120,4 @@ export const CREATE_DERIVED = [
 ];
 
 /** Every table a complete snapshot has; the query layer checks a snapshot against this list. */
-export const SNAPSHOT_TABLES = [
-	...EXPORT_SOORTEN,
-	'capaciteit_jaar',
-	'wlz_per_10k',
-	'dagbesteding_aandeel',
-	'hkg_fair_share',
-	'snapshot_info',
-	'provenance'
-] as const;
+export const SNAPSHOT_TABLES = STORE_TABLES;

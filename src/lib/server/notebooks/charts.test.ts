@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { useFixtureStore } from '../../../../tests/helpers/fixture-store';
+import { thrown } from '../../../../tests/helpers/thrown';
 import { normalise } from '../../charts/capaciteit/fixtures.test-helpers';
 import { FilterError } from '../../filters';
 import { chartListing, chartLoader } from '../charts';
@@ -40,14 +41,6 @@ afterEach(() => {
 
 const load = (id: string, query = '') => chartLoader(id)!.load(new URL(`/charts/${id}.png${query}`, 'http://localhost'));
 
-async function thrown(fn: () => Promise<unknown>): Promise<unknown> {
-	try {
-		await fn();
-	} catch (e) {
-		return e;
-	}
-	throw new Error('expected an error');
-}
 
 describe('catalog', () => {
 	test('lists every notebook by slug, the broken one with its problems, not the README', () => {

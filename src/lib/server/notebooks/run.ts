@@ -7,7 +7,7 @@
 import type { ExportSoort } from '../../domain/exports';
 import { parseNotebookParams } from '../../notebooks/params';
 import { tokenizeSql } from '../../notebooks/sql-tokens';
-import type { StoreTable } from '../../notebooks/store-tables';
+import type { StoreTable } from '../../domain/store-tables';
 import type { Notebook, NotebookParameter, NotebookRun, NotebookSource, QueryResult, SqlBlock } from '../../notebooks/types';
 import { provenance, summariseBronnen, type ProvenanceRow } from '../db/queries/meta';
 import { withSnapshot } from '../db/store';

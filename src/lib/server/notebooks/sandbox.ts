@@ -11,7 +11,7 @@ import { DuckDBInstance, DuckDBTypeId, INTEGER, StatementType, VARCHAR, type Duc
 import { QueryCache } from '../db/cache';
 import { ConnectionPool } from '../db/pool';
 import { formatDecimal, formatInteger } from '../../domain/format';
-import { STORE_TABLES, isStoreTable } from '../../notebooks/store-tables';
+import { STORE_TABLES, isStoreTable } from '../../domain/store-tables';
 import { tokenizeSql } from '../../notebooks/sql-tokens';
 import type { CellValue, ResultColumn, ResultRow } from '../../notebooks/types';
 

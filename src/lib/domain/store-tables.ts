@@ -1,9 +1,9 @@
 /**
- * The store's tables as notebook SQL sees them (pure, so the parser can run in the browser
- * too). It mirrors SNAPSHOT_TABLES of $lib/server/db/schema.ts, which client code may not
- * import; store-tables.test.ts keeps the two equal.
+ * Every table a complete snapshot has: one per export kind plus the derived and meta tables.
+ * Pure (no server code), so the notebook parser may use it anywhere; the query layer checks a
+ * snapshot against it (SNAPSHOT_TABLES of $lib/server/db/schema.ts is this list).
  */
-import { EXPORT_SOORTEN } from '../domain/exports';
+import { EXPORT_SOORTEN } from './exports';
 
 export const STORE_TABLES = [
 	...EXPORT_SOORTEN,
