@@ -21,6 +21,7 @@ import { chartListing, chartLoader } from '../charts';
 import { withSnapshot } from '../db/store';
 import { buildDeck, parseDeckQuery } from '../export/deck';
 import { findNotebook, listNotebooks, notebooksVersion } from './catalog';
+import { parametersInWords } from './charts';
 import { notebookHtml } from './html';
 import { notebookPage, withoutTitleHeading } from './page';
 import { runNotebook } from './run';
@@ -76,7 +77,8 @@ describe('notebook charts', () => {
 			{ gemeentecode: 'GM0512', naam: 'Gorinchem', tekort: 5 },
 			{ gemeentecode: 'GM1978', naam: 'Molenlanden', tekort: 3 }
 		]);
-		expect(chart.meta).toMatchObject({ title: 'Tekort per gemeente, 2023', subtitle: 'Plekken · Peiljaar 2023', peildatum: '2024-07-01', illustratief: true });
+		// The title names the peiljaar itself, so the subtitle does not repeat it.
+		expect(chart.meta).toMatchObject({ title: 'Tekort per gemeente, 2023', subtitle: 'Plekken', peildatum: '2024-07-01', illustratief: true });
 		expect(chart.meta.bron).toContain('Capaciteitsonderzoek (testset)');
 		expect(chart.fileWords).toEqual(['notebook', 'tekort', 'per-gemeente', '2023']);
 		// The rule is the unrounded mean, 23 / 3 = 7,67: the text alternative names it.
@@ -124,7 +126,7 @@ describe('notebook page', () => {
 	test('prose with values, SQL blocks with rows or their error, charts or the reason they cannot be drawn', async () => {
 		const notebook = findNotebook('tekort')!.notebook!;
 		const page = await withSnapshot(async () => notebookPage(notebook, await runNotebook(notebook, new URLSearchParams('peiljaar=2023'))));
-		expect(page.parametersInWords).toBe('Peiljaar 2023');
+		expect(page.parametersInWords).toBe('Peiljaar: 2023');
 		expect(page.parameters).toEqual([{ name: 'peiljaar', label: 'Peiljaar', type: 'integer', value: '2023', min: 2023, max: 2024, values: [] }]);
 		expect(page.blocks.map((b) => b.kind)).toEqual(['markdown', 'sql', 'sql', 'chart', 'sql', 'chart']);
 		const [prose, perGemeente, , chart, kapot, kapotteGrafiek] = page.blocks;
@@ -146,6 +148,31 @@ describe('notebook page', () => {
 		expect(html).toContain('Illustratief: voorbeeldgegevens.');
 		// The whole standalone page, byte for byte (numbers in the SVG rounded as in the chart snapshots).
 		await expect(normalise(html)).toMatchFileSnapshot('../../../../tests/output/notebook-tekort.html');
+	});
+});
+
+describe('parametersInWords', () => {
+	test('each parameter with its label, a choice by its label, without repeating a name or what the text shows', async () => {
+		const notebook = findNotebook('tekort')!.notebook!;
+		const run = {
+			notebook: {
+				...notebook,
+				frontMatter: {
+					...notebook.frontMatter,
+					parameters: [
+						{ name: 'periode', label: 'Periode', type: 'choice' as const, default: '2024-2027', line: 1 },
+						{ name: 'gemeente', label: 'Gemeente', type: 'choice' as const, default: 'GM0505', line: 2 },
+						{ name: 'peiljaar', label: 'Peiljaar', type: 'integer' as const, default: '2024', line: 3 }
+					]
+				}
+			},
+			parameters: { periode: '2024-2027', gemeente: 'GM0505', peiljaar: '2023' },
+			parameterValues: { periode: [{ value: '2024-2027', label: 'Periode 2024-2027' }], gemeente: [{ value: 'GM0505', label: 'Dordrecht' }] },
+			results: {},
+			sources: {}
+		};
+		expect(parametersInWords(run)).toBe('Periode 2024-2027 · Gemeente: Dordrecht · Peiljaar: 2023');
+		expect(parametersInWords(run, new Set(['peiljaar', 'periode']))).toBe('Gemeente: Dordrecht');
 	});
 });
 

@@ -5,7 +5,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { compileChart } from '$lib/notebooks/chart-spec';
-import { referenceAt, resolveText } from '$lib/notebooks/inline';
+import { findReferences, referenceAt, resolveText } from '$lib/notebooks/inline';
 import type { ChartBlock, ChartSpec, Notebook, NotebookRun, ResultRow } from '$lib/notebooks/types';
 import { fileWords, slug as slugWord, VIEW_WIDTH } from '$lib/server/charts/common';
 import type { ChartLoader, ChartParameter, LoadedChart } from '$lib/server/charts/types';
@@ -35,15 +35,26 @@ export function usableNotebook(slug: string): NotebookEntry & { notebook: Notebo
 	return entry as NotebookEntry & { notebook: Notebook };
 }
 
-/** The parameters in words, for subtitles and slide notes: "Peiljaar 2024 · Gemeente Dordrecht". */
-export function parametersInWords(run: NotebookRun): string {
+/**
+ * The parameters in words, for subtitles and slide notes: "Peiljaar: 2024 · Gemeente: Dordrecht".
+ * A choice shows its label, without repeating the parameter's name when the label already
+ * starts with it ("Periode 2024-2027", not "Periode Periode 2024-2027"). `except`: parameters
+ * the text already names itself.
+ */
+export function parametersInWords(run: NotebookRun, except: ReadonlySet<string> = new Set()): string {
 	return run.notebook.frontMatter.parameters
+		.filter((p) => !except.has(p.name))
 		.map((p) => {
 			const value = run.parameters[p.name];
 			const label = run.parameterValues[p.name]?.find((v) => v.value === value)?.label ?? value;
-			return `${p.label} ${label}`;
+			return label.toLowerCase().startsWith(p.label.toLowerCase()) ? label : `${p.label}: ${label}`;
 		})
 		.join(' · ');
+}
+
+/** The parameters a text refers to itself (`{peiljaar}`). */
+function namedParameters(...texts: (string | undefined)[]): Set<string> {
+	return new Set(texts.flatMap((text) => (text ? findReferences(text) : [])).flatMap(({ reference }) => (reference.kind === 'parameter' ? [reference.name] : [])));
 }
 
 export type NotebookChartResult = { block: ChartBlock; id: string; loaded: LoadedChart<ResultRow>; error?: undefined } | { block: ChartBlock; id: string; loaded?: undefined; error: string };
@@ -83,7 +94,8 @@ function loadedChart(run: NotebookRun, block: ChartBlock, tiles: Awaited<ReturnT
 		rule
 	});
 	const source = run.sources[spec.query] ?? { bron: 'onbekend', peildatum: null, illustratief: false };
-	const filters = parametersInWords(run);
+	// The subtitle states the parameters in force, except those the title or subtitle already show.
+	const filters = parametersInWords(run, namedParameters(spec.title, spec.subtitle));
 	const subtitle = [spec.subtitle ? text(spec.subtitle) : '', filters].filter((s) => s !== '').join(' · ');
 	return {
 		definition,
