@@ -10,7 +10,7 @@ import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import { StoreInvalidError, StoreMissingError } from '$lib/server/db/errors';
 import { currentSnapshot, withRequestSnapshot } from '$lib/server/db/store';
-import { PageCache } from '$lib/server/page-cache';
+import { acceptsGzip, PageCache } from '$lib/server/page-cache';
 import { storePaths } from '$lib/server/db/layout';
 import { boundariesVersion } from '$lib/server/geo/boundaries';
 import { reportVersion } from '$lib/server/ingest/report';
@@ -56,7 +56,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const paths = storePaths();
 		const notebooks = usesNotebooks(requested.pathname) ? notebooksVersion() : '';
 		const key = `${snapshot.id} ${boundariesVersion(paths.exports)} ${reportVersion(paths.reports)} ${notebooks} ${requested.pathname}${requested.search}`;
-		return pageCache.respond(key, async () => resolve(event));
+		return pageCache.respond(key, async () => resolve(event), { gzip: acceptsGzip(event.request.headers.get('accept-encoding')) });
 	});
 	// Every response, pages and downloads alike (the CSP itself comes from svelte.config.js).
 	response.headers.set('x-content-type-options', 'nosniff');

@@ -38,6 +38,8 @@ export interface LegendItem {
 export interface ChartTable {
 	columns: { label: string; numeric: boolean }[];
 	rows: string[][];
+	/** Set when the page shows only the first rows: how many the chart has (downloads have all). */
+	totalRows?: number;
 }
 
 export interface ChartDefinition<Row> {

@@ -1,5 +1,6 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PageCache } from './page-cache';
+import { acceptsGzip, PageCache } from './page-cache';
 
 describe('PageCache', () => {
 	it('renders once for identical keys, also while the first render is in flight', async () => {
@@ -46,5 +47,47 @@ describe('PageCache', () => {
 		expect(cache.size).toBe(2);
 		expect(cache.byteSize).toBe(20);
 		expect(await (await cache.respond('a', body(3))).text()).toBe('xxx'); // rendered anew
+	});
+});
+
+describe('compression', () => {
+	const page = '<p>' + 'Tekort per gemeente 1.234 plekken. '.repeat(400) + '</p>';
+	const html = async () => new Response(page, { headers: { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(page)) } });
+
+	it('serves a cached text response gzipped to clients that accept it, as is to others', async () => {
+		const cache = new PageCache();
+		await cache.respond('p', html);
+		const zipped = await cache.respond('p', html, { gzip: true });
+		expect(zipped.headers.get('content-encoding')).toBe('gzip');
+		expect(zipped.headers.get('vary')).toContain('accept-encoding');
+		const bytes = new Uint8Array(await zipped.arrayBuffer());
+		expect(Number(zipped.headers.get('content-length'))).toBe(bytes.byteLength);
+		expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(page) / 10);
+		expect(gunzipSync(bytes).toString('utf8')).toBe(page);
+		const plain = await cache.respond('p', html, { gzip: false });
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(await plain.text()).toBe(page);
+		// Served twice from the same cached bytes: still intact.
+		expect(await (await cache.respond('p', html)).text()).toBe(page);
+	});
+
+	it('leaves small bodies and binary types alone', async () => {
+		const cache = new PageCache();
+		const png = async () => new Response(new Uint8Array(4096), { headers: { 'content-type': 'image/png' } });
+		await cache.respond('png', png);
+		expect((await cache.respond('png', png, { gzip: true })).headers.get('content-encoding')).toBeNull();
+		const small = async () => new Response('<p>kort</p>', { headers: { 'content-type': 'text/html' } });
+		await cache.respond('small', small);
+		expect((await cache.respond('small', small, { gzip: true })).headers.get('content-encoding')).toBeNull();
+	});
+
+	it('reads Accept-Encoding as HTTP says', () => {
+		expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+		expect(acceptsGzip('br;q=1.0, gzip;q=0.8')).toBe(true);
+		expect(acceptsGzip('*')).toBe(true);
+		expect(acceptsGzip('gzip;q=0')).toBe(false);
+		expect(acceptsGzip('identity')).toBe(false);
+		expect(acceptsGzip('deflate, br')).toBe(false);
+		expect(acceptsGzip(null)).toBe(false);
 	});
 });

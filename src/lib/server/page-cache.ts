@@ -6,10 +6,33 @@
  * snapshot id is part of the key, so an old snapshot's pages are never served after a switch).
  */
 
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
+
+const gzip = promisify(gzipCallback);
+
 export interface CachedResponse {
 	status: number;
 	headers: [string, string][];
 	body: Uint8Array;
+	/** The body gzipped, for clients that accept it; only for compressible types worth it. */
+	gzipped?: Uint8Array;
+}
+
+/** Text formats that shrink well; images (PNG) and office files (zip inside) do not. */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
+/** Smaller bodies are sent as they are: the gain would not pay for the header. */
+const MIN_GZIP_BYTES = 1024;
+
+/** Whether the request's Accept-Encoding allows gzip (and does not refuse it with q=0). */
+export function acceptsGzip(acceptEncoding: string | null): boolean {
+	if (!acceptEncoding) return false;
+	return acceptEncoding.split(',').some((part) => {
+		const [coding, ...params] = part.trim().toLowerCase().split(';');
+		if (coding !== 'gzip' && coding !== '*') return false;
+		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+		return !q || Number(q.slice(2)) > 0;
+	});
 }
 
 export class PageCache {
@@ -31,13 +54,13 @@ export class PageCache {
 	 * now. Only complete 200 responses are kept; others (400, 404, redirects) go to the caller
 	 * that rendered them and are rendered anew next time.
 	 */
-	async respond(key: string, render: () => Promise<Response>): Promise<Response> {
+	async respond(key: string, render: () => Promise<Response>, { gzip: wantsGzip = false }: { gzip?: boolean } = {}): Promise<Response> {
 		const hit = this.entries.get(key);
 		if (hit) {
 			this.entries.delete(key); // refresh its place in the LRU order
 			this.entries.set(key, hit);
 			const cached = await hit;
-			return cached ? toResponse(cached) : render();
+			return cached ? toResponse(cached, wantsGzip) : render();
 		}
 		let uncached: Response | undefined;
 		const pending = render().then(async (response) => {
@@ -45,15 +68,16 @@ export class PageCache {
 				uncached = response;
 				return null;
 			}
-			return { status: response.status, headers: [...response.headers], body: new Uint8Array(await response.arrayBuffer()) };
+			return cachedResponse(response);
 		});
 		this.entries.set(key, pending);
 		pending.then(
 			(value) => {
 				if (value === null) this.remove(key);
 				else if (this.entries.get(key) === pending) {
-					this.sizes.set(key, value.body.byteLength);
-					this.bytes += value.body.byteLength;
+					const size = value.body.byteLength + (value.gzipped?.byteLength ?? 0);
+					this.sizes.set(key, size);
+					this.bytes += size;
 					this.evict();
 				}
 			},
@@ -61,7 +85,7 @@ export class PageCache {
 		);
 		this.evict();
 		const cached = await pending;
-		return cached ? toResponse(cached) : uncached!;
+		return cached ? toResponse(cached, wantsGzip) : uncached!;
 	}
 
 	private remove(key: string): void {
@@ -87,6 +111,28 @@ export class PageCache {
 	}
 }
 
-export function toResponse(cached: CachedResponse): Response {
-	return new Response(cached.body.slice(), { status: cached.status, headers: cached.headers });
+/** A finished response as kept: its bytes, and gzipped once when that pays (a 16 MB page becomes ~1 MB). */
+async function cachedResponse(response: Response): Promise<CachedResponse> {
+	const body = new Uint8Array(await response.arrayBuffer());
+	const headers = [...response.headers];
+	const type = response.headers.get('content-type') ?? '';
+	const compressible = COMPRESSIBLE.test(type) && !response.headers.has('content-encoding') && body.byteLength >= MIN_GZIP_BYTES;
+	return { status: response.status, headers, body, gzipped: compressible ? new Uint8Array(await gzip(body, { level: 6 })) : undefined };
+}
+
+/**
+ * A new Response for a cached one (the body is copied by Response itself, so the cached bytes
+ * stay intact): gzipped when the client accepts it and a gzipped body exists. Either way the
+ * response varies by Accept-Encoding, so shared caches keep the two apart.
+ */
+export function toResponse(cached: CachedResponse, wantsGzip = false): Response {
+	const headers = new Headers(cached.headers);
+	if (cached.gzipped) headers.append('vary', 'accept-encoding');
+	if (wantsGzip && cached.gzipped) {
+		headers.set('content-encoding', 'gzip');
+		headers.set('content-length', String(cached.gzipped.byteLength));
+		return new Response(cached.gzipped as BodyInit, { status: cached.status, headers });
+	}
+	if (headers.has('content-length')) headers.set('content-length', String(cached.body.byteLength));
+	return new Response(cached.body as BodyInit, { status: cached.status, headers });
 }

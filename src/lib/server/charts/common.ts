@@ -53,9 +53,19 @@ export interface ViewChart {
 	chart: RenderedChart;
 }
 
+/**
+ * Rows of a chart's table in the page. A chart of hundreds of gemeenten (a national store) can
+ * have tens of thousands; the page would carry them twice (HTML and hydration data) while
+ * nobody reads them there: the CSV and Excel downloads have every row.
+ */
+export const PAGE_TABLE_ROWS = 500;
+
 /** Render a loaded chart the way every view and export does (same builder, width and title). */
 export function renderLoaded<Row>(chart: LoadedChart<Row>): ViewChart {
-	return { meta: chart.meta, chart: renderChart(chart.definition, chart.rows, { title: chart.meta.title, width: chart.width }) };
+	const rendered = renderChart(chart.definition, chart.rows, { title: chart.meta.title, width: chart.width });
+	const { rows } = rendered.table;
+	if (rows.length > PAGE_TABLE_ROWS) rendered.table = { ...rendered.table, rows: rows.slice(0, PAGE_TABLE_ROWS), totalRows: rows.length };
+	return { meta: chart.meta, chart: rendered };
 }
 
 /** Run a view's parsing in a load function: a FilterError becomes the Dutch 400 of the views. */
