@@ -33,12 +33,15 @@ interface AutocannonInstance {
 	on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
 	then: Promise<AutocannonResult>['then'];
 }
-type Autocannon = (options: { url: string; connections: number; duration: number }) => AutocannonInstance;
+type Autocannon = (options: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => AutocannonInstance;
+
+/** What a browser sends: the server may answer compressed, and a browser always accepts gzip. */
+export const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 async function run(url: string, connections: number, duration: number): Promise<LoadResult> {
 	const times: number[] = [];
-	const instance = autocannon({ url, connections, duration });
+	const instance = autocannon({ url, connections, duration, headers: BROWSER_HEADERS });
 	instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
 	const result = await instance;
 	return {
