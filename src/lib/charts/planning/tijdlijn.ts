@@ -10,52 +10,20 @@ import { labelOf, PROJECTSTATUSSEN, type Projectstatus, type Voorzieningstype } 
 import { PALETTE } from '../palette';
 import { dataHref } from '../links';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import { orderedProjects, STATUS_ORDER, tijdlijnDatum, type TijdlijnProject } from './projects';
 
-/** One project; the query's ProjectRow fits this shape. */
-export interface TijdlijnProject {
-	project_id: string;
-	naam: string;
-	type: Voorzieningstype;
-	gemeentecode: string;
-	gemeentenaam: string;
-	eenheden: number;
-	status: Projectstatus;
-	/** ISO date since when the project has its status. */
-	status_datum: string;
-	verwachte_oplevering: string | null;
-	toelichting: string | null;
-}
+export { orderedProjects, tijdlijnDatum, type TijdlijnProject } from './projects';
 
 export const PLANNING_TIJDLIJN_ID = 'planning-tijdlijn';
 
-const STATUS_ORDER = PROJECTSTATUSSEN.map((s) => s.id);
 const statusLabel = (status: Projectstatus) => labelOf('projectstatus', status);
 const eenhedenText = (n: number) => `${formatInteger(n)} ${n === 1 ? 'eenheid' : 'eenheden'}`;
-
-/**
- * The date a project is placed at: its expected delivery, or for a project already in use
- * without one the date it got that status (it is delivered, not "unknown").
- */
-export function tijdlijnDatum(p: TijdlijnProject): string | null {
-	return p.verwachte_oplevering ?? (p.status === 'in_gebruik' ? p.status_datum : null);
-}
 
 /** ISO date → decimal year (2024-07-01 → 2024.5): a numeric axis keeps the unknown band simple. */
 function decimalYear(iso: string): number {
 	const [y, m, d] = iso.split('-').map(Number);
 	const start = Date.UTC(y, 0, 1);
 	return y + (Date.UTC(y, m - 1, d) - start) / (Date.UTC(y + 1, 0, 1) - start);
-}
-
-/** Status order first, then by date (unknown last), then by name. */
-export function orderedProjects(rows: readonly TijdlijnProject[]): TijdlijnProject[] {
-	return [...rows].sort((a, b) => {
-		const byStatus = STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
-		if (byStatus !== 0) return byStatus;
-		const da = tijdlijnDatum(a) ?? '9999';
-		const db = tijdlijnDatum(b) ?? '9999';
-		return da.localeCompare(db) || a.naam.localeCompare(b.naam, 'nl');
-	});
 }
 
 const projectKey = (p: TijdlijnProject) => `p:${p.project_id}`;

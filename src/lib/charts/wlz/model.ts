@@ -3,6 +3,8 @@
  * per gemeente, and the reduction scenario — what "x% minder instroom" means in clients per
  * year and where the region would then sit among the other regions (DESIGN.md section 1).
  */
+import { formatInteger } from '../../domain/format';
+
 /** How figures are expressed (the same ids as the queries' measureSchema). */
 export type Measure = 'absolute' | 'per_10k';
 
@@ -118,4 +120,9 @@ export function wlzScenario(rows: readonly WlzScenarioRow[]): WlzScenario | null
 		p25: quantile(anderen, 0.25),
 		mediaan: quantile(anderen, 0.5)
 	};
+}
+
+/** The scenario in one sentence: "20% minder = 6 cliënten per jaar minder, van 31 naar 25". */
+export function scenarioZin(s: WlzScenario): string {
+	return `${formatInteger(s.reductie)}% minder = ${formatInteger(s.minder)} ${s.minder === 1 ? 'cliënt' : 'cliënten'} per jaar minder, van ${formatInteger(s.instroom)} naar ${formatInteger(s.nieuw)}`;
 }

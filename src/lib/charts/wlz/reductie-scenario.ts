@@ -8,7 +8,9 @@ import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
-import { wlzScenario, type WlzScenario, type WlzScenarioRow } from './model';
+import { scenarioZin, wlzScenario, type WlzScenario, type WlzScenarioRow } from './model';
+
+export { scenarioZin } from './model';
 
 export const WLZ_REDUCTIE_SCENARIO_ID = 'wlz-reductie-scenario';
 
@@ -77,11 +79,6 @@ function positie(lager: number, anderen: number): string {
 	if (lager === 0) return `lager dan alle ${formatInteger(anderen)} andere regio’s`;
 	if (lager === anderen) return `hoger dan alle ${formatInteger(anderen)} andere regio’s`;
 	return `hoger dan ${formatInteger(lager)} en lager dan ${formatInteger(anderen - lager)} van de ${formatInteger(anderen)} andere regio’s`;
-}
-
-/** The scenario in one sentence: "20% minder = 6 cliënten per jaar minder, van 31 naar 25". */
-export function scenarioZin(s: WlzScenario): string {
-	return `${formatInteger(s.reductie)}% minder = ${formatInteger(s.minder)} ${s.minder === 1 ? 'cliënt' : 'cliënten'} per jaar minder, van ${formatInteger(s.instroom)} naar ${formatInteger(s.nieuw)}`;
 }
 
 function describe(rows: readonly WlzScenarioRow[]): string {
