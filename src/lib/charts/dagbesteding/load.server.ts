@@ -18,6 +18,21 @@ export interface DagbestedingData {
 	meta: { regio: ChartMeta; perAanbieder: ChartMeta };
 }
 
+/**
+ * Panels of the per-aanbieder chart without a chosen aanbieder. A region has a handful of
+ * aanbieders; a national set has hundreds, and hundreds of small multiples are unreadable (and
+ * made /dagbesteding a 16 MB page): then the largest are shown and the subtitle says so.
+ */
+export const MAX_AANBIEDERS = 12;
+
+/** The `max` aanbieders with the most BW-cliënten over the rows (ties by name). */
+export function largestAanbieders(rows: readonly { aanbieder: string; bw_clienten: number }[], max: number): Set<string> {
+	const clients = new Map<string, number>();
+	for (const r of rows) clients.set(r.aanbieder, (clients.get(r.aanbieder) ?? 0) + r.bw_clienten);
+	const ranked = [...clients].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'nl'));
+	return new Set(ranked.slice(0, max).map(([aanbieder]) => aanbieder));
+}
+
 /** Throws a FilterError for invalid parameters (the route turns it into a 400). */
 export async function loadDagbesteding(url: URL): Promise<DagbestedingData> {
 	const [regioRows, aanbiederRows, bron] = await Promise.all([dagbestedingRegio(), perAanbiederRows(), bronVoor(['dagbesteding'])]);
@@ -26,12 +41,17 @@ export async function loadDagbesteding(url: URL): Promise<DagbestedingData> {
 	const filters = parseDagbestedingFilters(url, { aanbieders, perioden });
 	const { maat } = filters;
 	const regio = inPeriode(regioRows, perioden, filters).map((r): DagbestedingPunt => ({ ...r, reeks: REGIO_REEKS, regio: true, maat }));
-	const chosen = filters.aanbieder?.length ? new Set(filters.aanbieder) : null;
-	const eigen = inPeriode(aanbiederRows, perioden, filters)
+	const inRange = inPeriode(aanbiederRows, perioden, filters);
+	const capped = !filters.aanbieder?.length && aanbieders.length > MAX_AANBIEDERS;
+	const chosen = filters.aanbieder?.length ? new Set(filters.aanbieder) : capped ? largestAanbieders(inRange, MAX_AANBIEDERS) : null;
+	const eigen = inRange
 		.filter((r) => !chosen || chosen.has(r.aanbieder))
 		.map(({ aanbieder, ...r }): DagbestedingPunt => ({ ...r, reeks: aanbieder, regio: false, maat }));
 	const subtitle = dagbestedingSubtitle(filters, perioden);
-	const meta = (title: string): ChartMeta => ({ title, subtitle, bron: bron.bron, peildatum: bron.peildatum, illustratief: bron.illustratief });
+	const meta = (title: string, sub = subtitle): ChartMeta => ({ title, subtitle: sub, bron: bron.bron, peildatum: bron.peildatum, illustratief: bron.illustratief });
+	const perAanbiederSubtitle = capped
+		? subtitle.replace('alle aanbieders', `de ${MAX_AANBIEDERS} aanbieders met de meeste BW-cliënten (van ${aanbieders.length}; kies andere met het filter)`)
+		: subtitle;
 	return {
 		filters,
 		aanbieders,
@@ -40,7 +60,7 @@ export async function loadDagbesteding(url: URL): Promise<DagbestedingData> {
 		perAanbieder: [...eigen, ...regio],
 		meta: {
 			regio: meta(maat === 'aandeel' ? 'Aandeel BW-cliënten met dagbesteding in de regio' : 'BW-cliënten en cliënten met dagbesteding in de regio'),
-			perAanbieder: meta(maat === 'aandeel' ? 'Aandeel BW-cliënten met dagbesteding per aanbieder' : 'BW-cliënten met dagbesteding per aanbieder')
+			perAanbieder: meta(maat === 'aandeel' ? 'Aandeel BW-cliënten met dagbesteding per aanbieder' : 'BW-cliënten met dagbesteding per aanbieder', perAanbiederSubtitle)
 		}
 	};
 }
