@@ -84,6 +84,8 @@ describe('compileChart: bar', () => {
 		const referenced = compile({ mark: 'bar', x: 'naam', y: 'tekort', rule: '{kern.gemiddeld}' }, { columns: TEKORT_COLUMNS, rule: 425.75 });
 		expect(texts(figure(referenced, TEKORT), '[aria-label="text"] text')).toContain('gemiddeld 425,8');
 		expect(referenced.describe(TEKORT)).toContain('1 van de 3 staven ligt boven de referentielijn (gemiddeld 425,8).');
+		const labelled = compile({ mark: 'bar', x: 'naam', y: 'tekort', rule: '{kern.gemiddeld}', ruleLabel: 'gemiddelde gemeente' }, { columns: TEKORT_COLUMNS, rule: 425.75 });
+		expect(texts(figure(labelled, TEKORT), '[aria-label="text"] text')).toContain('gemiddelde gemeente 425,8');
 		const unresolved = compile({ mark: 'bar', x: 'naam', y: 'tekort', rule: '{kern.gemiddeld}' }, { columns: TEKORT_COLUMNS, rule: null });
 		const svg = figure(unresolved, TEKORT);
 		expect(referenceLines(svg)).toHaveLength(0);

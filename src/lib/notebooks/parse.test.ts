@@ -406,6 +406,13 @@ describe('parseNotebook: problems, all at once, with their lines', () => {
 		]);
 	});
 
+	test('a ruleLabel needs a rule, and its references must exist', () => {
+		const chart = (...fields: string[]) => lines('---', 'title: T', '---', `${FENCE}sql a`, 'SELECT 1 AS x', FENCE, `${FENCE}chart c`, 'query: a', 'mark: bar', 'title: T', ...fields, FENCE);
+		expect(problems(chart('ruleLabel: gemiddeld'))).toEqual(["11: grafiek 'c': 'ruleLabel' zonder 'rule': er is geen lijn om te benoemen"]);
+		expect(problems(chart('rule: 3', 'ruleLabel: "{b.x} hoog"'))).toHaveLength(1);
+		expect(parse(chart('rule: "{a.x}"', 'ruleLabel: "gemiddelde van {a.x}"')).blocks.at(-1)).toMatchObject({ spec: { ruleLabel: 'gemiddelde van {a.x}' } });
+	});
+
 	test('a chart query that names no SQL block', () => {
 		expect(problems(lines('---', 'title: T', '---', `${FENCE}chart c`, 'query: nergens', 'mark: bar', 'title: T', FENCE))).toEqual([
 			"5: grafiek 'c': query 'nergens' is geen SQL-blok in deze notebook"

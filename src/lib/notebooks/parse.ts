@@ -357,6 +357,7 @@ export const chartSpecSchema = z.strictObject({
 	yLabel: text.optional(),
 	format: z.enum(INLINE_FORMATS).optional(),
 	rule: z.union([z.number().finite(), z.string()]).optional(),
+	ruleLabel: text.optional(),
 	title: nonEmptyText,
 	subtitle: text.optional(),
 	source: text.optional(),
@@ -467,10 +468,11 @@ function checkNotebook(declared: NotebookParameter[] | null, blocks: NotebookBlo
 		const lines = chartLines.get(block.spec) as ChartLines;
 		const { spec } = block;
 		if (!order.has(spec.query)) report(lines.lineOf(['query']), `${where}: query '${spec.query}' is geen SQL-blok in deze notebook`);
-		for (const field of ['title', 'subtitle', 'source'] as const) {
+		for (const field of ['title', 'subtitle', 'source', 'ruleLabel'] as const) {
 			const value = spec[field];
 			if (value !== undefined) for (const { reference } of findReferences(value)) checkReference(reference, lines.lineOf([field]), where);
 		}
+		if (spec.ruleLabel !== undefined && spec.rule === undefined) report(lines.lineOf(['ruleLabel']), `${where}: 'ruleLabel' zonder 'rule': er is geen lijn om te benoemen`);
 		if (typeof spec.rule === 'string') {
 			const reference = referenceAt(spec.rule.trim());
 			if (!reference || reference.raw !== spec.rule.trim() || reference.kind !== 'value')

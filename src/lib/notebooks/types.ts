@@ -80,6 +80,8 @@ export interface ChartSpec {
 	format?: 'getal' | 'procent' | 'decimaal';
 	/** A horizontal (or for barh vertical) reference line at this value or the value of `{query.column}`. */
 	rule?: number | string;
+	/** The reference line's label (may hold `{…}` references); default the column's name, or 'referentie'. */
+	ruleLabel?: string;
 	title: string;
 	subtitle?: string;
 	/** Overrides the source line derived from the tables the query reads. */

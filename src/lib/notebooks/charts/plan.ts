@@ -133,7 +133,7 @@ export function planChart(chart: string, spec: ChartSpec, context: CompileContex
 	const rule =
 		ruleValue === null || !Number.isFinite(ruleValue)
 			? null
-			: { value: ruleValue, text: `${typeof spec.rule === 'string' ? ruleReferenceColumn(spec.rule) : 'referentie'} ${formatValue(ruleValue, format)}` };
+			: { value: ruleValue, text: `${spec.ruleLabel?.trim() || (typeof spec.rule === 'string' ? ruleReferenceColumn(spec.rule) : 'referentie')} ${formatValue(ruleValue, format)}` };
 
 	const plan: Plan = {
 		chart,

@@ -87,7 +87,7 @@ function loadedChart(run: NotebookRun, block: ChartBlock, tiles: Awaited<ReturnT
 	const text = (value: string) => resolveText(value, run);
 	const rule = ruleValue(spec.rule, run);
 	const id = notebookChartId(run.notebook.slug, block.name);
-	const definition = compileChart(id, spec, {
+	const definition = compileChart(id, spec.ruleLabel ? { ...spec, ruleLabel: text(spec.ruleLabel) } : spec, {
 		columns: result.columns,
 		rows: result.rows,
 		gemeenten: tiles,
