@@ -35,7 +35,7 @@ function isCacheable(request: Request, url: URL): boolean {
 
 /** Responses that read the notebooks folder: their pages, their charts, decks and the chart list. */
 function usesNotebooks(pathname: string): boolean {
-	return pathname.startsWith('/notebooks') || pathname.startsWith('/charts') || pathname.startsWith('/deck.pptx') || pathname.startsWith('/presentatiemap');
+	return pathname.startsWith('/notebooks') || pathname.startsWith('/charts') || pathname.startsWith('/deck.pptx');
 }
 
 /** Requests whose page failed because the store was unavailable: their 500 becomes a 503. */

@@ -4,7 +4,7 @@
  * presentatiemap and the deck), with the notebook's parameters as the chart's filters.
  */
 import { error } from '@sveltejs/kit';
-import { compileChart } from '$lib/notebooks/chart-spec';
+import { compileChart, isChartSpecError } from '$lib/notebooks/chart-spec';
 import { findReferences, referenceAt, resolveText } from '$lib/notebooks/inline';
 import type { ChartBlock, ChartSpec, Notebook, NotebookRun, ResultRow } from '$lib/notebooks/types';
 import { fileWords, slug as slugWord, VIEW_WIDTH } from '$lib/server/charts/common';
@@ -26,14 +26,6 @@ export function isNotebookChartId(id: string): boolean {
 
 /** The notebook page a chart belongs to. */
 export const notebookPath = (slug: string) => `/notebooks/${slug}`;
-
-/** A usable notebook by slug: 404 (Dutch) when it does not exist or has problems. */
-export function usableNotebook(slug: string): NotebookEntry & { notebook: Notebook } {
-	const entry = findNotebook(slug);
-	if (!entry) error(404, `Er is geen notebook '${slug.slice(0, 80)}'. /notebooks geeft alle notebooks.`);
-	if (!entry.notebook) error(404, `Het notebook '${slug}' bevat fouten en kan niet worden getoond; zie /notebooks/${slug}.`);
-	return entry as NotebookEntry & { notebook: Notebook };
-}
 
 /**
  * The parameters in words, for subtitles and slide notes: "Peiljaar: 2024 · Gemeente: Dordrecht".
@@ -59,17 +51,19 @@ function namedParameters(...texts: (string | undefined)[]): Set<string> {
 
 export type NotebookChartResult = { block: ChartBlock; id: string; loaded: LoadedChart<ResultRow>; error?: undefined } | { block: ChartBlock; id: string; loaded?: undefined; error: string };
 
-/** Every chart block of a run, compiled: a chart that cannot be drawn gets a Dutch message instead. */
-export async function notebookCharts(run: NotebookRun): Promise<NotebookChartResult[]> {
-	const blocks = run.notebook.blocks.filter((b): b is ChartBlock => b.kind === 'chart');
-	const needsTiles = blocks.some((b) => b.spec.mark === 'tilemap');
-	const tiles = needsTiles ? await gemeenten() : undefined;
+/**
+ * Chart blocks of a run, compiled (all of them, or those `only` names): a chart that cannot be
+ * drawn gets a Dutch message instead. The gemeenten are read only when a tile map needs them.
+ */
+export async function notebookCharts(run: NotebookRun, only?: string): Promise<NotebookChartResult[]> {
+	const blocks = run.notebook.blocks.filter((b): b is ChartBlock => b.kind === 'chart' && (only === undefined || b.name === only));
+	const tiles = blocks.some((b) => b.spec.mark === 'tilemap') ? await gemeenten() : undefined;
 	return blocks.map((block) => {
 		const id = notebookChartId(run.notebook.slug, block.name);
 		try {
 			return { block, id, loaded: loadedChart(run, block, tiles) };
 		} catch (e) {
-			if (e instanceof NotebookChartError || (e as Error).name === 'ChartSpecError') return { block, id, error: (e as Error).message };
+			if (e instanceof NotebookChartError || isChartSpecError(e)) return { block, id, error: e.message };
 			throw e;
 		}
 	});
@@ -125,11 +119,6 @@ function ruleValue(rule: ChartSpec['rule'], run: NotebookRun): number | null {
 	return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** Run a notebook for a URL's parameters: FilterError (→ Dutch 400) for an invalid one. */
-export function runFor(entry: NotebookEntry & { notebook: Notebook }, url: URL): Promise<NotebookRun> {
-	return runNotebook(entry.notebook, url.searchParams);
-}
-
 /** The loader of a notebook chart id (`notebook/<slug>/<chart>`), or undefined when there is no such chart. */
 export function notebookChartLoader(id: string): ChartLoader | undefined {
 	const match = ID.exec(id);
@@ -145,8 +134,8 @@ export function notebookChartLoader(id: string): ChartLoader | undefined {
 		title: block.spec.title,
 		parameters: async () => notebookParameters(await runNotebook(usable.notebook, new URLSearchParams())),
 		load: async (url) => {
-			const run = await runFor(usable, url);
-			const chart = (await notebookCharts(run)).find((c) => c.block.name === name);
+			const run = await runNotebook(usable.notebook, url.searchParams);
+			const [chart] = await notebookCharts(run, name);
 			if (!chart) error(404, `Er is geen grafiek '${name}' in notebook '${slug}'.`);
 			if (chart.error !== undefined) error(404, `Deze grafiek is er niet: ${chart.error}`);
 			return chart.loaded as LoadedChart;
