@@ -5,7 +5,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	ssr: {
 		// Native and CommonJS-heavy server packages stay external: adapter-node must not bundle them.
-		external: ['@duckdb/node-api', '@duckdb/node-bindings', '@resvg/resvg-js', 'exceljs', 'linkedom']
+		external: ['@duckdb/node-api', '@duckdb/node-bindings', '@resvg/resvg-js', 'exceljs', 'linkedom', 'better-sqlite3', '@node-rs/argon2']
 	},
 	test: {
 		projects: [
