@@ -79,6 +79,10 @@ function watchExports(): void {
 buildIfStale();
 await ingestIfNeeded();
 process.env.PORT ??= '3000';
+// Uploads of exports are streamed with their own limits per file (src/lib/server/intake); every
+// other route keeps a small limit (src/lib/server/body-limit.ts). adapter-node's single limit
+// would cut uploads at 512 kB.
+process.env.BODY_SIZE_LIMIT ??= 'Infinity';
 if (process.env.REGIO_WATCH !== '0') watchExports();
 await import(pathToFileURL(join(process.cwd(), BUILD_ENTRY)).href);
 console.log(`Regiomonitor BW&O draait op http://localhost:${process.env.PORT}`);
