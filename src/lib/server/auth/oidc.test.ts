@@ -24,6 +24,7 @@ import {
 	OIDC_COOKIE,
 	OIDC_FOUTEN,
 	oidcClientConfig,
+	oidcFoutMelding,
 	oidcLoginLink,
 	OidcLoginError,
 	resetOidcDiscovery,
@@ -508,6 +509,11 @@ describe('OIDC helpers', () => {
 		expect(nameFromClaims({ sub: 's', preferred_username: 'x'.repeat(200) }, 'preferred_username')).toHaveLength(55);
 		expect(nameFromClaims({ sub: 'abc', preferred_username: 'a' }, 'preferred_username')).toBe('abc');
 		expect(nameFromClaims({ sub: 'q' }, 'preferred_username')).toBe('sso-q');
+	});
+
+	it('gives the login page the Dutch text of a code, and nothing for other values', () => {
+		expect(oidcFoutMelding('oidc_verlopen')).toBe(OIDC_FOUTEN.oidc_verlopen);
+		for (const other of [null, undefined, '', 'toString', '__proto__', 'onbekend']) expect(oidcFoutMelding(other), String(other)).toBeNull();
 	});
 
 	it('gives the login page its button, keeping the return path', () => {

@@ -50,6 +50,11 @@ export const OIDC_FOUTEN = {
 } as const satisfies Record<string, string>;
 export type OidcFoutCode = keyof typeof OIDC_FOUTEN;
 
+/** The Dutch text for `?fout=<code>` when it is one of single sign-on's codes, else null. */
+export function oidcFoutMelding(code: string | null | undefined): string | null {
+	return code != null && Object.hasOwn(OIDC_FOUTEN, code) ? OIDC_FOUTEN[code as OidcFoutCode] : null;
+}
+
 /** A refused single sign-on: `code` for the user (OIDC_FOUTEN), `reden` for the audit log. */
 export class OidcLoginError extends Error {
 	constructor(
