@@ -5,8 +5,10 @@
  * /data (which shows why the last ingest failed) and /api/health keep working.
  * No stack trace ever reaches a user: unexpected errors are logged here with a short code
  * that the Dutch error page shows.
+ * Before all of that the guard recognises the user (session cookie or API token) and applies
+ * REGIO_TOEGANG and the origin check (src/lib/server/auth/guard.ts).
  */
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import { StoreInvalidError, StoreMissingError } from '$lib/server/db/errors';
 import { currentSnapshot, withRequestSnapshot } from '$lib/server/db/store';
@@ -16,6 +18,8 @@ import { boundariesVersion } from '$lib/server/geo/boundaries';
 import { reportVersion } from '$lib/server/ingest/report';
 import { notebooksVersion } from '$lib/server/notebooks/catalog';
 import { NOT_FOUND_MELDING, STORE_UNAVAILABLE_MELDING } from '$lib/components/messages';
+import { authConfig, AuthConfigError } from '$lib/server/auth/config';
+import { guardRequest } from '$lib/server/auth/guard';
 
 function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreInvalidError {
 	return error instanceof StoreMissingError || error instanceof StoreInvalidError;
@@ -25,12 +29,22 @@ function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreI
 const pageCache = new PageCache();
 
 /**
- * Pages and their client-side data are pure functions of the snapshot, the URL, and files read
- * at request time (the boundaries file of the map, the last ingest report on /data, the
- * notebooks), whose versions are part of the key. Not cached: the health check and other API routes.
+ * Pages and their client-side data are pure functions of the snapshot, the URL, the user (the
+ * header shows who is logged in) and files read at request time (the boundaries file of the
+ * map, the last ingest report on /data, the notebooks), whose versions are part of the key.
+ * Not cached: the health check and other API routes, and the pages of login, logout and
+ * management, whose content changes with every action.
  */
 function isCacheable(request: Request, url: URL): boolean {
-	return request.method === 'GET' && !url.pathname.startsWith('/api/');
+	if (request.method !== 'GET') return false;
+	const path = url.pathname;
+	return !path.startsWith('/api/') && !/^\/(login|uitloggen|beheer)(\/|$)/.test(path);
+}
+
+/** The part of the cache key that says who is asking ('-' for anonymous visitors). */
+function userKey(locals: App.Locals): string {
+	const g = locals.gebruiker;
+	return g ? `${g.id}:${g.rol}:${encodeURIComponent(g.naam)}` : '-';
 }
 
 /** Responses that read the notebooks folder: their pages, their charts, decks and the chart list. */
@@ -41,13 +55,27 @@ function usesNotebooks(pathname: string): boolean {
 /** Requests whose page failed because the store was unavailable: their 500 becomes a 503. */
 const storeFailures = new WeakSet<Request>();
 
+/** Wrong access settings stop the server at start with their Dutch message, not on the first request. */
+export const init: ServerInit = () => {
+	try {
+		authConfig();
+	} catch (error) {
+		if (!(error instanceof AuthConfigError)) throw error;
+		console.error(error.message);
+		process.exit(1);
+	}
+};
+
 export const handle: Handle = async ({ event, resolve }) => {
+	const { toegang } = authConfig();
+	const guard = guardRequest(event, { toegang });
 	// Without a usable store the request runs unpinned: pages that can do without the store
 	// (Gegevens, health, the not-yet-built views) still work; the others fail in their load and
 	// become a 503 below.
-	const response = await withRequestSnapshot(async () => {
+	const response = guard.response ?? await withRequestSnapshot(async () => {
 		const snapshot = currentSnapshot();
-		if (!snapshot || !isCacheable(event.request, event.url)) return resolve(event);
+		// A response that clears a stale cookie is this visitor's only, never the cache's.
+		if (!snapshot || guard.cookieGewist || !isCacheable(event.request, event.url)) return resolve(event);
 		// The boundaries file is read at request time (not ingested), so its version is part of the key.
 		// The request's own URL, not event.url: for client-side navigation SvelteKit strips the
 		// __data.json suffix and the invalidation flags from event.url, and a data response must
@@ -55,12 +83,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const requested = new URL(event.request.url);
 		const paths = storePaths();
 		const notebooks = usesNotebooks(requested.pathname) ? notebooksVersion() : '';
-		const key = `${snapshot.id} ${boundariesVersion(paths.exports)} ${reportVersion(paths.reports)} ${notebooks} ${requested.pathname}${requested.search}`;
+		const key = `${snapshot.id} ${boundariesVersion(paths.exports)} ${reportVersion(paths.reports)} ${notebooks} ${userKey(event.locals)} ${requested.pathname}${requested.search}`;
 		return pageCache.respond(key, async () => resolve(event), { gzip: acceptsGzip(event.request.headers.get('accept-encoding')) });
 	});
 	// Every response, pages and downloads alike (the CSP itself comes from svelte.config.js).
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	// Behind a login, downloads may be kept by the visitor's browser but not by shared caches.
+	const cacheControl = response.headers.get('cache-control');
+	if ((toegang === 'login' || event.locals.gebruiker) && cacheControl?.includes('public')) {
+		response.headers.set('cache-control', cacheControl.replace('public', 'private'));
+	}
 	if (storeFailures.has(event.request) && response.status >= 500) {
 		const headers = new Headers(response.headers);
 		headers.set('retry-after', '60');

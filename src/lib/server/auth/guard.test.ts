@@ -55,7 +55,7 @@ describe('guardRequest', () => {
 
 	it('refuses state-changing requests made with the cookie from another origin, or without Origin', async () => {
 		const jar = loggedInJar(lezer);
-		for (const headers of [{ origin: 'https://evil.example' }, {}, { origin: 'null' }]) {
+		for (const headers of [{ origin: 'https://evil.example' }, {}, { origin: 'null' }] as Record<string, string>[]) {
 			const { response } = guardRequest(testEvent({ method: 'POST', path: '/beheer/gebruikers', jar, headers }), { toegang: 'open' });
 			expect(response?.status, JSON.stringify(headers)).toBe(403);
 			expect(await response!.text()).toContain('Verzoek geweigerd');

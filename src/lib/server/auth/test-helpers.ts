@@ -53,7 +53,7 @@ export function testEvent({
 		getAll: () => [...jar.values].map(([name, value]) => ({ name, value })),
 		set: (name, value, options) => {
 			jar.values.set(name, value);
-			jar.options.set(name, options);
+			jar.options.set(name, { ...options });
 		},
 		delete: (name, options) => {
 			jar.values.delete(name);
