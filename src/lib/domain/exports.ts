@@ -41,6 +41,11 @@ export interface ColumnSpec {
 	/** Other header titles users' files carry for this column (compared normalised). */
 	headerAliases?: readonly string[];
 	example: string;
+	/**
+	 * The column counts persons: small values never leave the tool (disclosure control,
+	 * src/lib/server/disclosure). Places, units, bids and inhabitants are not persons.
+	 */
+	persons?: boolean;
 }
 
 export interface ExportKind {
@@ -118,8 +123,8 @@ export const EXPORT_KINDS: Record<ExportSoort, ExportKind> = {
 			{ name: 'voorzieningstype', type: { kind: 'enum', vocabulary: 'voorzieningstype' }, required: true, description: 'Soort voorziening.', headerAliases: ['type', 'voorziening', 'soort voorziening'], example: 'crisisopvang' },
 			{ name: 'doelgroep', type: { kind: 'enum', vocabulary: 'doelgroep' }, required: false, default: 'algemeen', description: 'Doelgroep van de plekken; leeg betekent algemeen.', example: 'autisme' },
 			{ name: 'bestaand', type: count(), required: true, description: 'Bestaande plekken op de peildatum.', unit: 'plekken', headerAliases: ['bestaande plekken', 'capaciteit', 'aantal plekken'], example: '6' },
-			{ name: 'bezet', type: count(), required: false, description: 'Bezette plekken op de peildatum; leeg als onbekend.', unit: 'plekken', headerAliases: ['bezetting', 'bezette plekken'], example: '6' },
-			{ name: 'wachtlijst', type: count(), required: false, description: 'Personen op de wachtlijst; leeg als onbekend.', unit: 'personen', headerAliases: ['wachtenden', 'wachtlijst personen'], example: '4' },
+			{ name: 'bezet', persons: true, type: count(), required: false, description: 'Bezette plekken op de peildatum; leeg als onbekend.', unit: 'plekken', headerAliases: ['bezetting', 'bezette plekken'], example: '6' },
+			{ name: 'wachtlijst', persons: true, type: count(), required: false, description: 'Personen op de wachtlijst; leeg als onbekend.', unit: 'personen', headerAliases: ['wachtenden', 'wachtlijst personen'], example: '4' },
 			{ name: 'behoefte', type: count(), required: true, description: 'Benodigde plekken volgens het capaciteitsonderzoek.', unit: 'plekken', headerAliases: ['benodigd', 'benodigde plekken', 'nodig'], example: '9' },
 			{ name: 'gepland', type: count(), required: true, description: 'Plekken in voorbereiding of realisatie (nog niet in gebruik).', unit: 'plekken', headerAliases: ['gepland plekken', 'geplande plekken', 'in voorbereiding'], example: '2' }
 		]
@@ -135,8 +140,8 @@ export const EXPORT_KINDS: Record<ExportSoort, ExportKind> = {
 			{ name: 'regiocode', type: { kind: 'code', pattern: '^CR[0-9]{4}$', shape: 'CR + 4 cijfers' }, required: true, description: 'Centrumregio BW&O: CR gevolgd door de cijfers van de centrumgemeente.', headerAliases: ['regio', 'centrumregio'], example: 'CR0505' },
 			{ name: 'regionaam', type: { kind: 'text', maxLength: 80 }, required: true, description: 'Naam van de centrumregio.', example: 'Dordrecht' },
 			{ ...gemeente(false, 'Gemeente binnen de regio; leeg voor een regiototaal.'), headerAliases: ['gemeente', 'gemeentenaam'] },
-			{ name: 'instroom', type: count(), required: true, description: 'BW-cliënten met instroom in de Wlz in het jaar.', unit: 'personen', headerAliases: ['wlz-instroom', 'wlz instroom', 'instroom wlz'], example: '31' },
-			{ name: 'bw_clienten', type: count(), required: true, description: 'BW-cliënten in het jaar (gemiddeld).', unit: 'personen', headerAliases: ['bw-cliënten', 'bw cliënten', 'clienten bw', 'cliënten'], example: '480' },
+			{ name: 'instroom', persons: true, type: count(), required: true, description: 'BW-cliënten met instroom in de Wlz in het jaar.', unit: 'personen', headerAliases: ['wlz-instroom', 'wlz instroom', 'instroom wlz'], example: '31' },
+			{ name: 'bw_clienten', persons: true, type: count(), required: true, description: 'BW-cliënten in het jaar (gemiddeld).', unit: 'personen', headerAliases: ['bw-cliënten', 'bw cliënten', 'clienten bw', 'cliënten'], example: '480' },
 			{ name: 'inwoners', type: count(1), required: true, description: 'Inwoners van regio of gemeente op 1 januari.', unit: 'personen', headerAliases: ['bevolking'], example: '381236' }
 		]
 	},
@@ -178,8 +183,8 @@ export const EXPORT_KINDS: Record<ExportSoort, ExportKind> = {
 			{ name: 'periode', type: { kind: 'periode' }, required: true, description: 'Jaar of kwartaal.', headerAliases: ['kwartaal', 'perioden'], example: '2021-K1' },
 			{ name: 'aanbieder', type: { kind: 'text', maxLength: 120 }, required: true, description: 'Zorgaanbieder.', headerAliases: ['zorgaanbieder', 'organisatie'], example: 'Aanbieder A' },
 			gemeente(false, 'Gemeente van de cliënten; leeg als de aanbieder regionaal levert.'),
-			{ name: 'bw_clienten', type: count(), required: true, description: 'BW-cliënten van de aanbieder in de periode.', unit: 'personen', headerAliases: ['bw-cliënten', 'clienten', 'cliënten'], example: '120' },
-			{ name: 'met_dagbesteding', type: count(), required: true, description: 'Daarvan met dagbesteding; niet meer dan bw_clienten.', unit: 'personen', headerAliases: ['met dagbesteding', 'dagbesteding'], example: '55' }
+			{ name: 'bw_clienten', persons: true, type: count(), required: true, description: 'BW-cliënten van de aanbieder in de periode.', unit: 'personen', headerAliases: ['bw-cliënten', 'clienten', 'cliënten'], example: '120' },
+			{ name: 'met_dagbesteding', persons: true, type: count(), required: true, description: 'Daarvan met dagbesteding; niet meer dan bw_clienten.', unit: 'personen', headerAliases: ['met dagbesteding', 'dagbesteding'], example: '55' }
 		]
 	},
 	projecten: {
@@ -200,6 +205,11 @@ export const EXPORT_KINDS: Record<ExportSoort, ExportKind> = {
 		]
 	}
 };
+
+/** The columns of every kind that count persons (`persons: true`), by name: instroom, bw_clienten, … */
+export const PERSON_COLUMNS: readonly string[] = [
+	...new Set(Object.values(EXPORT_KINDS).flatMap((kind) => kind.columns.filter((c) => c.persons).map((c) => c.name)))
+];
 
 /** Column names of a kind, in declaration order. */
 export function columnNames(soort: ExportSoort): string[] {

@@ -108,8 +108,16 @@ export const manifestEntrySchema = z.object({
 	blad: z.string().min(1).optional(),
 	toelichting: z.string().optional()
 });
+/** Threshold of small person counts when the manifest does not set one (issue 11). */
+export const DREMPEL_STANDAARD = 5;
+/**
+ * Disclosure control: person counts from 1 to drempel − 1 are not shown. Absent means the
+ * default; only an explicit `"drempel": 0` turns it off (every chart then says so).
+ */
+export const kleineAantallenSchema = z.object({ drempel: z.number().int().min(0).max(100) });
 export const manifestSchema = z.object({
 	regio: z.object({ code: z.string().regex(/^CR\d{4}$/), naam: z.string().min(1) }),
+	kleine_aantallen: kleineAantallenSchema.optional(),
 	bestanden: z.array(manifestEntrySchema).min(1)
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;

@@ -12,7 +12,8 @@ export const STORE_TABLES = [
 	'dagbesteding_aandeel',
 	'hkg_fair_share',
 	'snapshot_info',
-	'provenance'
+	'provenance',
+	'kleine_aantallen'
 ] as const;
 export type StoreTable = (typeof STORE_TABLES)[number];
 

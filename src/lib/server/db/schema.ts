@@ -6,10 +6,10 @@
  */
 import { EXPORT_KINDS, type ColumnSpec, type ExportSoort } from '../../domain/exports';
 import { STORE_TABLES } from '../../domain/store-tables';
-import { isNullable } from '../../domain/schemas';
+import { DREMPEL_STANDAARD, isNullable, type Manifest } from '../../domain/schemas';
 
 /** Bump when the snapshot layout changes: `npm start` re-ingests a store of another version. */
-export const STORE_SCHEMA_VERSION = 1;
+export const STORE_SCHEMA_VERSION = 2;
 
 export function sqlType(column: ColumnSpec): string {
 	switch (column.type.kind) {
@@ -55,8 +55,16 @@ export const CREATE_META_TABLES = [
 		toelichting VARCHAR,
 		ingelezen_op TIMESTAMP NOT NULL,
 		seconden DOUBLE NOT NULL
-	)`
+	)`,
+	// The disclosure threshold of this snapshot (manifest "kleine_aantallen"), see $lib/server/disclosure.
+	`CREATE TABLE kleine_aantallen (drempel INTEGER NOT NULL)`
 ];
+
+/** The INSERT that stores a manifest's disclosure threshold (default 5; 0 only when set explicitly). */
+export function kleineAantallenInsert(manifest: Pick<Manifest, 'kleine_aantallen'>): [string, { drempel: string }] {
+	const drempel = manifest.kleine_aantallen?.drempel ?? DREMPEL_STANDAARD;
+	return ['INSERT INTO kleine_aantallen VALUES (CAST($drempel AS INTEGER))', { drempel: String(drempel) }];
+}
 
 /**
  * Derived tables, built after all kinds are loaded and validated. Inwoners of a year are

@@ -12,7 +12,7 @@ import { EXPORT_KINDS, EXPORT_SOORTEN } from '../../domain/exports';
 import { normaliseKey } from '../../domain/vocabulary';
 import type { Manifest } from '../../domain/schemas';
 import { SNAPSHOT_DIR, fsyncDir, pruneSnapshots, writePointer, type Pointer, type StorePaths } from '../db/layout';
-import { CREATE_DERIVED, CREATE_META_TABLES, STORE_SCHEMA_VERSION } from '../db/schema';
+import { CREATE_DERIVED, CREATE_META_TABLES, STORE_SCHEMA_VERSION, kleineAantallenInsert } from '../db/schema';
 import { checkDuplicateKeys, crossChecks } from './checks';
 import { writeReport, type FileReport, type IngestError, type IngestReport } from './report';
 import { combineFingerprint, fileError, readFileSet } from './sources';
@@ -153,6 +153,8 @@ export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Dat
 				code: set.manifest.regio.code,
 				naam: set.manifest.regio.naam
 			});
+			// Disclosure threshold of the manifest (issue 11); the query layer reads it from the snapshot.
+			await con.run(...kleineAantallenInsert(set.manifest));
 			for (const f of staged) {
 				const e = f.source.entry;
 				await con.run(

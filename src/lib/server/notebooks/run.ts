@@ -34,7 +34,8 @@ export const TABLE_SOORTEN: Record<StoreTable, readonly ExportSoort[]> = {
 	dagbesteding_aandeel: ['dagbesteding'],
 	hkg_fair_share: ['hkg_opgave', 'gemeenten', 'inwoners'],
 	snapshot_info: [],
-	provenance: []
+	provenance: [],
+	kleine_aantallen: []
 };
 
 /** Run every SQL block of `notebook` for the URL's parameters; throws FilterError for an invalid parameter. */
