@@ -2,7 +2,8 @@
  * The browser tests run against the real built app on a real store:
  *  1. build the app (always in CI; locally only when build/ is older than the sources),
  *  2. copy example exports to a temporary directory and build a store from them with the real ingest,
- *  3. start `node build/index.js` on a free port with REGIO_* pointing at the temporary dirs,
+ *  3. start `node build/index.js` on a free port with REGIO_* pointing at the temporary dirs
+ *     (REGIO_APP_DIR too, so tests can create accounts with users.ts in the app's database),
  *  4. wait for /api/health and hand the base URL and the expected exports to the tests.
  * Teardown stops the server and removes the temporary directory.
  */
@@ -27,8 +28,8 @@ declare module 'vitest' {
 		baseURL: string;
 		snapshotId: string;
 		exports: ExpectedExport[];
-		/** The temporary store, exports and reports directories the app serves from. */
-		paths: AppPaths;
+		/** The temporary store, exports, reports and app (REGIO_APP_DIR: accounts, sessions) directories the app serves from. */
+		paths: Required<AppPaths>;
 	}
 }
 
@@ -51,7 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	}
 
 	const tmp = mkdtempSync(join(tmpdir(), 'regiomonitor-e2e-'));
-	const paths = { store: join(tmp, 'store'), exports: join(tmp, 'exports'), reports: join(tmp, 'reports') };
+	const paths = { store: join(tmp, 'store'), exports: join(tmp, 'exports'), reports: join(tmp, 'reports'), app: join(tmp, 'app') };
 	cpSync(EXPORTS_SOURCE, paths.exports, { recursive: true });
 	const report = await runIngest({ paths, force: true });
 	if (!report.ok || !report.snapshotId) {

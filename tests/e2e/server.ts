@@ -1,6 +1,8 @@
 /** Start and stop the built app (`node build/index.js`) for browser tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,10 +12,20 @@ export interface AppPaths {
 	store: string;
 	exports: string;
 	reports: string;
+	/** REGIO_APP_DIR (accounts, sessions, audit log, deliveries); without it the app gets a temporary one of its own. */
+	app?: string;
+}
+
+export interface StartOptions {
+	timeoutMs?: number;
+	/** Extra environment variables for the app (REGIO_TOEGANG=login, ADDRESS_HEADER, …). */
+	env?: Record<string, string>;
 }
 
 export interface RunningApp {
 	baseURL: string;
+	/** The app directory the server uses (paths.app, or the temporary one made for it). */
+	appDir: string;
 	/** Everything the server printed so far. */
 	log(): string;
 	stop(): Promise<void>;
@@ -59,9 +71,12 @@ async function waitUntilListening(baseURL: string, server: ChildProcess, log: ()
 }
 
 /** Start the built app on a free port serving the given store; resolves once it answers HTTP. */
-export async function startApp(paths: AppPaths, { timeoutMs = 30_000 } = {}): Promise<RunningApp> {
+export async function startApp(paths: AppPaths, { timeoutMs = 30_000, env = {} }: StartOptions = {}): Promise<RunningApp> {
 	const port = await freePort();
 	const baseURL = `http://127.0.0.1:${port}`;
+	// Never the developer's data/app: every app under test has its own accounts and sessions.
+	const ownAppDir = paths.app ? undefined : mkdtempSync(join(tmpdir(), 'regiomonitor-e2e-app-'));
+	const appDir = paths.app ?? ownAppDir!;
 	const server = spawn(process.execPath, [join(ROOT, 'build', 'index.js')], {
 		cwd: ROOT,
 		env: childEnv({
@@ -71,7 +86,9 @@ export async function startApp(paths: AppPaths, { timeoutMs = 30_000 } = {}): Pr
 			ORIGIN: baseURL,
 			REGIO_STORE_DIR: paths.store,
 			REGIO_EXPORTS_DIR: paths.exports,
-			REGIO_REPORTS_DIR: paths.reports
+			REGIO_REPORTS_DIR: paths.reports,
+			REGIO_APP_DIR: appDir,
+			...env
 		}),
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -81,12 +98,14 @@ export async function startApp(paths: AppPaths, { timeoutMs = 30_000 } = {}): Pr
 	const log = () => output;
 
 	const stop = async () => {
-		if (server.exitCode !== null || server.signalCode !== null) return;
-		const exited = new Promise((r) => server.once('exit', r));
-		server.kill('SIGTERM');
-		const timer = setTimeout(() => server.kill('SIGKILL'), 5_000);
-		await exited;
-		clearTimeout(timer);
+		if (server.exitCode === null && server.signalCode === null) {
+			const exited = new Promise((r) => server.once('exit', r));
+			server.kill('SIGTERM');
+			const timer = setTimeout(() => server.kill('SIGKILL'), 5_000);
+			await exited;
+			clearTimeout(timer);
+		}
+		if (ownAppDir) rmSync(ownAppDir, { recursive: true, force: true });
 	};
 
 	try {
@@ -95,5 +114,5 @@ export async function startApp(paths: AppPaths, { timeoutMs = 30_000 } = {}): Pr
 		await stop();
 		throw error;
 	}
-	return { baseURL, log, stop };
+	return { baseURL, appDir, log, stop };
 }
