@@ -1,0 +1,148 @@
+/**
+ * Single sign-on in a real browser: a real OpenID Connect provider (oidc-provider) runs in this
+ * process on loopback; a second instance of the built app, with its own app directory and
+ * REGIO_OIDC_* pointing at the provider, serves the shared test store. Chromium clicks
+ * "Inloggen via …" on /login, signs in at the provider's own forms and must come back logged in
+ * with the role the provider's `roles` claim maps to.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+// @ts-expect-error oidc-provider ships no type definitions (and @types/oidc-provider is not installed)
+import Provider from 'oidc-provider';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { OIDC_FOUTEN } from '../../src/lib/server/auth/oidc';
+import { useBrowser } from './helpers';
+import { startApp, type RunningApp } from './server';
+
+const CLIENT_ID = 'regiomonitor-e2e';
+const CLIENT_SECRET = 'een-lang-test-geheim-voor-de-browsertest';
+const LABEL = 'Testgemeente';
+
+/** The provider's users: the account id typed in its login form → claims. */
+const accounts = new Map<string, Record<string, unknown>>([
+	['anna-sub', { preferred_username: 'anna.devries', email: 'anna@zwijndrecht.example', roles: ['Regiomonitor.Aanleverder'] }],
+	['lotte-sub', { preferred_username: 'lotte', roles: 'Regiomonitor.Lezer' }],
+	['zonder-rol-sub', { preferred_username: 'zonder.rol', roles: ['Iets.Anders'] }]
+]);
+
+const { withPage } = useBrowser();
+
+let providerServer: Server;
+let issuer: string;
+let app: RunningApp;
+
+beforeAll(async () => {
+	// The provider must know the app's redirect URI and the app the provider's issuer: listen
+	// first, start the app, then create the provider (the app discovers it only at the first login).
+	let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+	providerServer = createServer((req, res) => (handle ? handle(req, res) : res.writeHead(503).end()));
+	await new Promise<void>((resolve) => providerServer.listen(0, '127.0.0.1', resolve));
+	issuer = `http://127.0.0.1:${(providerServer.address() as AddressInfo).port}`;
+
+	// The shared store, but an app directory of its own (startApp makes one): its own accounts.
+	const { store, exports, reports } = inject('paths');
+	app = await startApp({ store, exports, reports }, {
+		env: {
+			REGIO_OIDC_ISSUER: issuer,
+			REGIO_OIDC_CLIENT_ID: CLIENT_ID,
+			REGIO_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+			REGIO_OIDC_ROL_LEZER: 'Regiomonitor.Lezer',
+			REGIO_OIDC_ROL_AANLEVERDER: 'Regiomonitor.Aanleverder',
+			REGIO_OIDC_ROL_BEHEERDER: 'Regiomonitor.Beheerder',
+			REGIO_OIDC_LABEL: LABEL
+		}
+	});
+
+	const provider = new Provider(issuer, {
+		clients: [
+			{
+				client_id: CLIENT_ID,
+				client_secret: CLIENT_SECRET,
+				redirect_uris: [`${app.baseURL}/login/oidc/terug`],
+				token_endpoint_auth_method: 'client_secret_post'
+			}
+		],
+		async findAccount(_ctx: unknown, id: string) {
+			const claims = accounts.get(id);
+			return claims && { accountId: id, claims: async () => ({ sub: id, ...claims }) };
+		},
+		claims: { openid: ['sub'], profile: ['preferred_username', 'name', 'roles'], email: ['email', 'email_verified'] },
+		cookies: { keys: ['e2e-cookie-sleutel'] },
+		pkce: { required: () => true },
+		features: { devInteractions: { enabled: true } },
+		ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 }
+	});
+	handle = provider.callback();
+});
+
+afterAll(async () => {
+	await app?.stop();
+	await new Promise((resolve) => providerServer?.close(resolve));
+	if (process.env.E2E_SERVER_LOG) console.log(app?.log());
+});
+
+const at = (path: string) => new URL(path, app.baseURL).href;
+
+/** On the provider's own pages (devInteractions): sign in as `account` and give consent. */
+async function signInAtProvider(page: Page, account: string): Promise<void> {
+	await page.waitForURL((url) => url.origin === issuer, { waitUntil: 'commit' });
+	await page.locator('input[name="login"]').fill(account);
+	await page.locator('input[name="password"]').fill('wat-dan-ook');
+	await page.getByRole('button', { name: 'Sign-in' }).click();
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.waitForURL((url) => url.origin === app.baseURL, { waitUntil: 'domcontentloaded' });
+}
+
+describe('Inloggen via de inlogdienst van de gemeente (OIDC)', () => {
+	it('an aanleverder clicks "Inloggen via …", signs in at the provider and comes back logged in, with /beheer open', async () => {
+		await withPage(async (page) => {
+			await page.goto(at('/login?terug=/capaciteit'));
+			await page.getByRole('link', { name: `Inloggen via ${LABEL}` }).click();
+			await signInAtProvider(page, 'anna-sub');
+
+			await page.waitForURL(at('/capaciteit'));
+			await expect.poll(() => page.locator('header').innerText()).toContain('anna.devries');
+			// The flow's cookie is gone; the session cookie is HttpOnly.
+			const cookies = await page.context().cookies(app.baseURL);
+			expect(cookies.map((c) => c.name)).not.toContain('regio_oidc');
+			expect(cookies.find((c) => c.name === 'regio_sessie')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+			const beheer = await page.goto(at('/beheer'));
+			expect(beheer?.status()).toBe(200);
+			expect(new URL(page.url()).pathname).toBe('/beheer');
+		});
+	});
+
+	it('a lezer signs in the same way, but /beheer refuses them', async () => {
+		await withPage(async (page) => {
+			await page.goto(at('/login'));
+			await page.getByRole('link', { name: `Inloggen via ${LABEL}` }).click();
+			await signInAtProvider(page, 'lotte-sub');
+			await expect.poll(() => page.locator('header').innerText()).toContain('lotte');
+
+			const beheer = await page.goto(at('/beheer'));
+			expect(beheer?.status()).toBe(403);
+		});
+	});
+
+	it('a user whose role claim has no Regiomonitor role lands on the login page with the Dutch explanation', async () => {
+		await withPage(async (page) => {
+			await page.goto(at('/login'));
+			await page.getByRole('link', { name: `Inloggen via ${LABEL}` }).click();
+			await signInAtProvider(page, 'zonder-rol-sub');
+
+			expect(new URL(page.url()).pathname).toBe('/login');
+			expect(new URL(page.url()).searchParams.get('fout')).toBe('oidc_geen_rol');
+			await expect.poll(() => page.locator('main').innerText()).toContain(OIDC_FOUTEN.oidc_geen_rol);
+			expect(await page.locator('header').innerText()).not.toContain('zonder.rol');
+		});
+	});
+
+	it('answers 404 on an app without single sign-on', async () => {
+		for (const path of ['/login/oidc', '/login/oidc/terug?code=x&state=y']) {
+			const response = await fetch(new URL(path, inject('baseURL')), { redirect: 'manual', headers: { accept: 'text/html' } });
+			expect(response.status, path).toBe(404);
+		}
+	});
+});
