@@ -29,6 +29,8 @@ const accounts = new Map<string, Record<string, unknown>>([
 const { withPage } = useBrowser();
 
 let providerServer: Server;
+/** While true the provider answers every request with 503, as one that is down. */
+let providerDown = false;
 let issuer: string;
 let app: RunningApp;
 
@@ -36,7 +38,7 @@ beforeAll(async () => {
 	// The provider must know the app's redirect URI and the app the provider's issuer: listen
 	// first, start the app, then create the provider (the app discovers it only at the first login).
 	let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
-	providerServer = createServer((req, res) => (handle ? handle(req, res) : res.writeHead(503).end()));
+	providerServer = createServer((req, res) => (handle && !providerDown ? handle(req, res) : res.writeHead(503).end()));
 	await new Promise<void>((resolve) => providerServer.listen(0, '127.0.0.1', resolve));
 	issuer = `http://127.0.0.1:${(providerServer.address() as AddressInfo).port}`;
 
@@ -44,6 +46,7 @@ beforeAll(async () => {
 	const { store, exports, reports } = inject('paths');
 	app = await startApp({ store, exports, reports }, {
 		env: {
+			REGIO_TOEGANG: 'login',
 			REGIO_OIDC_ISSUER: issuer,
 			REGIO_OIDC_CLIENT_ID: CLIENT_ID,
 			REGIO_OIDC_CLIENT_SECRET: CLIENT_SECRET,
@@ -95,9 +98,29 @@ async function signInAtProvider(page: Page, account: string): Promise<void> {
 }
 
 describe('Inloggen via de inlogdienst van de gemeente (OIDC)', () => {
-	it('an aanleverder clicks "Inloggen via …", signs in at the provider and comes back logged in, with /beheer open', async () => {
+	it('says so on the login page when the provider is down, and works as soon as it is back', async () => {
 		await withPage(async (page) => {
-			await page.goto(at('/login?terug=/capaciteit'));
+			providerDown = true;
+			try {
+				await page.goto(at('/login?terug=/hkg'));
+				await page.getByRole('link', { name: `Inloggen via ${LABEL}` }).click();
+				await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('fout') === 'oidc_onbereikbaar');
+				expect(new URL(page.url()).searchParams.get('terug')).toBe('/hkg');
+				await expect.poll(() => page.locator('main').innerText()).toContain(OIDC_FOUTEN.oidc_onbereikbaar);
+			} finally {
+				providerDown = false;
+			}
+			// The failed discovery is not remembered: the next click reaches the provider.
+			await page.getByRole('link', { name: `Inloggen via ${LABEL}` }).click();
+			await page.waitForURL((url) => url.origin === issuer, { waitUntil: 'commit' });
+		});
+	});
+
+	it('an anonymous aanleverder asks for a page, signs in at the provider, and gets that page logged in, with /beheer open', async () => {
+		await withPage(async (page) => {
+			// REGIO_TOEGANG=login: the page asked for sends the visitor to the login page first.
+			await page.goto(at('/capaciteit'));
+			expect(new URL(page.url()).pathname).toBe('/login');
 			await page.getByRole('link', { name: `Inloggen via ${LABEL}` }).click();
 			await signInAtProvider(page, 'anna-sub');
 
@@ -137,6 +160,12 @@ describe('Inloggen via de inlogdienst van de gemeente (OIDC)', () => {
 			await expect.poll(() => page.locator('main').innerText()).toContain(OIDC_FOUTEN.oidc_geen_rol);
 			expect(await page.locator('header').innerText()).not.toContain('zonder.rol');
 		});
+	});
+
+	it('sends a callback without its flow cookie back to the login page', async () => {
+		const response = await fetch(at('/login/oidc/terug?code=abc&state=def'), { redirect: 'manual', headers: { accept: 'text/html' } });
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/login?fout=oidc_verlopen');
 	});
 
 	it('answers 404 on an app without single sign-on', async () => {
