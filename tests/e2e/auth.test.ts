@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { appDb, closeAppDb, useAppDb } from '../../src/lib/server/app/db';
 import { addUser } from '../../src/lib/server/auth/users';
 import { launchBrowser, newContext } from './browser';
+import { expectNoSeriousAxe } from './helpers';
 import { startApp, type RunningApp } from './server';
 import type { Browser } from 'playwright-core';
 
@@ -49,7 +50,7 @@ afterAll(async () => {
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const sessionRow = (id: string) => appDb().prepare('SELECT gebruiker_id FROM sessies WHERE id_hash = ?').get(sha256(id));
-const count = (table: 'gebruikers' | 'audit' | 'tokens' | 'sessies') => (appDb().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: 'gebruikers' | 'audit' | 'tokens' | 'sessies' | 'inlogpogingen') => (appDb().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 async function withContext<T>(fn: (context: BrowserContext, page: Page) => Promise<T>, options: Parameters<typeof newContext>[1] = {}): Promise<T> {
 	const context = await newContext(browser, options);
@@ -274,5 +275,103 @@ describe('origin check', () => {
 		const still = await fetch(new URL('/beheer/gebruikers', base), { headers: { cookie, accept: 'text/html' } });
 		expect(still.status).toBe(200);
 		expect(await still.text()).toContain('auth-beheerder');
+	});
+});
+
+describe('user management', () => {
+	it('a beheerder adds a user, changes the role, makes a token shown once, revokes it and removes the user, all audited', async () => {
+		await withContext(async (_context, page) => {
+			await page.goto(new URL('/login?terug=%2Fbeheer', base).href);
+			await expectNoSeriousAxe(page, 'login page');
+			await submitLogin(page, 'auth-beheerder');
+			// A client-side navigation (the page is hydrated): the data request carries the session too.
+			await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+			await Promise.all([page.waitForURL('**/beheer/gebruikers'), page.locator('main').getByRole('link', { name: 'Gebruikers' }).click()]);
+			await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
+			expect(new URL(page.url()).pathname).toBe('/beheer/gebruikers');
+			await expectNoSeriousAxe(page, 'user management');
+			// No removing or demoting oneself: there is always a beheerder left.
+			expect(await page.getByRole('button', { name: 'Verwijder auth-beheerder' }).count()).toBe(0);
+
+			const submit = async (button: string) => {
+				await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button, exact: true }).click()]);
+			};
+			// Too short a password: a Dutch refusal, nothing written.
+			const gebruikersBefore = count('gebruikers');
+			await page.getByLabel('Naam', { exact: true }).fill('auth-nieuw');
+			await page.getByLabel('Wachtwoord (minstens 12 tekens)').evaluate((input: HTMLInputElement) => input.removeAttribute('minlength'));
+			await page.getByLabel('Wachtwoord (minstens 12 tekens)').fill('kort');
+			await submit('Toevoegen');
+			expect(await page.getByRole('alert').innerText()).toContain('minstens 12 tekens');
+			expect(count('gebruikers')).toBe(gebruikersBefore);
+			expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('auth-nieuw');
+
+			await page.getByLabel('Rol', { exact: true }).selectOption('aanleverder');
+			await page.getByLabel('Wachtwoord (minstens 12 tekens)').fill(WACHTWOORD);
+			await submit('Toevoegen');
+			expect(await page.getByRole('status').innerText()).toContain('Gebruiker auth-nieuw toegevoegd met rol aanleverder');
+			const row = page.locator('tr', { has: page.locator('th', { hasText: /^auth-nieuw$/ }) });
+			expect(await row.innerText()).toContain('nog nooit');
+
+			await page.getByLabel('Rol van auth-nieuw').selectOption('lezer');
+			await submit('Wijzig rol van auth-nieuw');
+			expect(await page.getByRole('status').innerText()).toContain('auth-nieuw heeft nu de rol lezer');
+			expect(appDb().prepare("SELECT rol FROM gebruikers WHERE naam = 'auth-nieuw'").get()).toEqual({ rol: 'lezer' });
+
+			await submit('Nieuw token voor auth-nieuw');
+			const token = await page.locator('#nieuw-token').inputValue();
+			expect(token).toMatch(/^rm_[A-Za-z0-9_-]{43}$/);
+			const withToken = () => fetch(new URL('/capaciteit', base), { headers: { authorization: `Bearer ${token}`, accept: 'text/html' } });
+			expect((await withToken()).status).toBe(200);
+			// Shown once: the next page has only the prefix.
+			await page.goto(new URL('/beheer/gebruikers', base).href);
+			expect(await page.content()).not.toContain(token);
+			expect(await page.content()).toContain(token.slice(0, 11));
+
+			await submit(`Intrekken token ${token.slice(0, 11)} van auth-nieuw`);
+			expect(await page.getByRole('status').innerText()).toContain('ingetrokken');
+			expect((await withToken()).status).toBe(401);
+
+			await submit('Verwijder auth-nieuw');
+			expect(await page.getByRole('status').innerText()).toContain('Gebruiker auth-nieuw verwijderd');
+			expect(appDb().prepare("SELECT 1 FROM gebruikers WHERE naam = 'auth-nieuw'").get()).toBeUndefined();
+
+			const acties = (appDb().prepare("SELECT actie FROM audit WHERE gebruiker = 'auth-beheerder' AND actie != 'ingelogd' ORDER BY id").all() as { actie: string }[]).map((r) => r.actie);
+			expect(acties.slice(-5)).toEqual(['gebruiker_toegevoegd', 'rol_gewijzigd', 'token_gemaakt', 'token_ingetrokken', 'gebruiker_verwijderd']);
+		});
+	});
+
+	it('refuses every user-management action from a lezer, an aanleverder or nobody, and writes nothing', async () => {
+		const callers = {
+			lezer: await loginByFetch(base, 'auth-lezer'),
+			aanleverder: await loginByFetch(base, 'auth-aanleverder'),
+			niemand: ''
+		};
+		const before = { gebruikers: count('gebruikers'), audit: count('audit'), tokens: count('tokens') };
+		const forms: [string, Record<string, string>][] = [
+			['toevoegen', { naam: 'indringer', rol: 'beheerder', wachtwoord: WACHTWOORD }],
+			['rol', { naam: 'auth-lezer', rol: 'beheerder' }],
+			['verwijderen', { naam: 'auth-beheerder' }],
+			['token', { naam: 'auth-beheerder' }],
+			['intrekken', { naam: 'auth-beheerder' }]
+		];
+		for (const [who, cookie] of Object.entries(callers)) {
+			for (const [actie, fields] of forms) {
+				const response = await fetch(new URL(`/beheer/gebruikers?/${actie}`, base), {
+					method: 'POST',
+					headers: { origin: new URL(base).origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', ...(cookie && { cookie }) },
+					body: new URLSearchParams(fields),
+					redirect: 'manual'
+				});
+				if (who === 'niemand') {
+					expect(response.status, `${who} ${actie}`).toBe(303);
+					expect(response.headers.get('location')).toMatch(/^\/login\?terug=/);
+				} else {
+					expect(response.status, `${who} ${actie}`).toBe(403);
+					expect(await response.text()).toContain('Geen toegang');
+				}
+			}
+		}
+		expect({ gebruikers: count('gebruikers'), audit: count('audit'), tokens: count('tokens') }).toEqual(before);
 	});
 });
