@@ -157,3 +157,17 @@ export async function withRequestSnapshot<T>(fn: () => Promise<T>): Promise<T> {
 export function currentSnapshot(): Snapshot | undefined {
 	return pinnedSnapshot.getStore();
 }
+
+/**
+ * Run `fn` with `snapshot` as the pinned one, whatever the store's current snapshot is: every
+ * query inside reads it (the intake's preview of a staged snapshot). The caller opened the
+ * snapshot and retires it afterwards.
+ */
+export async function withPinnedSnapshot<T>(snapshot: Snapshot, fn: () => Promise<T>): Promise<T> {
+	snapshot.pin();
+	try {
+		return await pinnedSnapshot.run(snapshot, fn);
+	} finally {
+		snapshot.unpin();
+	}
+}

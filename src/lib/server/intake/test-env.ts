@@ -1,0 +1,97 @@
+/**
+ * For the intake tests: a temporary app directory, store, exports and reports (env-driven, as
+ * the server reads them), built from tests/fixtures/store-small by the real ingest, and
+ * multipart requests built like a browser's form post.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import type { Gebruiker } from '../../auth/roles';
+import { closeAppDb, useAppDb } from '../app/db';
+import type { StorePaths } from '../db/layout';
+import { runIngest } from '../ingest';
+
+export const SMALL = resolve(import.meta.dirname, '../../../../tests/fixtures/store-small');
+
+export const AANLEVERAAR: Gebruiker = { id: 1, naam: 'anna', rol: 'aanleverder', bron: 'lokaal' };
+export const BEHEERDER: Gebruiker = { id: 2, naam: 'bert', rol: 'beheerder', bron: 'lokaal' };
+
+export interface IntakeEnv extends StorePaths {
+	root: string;
+	app: string;
+	cleanup(): void;
+}
+
+/** Point REGIO_* at fresh temp dirs and build the store from the fixture exports. */
+export async function intakeEnv({ ingest = true }: { ingest?: boolean } = {}): Promise<IntakeEnv> {
+	const root = mkdtempSync(join(tmpdir(), 'regio-intake-'));
+	const env = { root, app: join(root, 'app'), store: join(root, 'store'), exports: join(root, 'exports'), reports: join(root, 'reports') };
+	cpSync(SMALL, env.exports, { recursive: true });
+	rmSync(join(env.exports, 'README.md'), { force: true });
+	process.env.REGIO_APP_DIR = env.app;
+	process.env.REGIO_STORE_DIR = env.store;
+	process.env.REGIO_EXPORTS_DIR = env.exports;
+	process.env.REGIO_REPORTS_DIR = env.reports;
+	useAppDb(env.app);
+	if (ingest) {
+		const report = await runIngest({ paths: env });
+		if (!report.ok) throw new Error(report.errors.map((e) => e.melding).join('\n'));
+	}
+	return {
+		...env,
+		cleanup: () => {
+			closeAppDb();
+			rmSync(root, { recursive: true, force: true });
+		}
+	};
+}
+
+export interface Part {
+	naam: string;
+	inhoud: Uint8Array | string;
+}
+
+/** A multipart/form-data POST as a browser sends it (FormData picks the boundary). */
+export function uploadRequest(files: Part[], fields: Record<string, string | string[]> = {}): Request {
+	const form = new FormData();
+	for (const f of files) form.append('bestand', new File([typeof f.inhoud === 'string' ? f.inhoud : Buffer.from(f.inhoud)], f.naam));
+	for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
+	return new Request('http://localhost/api/aanleveringen', { method: 'POST', body: form });
+}
+
+/** sha256 over every file's path and bytes below dir (missing dir: 'leeg'). */
+export function treeHash(dir: string): string {
+	const hash = createHash('sha256');
+	const walk = (d: string) => {
+		for (const name of readdirSync(d).sort()) {
+			const p = join(d, name);
+			if (statSync(p).isDirectory()) walk(p);
+			else hash.update(`${relative(dir, p)}\0`).update(readFileSync(p));
+		}
+	};
+	try {
+		walk(dir);
+	} catch {
+		return 'leeg';
+	}
+	return hash.digest('hex');
+}
+
+/** Every file below dir, relative (for "nothing written" checks). */
+export function filesBelow(dir: string): string[] {
+	const out: string[] = [];
+	const walk = (d: string) => {
+		for (const name of readdirSync(d).sort()) {
+			const p = join(d, name);
+			if (statSync(p).isDirectory()) walk(p);
+			else out.push(relative(dir, p));
+		}
+	};
+	try {
+		walk(dir);
+	} catch {
+		/* missing */
+	}
+	return out;
+}
