@@ -20,6 +20,9 @@ import { notebooksVersion } from '$lib/server/notebooks/catalog';
 import { NOT_FOUND_MELDING, STORE_UNAVAILABLE_MELDING } from '$lib/components/messages';
 import { authConfig, AuthConfigError } from '$lib/server/auth/config';
 import { guardRequest } from '$lib/server/auth/guard';
+import { warmUpPasswords } from '$lib/server/auth/passwords';
+import { refuseBody } from '$lib/server/body-limit';
+import { ruimAanleveringenOp } from '$lib/server/intake';
 
 function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreInvalidError {
 	return error instanceof StoreMissingError || error instanceof StoreInvalidError;
@@ -55,7 +58,10 @@ function usesNotebooks(pathname: string): boolean {
 /** Requests whose page failed because the store was unavailable: their 500 becomes a 503. */
 const storeFailures = new WeakSet<Request>();
 
-/** Wrong access settings stop the server at start with their Dutch message, not on the first request. */
+/**
+ * Wrong access settings stop the server at start with their Dutch message, not on the first
+ * request; the password check's dummy hash is made before anyone logs in.
+ */
 export const init: ServerInit = () => {
 	try {
 		authConfig();
@@ -64,9 +70,23 @@ export const init: ServerInit = () => {
 		console.error(error.message);
 		process.exit(1);
 	}
+	void warmUpPasswords();
+	// Deliveries never published are removed after a day: at start and every hour.
+	const cleanUp = () => {
+		try {
+			ruimAanleveringenOp();
+		} catch (error) {
+			console.error('Opruimen van oude aanleveringen mislukt:', error);
+		}
+	};
+	cleanUp();
+	setInterval(cleanUp, 60 * 60 * 1000).unref();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// Before anything reads the body: small bodies everywhere but the upload routes.
+	const tooLarge = refuseBody(event.request.method, event.url.pathname, event.request.headers);
+	if (tooLarge) return tooLarge;
 	const { toegang } = authConfig();
 	const guard = guardRequest(event, { toegang });
 	// Without a usable store the request runs unpinned: pages that can do without the store

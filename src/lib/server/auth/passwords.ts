@@ -35,6 +35,14 @@ export async function hashWachtwoord(wachtwoord: string): Promise<string> {
 let dummyHash: Promise<string> | undefined;
 
 /**
+ * Make the dummy hash now (the server does this at start), so that not even the first login
+ * with an unknown name takes longer than one with a known name.
+ */
+export function warmUpPasswords(): Promise<string> {
+	return (dummyHash ??= hash(randomBytes(24).toString('base64url'), OPTIONS));
+}
+
+/**
  * Whether `wachtwoord` matches `opgeslagen`. With no stored hash (unknown account, or an
  * account that logs in only through OIDC) the password is checked against a dummy hash with
  * the same parameters and the answer is false.
@@ -42,8 +50,7 @@ let dummyHash: Promise<string> | undefined;
 export async function verifyWachtwoord(opgeslagen: string | null | undefined, wachtwoord: string): Promise<boolean> {
 	const kandidaat = wachtwoord.length > MAX_WACHTWOORD_LENGTE * 4 ? wachtwoord.slice(0, MAX_WACHTWOORD_LENGTE * 4) : wachtwoord;
 	if (!opgeslagen) {
-		dummyHash ??= hash(randomBytes(24).toString('base64url'), OPTIONS);
-		await verify(await dummyHash, kandidaat).catch(() => false);
+		await verify(await warmUpPasswords(), kandidaat).catch(() => false);
 		return false;
 	}
 	try {
