@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
-import { formatInteger } from '../../domain/format';
+import { formatDecimal, formatInteger } from '../../domain/format';
 import { IntakeError } from './errors';
 import type { IntakeLimits } from './limits';
 import { formatOf } from './sniff';
@@ -35,7 +35,7 @@ export interface ReceivedForm {
 const FIELD_NAMES = new Set(['soort', 'bron', 'peildatum', 'illustratief']);
 const MAX_FIELD_BYTES = 4096;
 
-const mb = (bytes: number) => formatInteger(bytes / 1024 / 1024);
+const mb = (bytes: number) => formatDecimal(bytes / 1024 / 1024, { digits: 1 });
 
 /** A display name from the client: no directories (some browsers send a path), no control characters, bounded. */
 export function displayName(raw: string): string {

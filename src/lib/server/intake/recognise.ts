@@ -4,7 +4,7 @@
  * data/exports/README.md, compared as the ingest compares them). A tie is no recognition: the
  * user then chooses. Only the first 20 lines (CSV) or rows per sheet (XLSX) are read.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
@@ -105,9 +105,29 @@ async function parquetHeaders(path: string): Promise<string[]> {
 	}
 }
 
+/** Give up on a workbook whose headers take longer than this to stream (broken XML can stall the reader). */
+const XLSX_TIMEOUT_MS = 30_000;
+
 /** The first 20 rows of every sheet, streamed (a large workbook is not loaded whole for this). */
 async function recogniseXlsx(path: string): Promise<Recognition> {
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', entries: 'ignore', styles: 'ignore', hyperlinks: 'ignore' });
+	const input = createReadStream(path);
+	let timer: NodeJS.Timeout | undefined;
+	const failure = new Promise<never>((_, reject) => {
+		input.once('error', reject);
+		timer = setTimeout(() => reject(new Error('timeout')), XLSX_TIMEOUT_MS);
+	});
+	try {
+		const reading = readXlsxHeaders(input);
+		reading.catch(() => undefined); // when the timeout or a read error wins, its later failure is moot
+		return await Promise.race([reading, failure]);
+	} finally {
+		clearTimeout(timer);
+		input.destroy();
+	}
+}
+
+async function readXlsxHeaders(input: ReturnType<typeof createReadStream>): Promise<Recognition> {
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', worksheets: 'emit', entries: 'ignore', styles: 'ignore', hyperlinks: 'ignore' });
 	const candidates: { headers: string[]; blad?: string }[] = [];
 	let first = true;
 	for await (const worksheet of reader) {

@@ -95,3 +95,36 @@ export function filesBelow(dir: string): string[] {
 	}
 	return out;
 }
+
+/**
+ * A multipart body generated part by part as the reader pulls it (file contents from disk or
+ * made on the fly), so a test or bench can send hundreds of MB without holding them, and can
+ * count how much of the body was read.
+ */
+export function streamedUpload(parts: { naam: string; bytes: () => AsyncIterable<Uint8Array> }[], fields: Record<string, string> = {}): { request: Request; pulled: () => number } {
+	const boundary = `----regio${Math.random().toString(16).slice(2)}`;
+	let pulled = 0;
+	async function* body(): AsyncGenerator<Uint8Array> {
+		const enc = new TextEncoder();
+		for (const [name, value] of Object.entries(fields)) yield enc.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+		for (const part of parts) {
+			yield enc.encode(`--${boundary}\r\nContent-Disposition: form-data; name="bestand"; filename="${part.naam}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+			for await (const chunk of part.bytes()) yield chunk;
+			yield enc.encode('\r\n');
+		}
+		yield enc.encode(`--${boundary}--\r\n`);
+	}
+	const iterator = body();
+	const stream = new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			const { value, done } = await iterator.next();
+			if (done) controller.close();
+			else {
+				pulled += value.length;
+				controller.enqueue(value);
+			}
+		}
+	});
+	const request = new Request('http://localhost/api/aanleveringen', { method: 'POST', body: stream, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, duplex: 'half' } as RequestInit);
+	return { request, pulled: () => pulled };
+}
