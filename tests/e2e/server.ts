@@ -88,6 +88,8 @@ export async function startApp(paths: AppPaths, { timeoutMs = 30_000, env = {} }
 			REGIO_EXPORTS_DIR: paths.exports,
 			REGIO_REPORTS_DIR: paths.reports,
 			REGIO_APP_DIR: appDir,
+			// As npm start: uploads stream with the intake's own limits (src/lib/server/body-limit.ts).
+			BODY_SIZE_LIMIT: 'Infinity',
 			...env
 		}),
 		stdio: ['ignore', 'pipe', 'pipe']
