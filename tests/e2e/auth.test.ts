@@ -92,6 +92,9 @@ async function loginByFetch(baseURL: string, naam: string, headers: Record<strin
 
 describe('login and logout', () => {
 	it('logs in with a session cookie (HttpOnly, SameSite=Lax, not Secure on http), shows the user; logout ends the session server-side', async () => {
+		// The home page as anonymous visitors get it, now in the page cache: the logged-in user must not get this copy.
+		const anonymous = await (await fetch(new URL('/', base), { headers: { accept: 'text/html' } })).text();
+		expect(anonymous).toContain('Inloggen');
 		await withContext(async (context, page) => {
 			await page.goto(new URL('/login', base).href);
 			await submitLogin(page, 'auth-aanleverder');
