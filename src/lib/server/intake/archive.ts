@@ -75,6 +75,8 @@ export function isComplete(root: string, listing: ArchiveListing | null): listin
 /** One file of a target export set and where its bytes come from. */
 export interface TargetFile extends ArchivedFile {
 	source: string;
+	/** The source is a copy made for this purpose: rename it into place instead of copying. */
+	move?: boolean;
 }
 
 /**
@@ -88,6 +90,14 @@ export function writeExportSet(exportsDir: string, files: TargetFile[], manifest
 	for (const f of files) {
 		if (present.get(f.bestand) === f.sha256) continue;
 		const target = join(exportsDir, f.bestand);
+		if (f.move) {
+			try {
+				renameSync(f.source, target);
+				continue;
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+			}
+		}
 		const tmp = join(exportsDir, `.${f.bestand}.tmp-${process.pid}`);
 		copyFileSync(f.source, tmp, fsConstants.COPYFILE_FICLONE);
 		renameSync(tmp, target);

@@ -65,7 +65,11 @@ async function gemeenteNamen(con: DuckDBConnection, hasOud: boolean): Promise<Ma
 
 const q = (name: string) => `"${name}"`;
 
-/** Rows added, removed and changed for one kind; the differing rows are materialised once, so the big join runs once. */
+/**
+ * Rows added, removed and changed for one kind. Each side is reduced to a hash of its key
+ * columns and a hash of the rest, so the full join of millions of rows joins two integers
+ * (keys are unique: the ingest refuses duplicates); only the few example rows are read whole.
+ */
 async function kindChanges(con: DuckDBConnection, soort: ExportSoort, hasOud: boolean, namen: Map<string, string>): Promise<SoortWijziging> {
 	const kind = EXPORT_KINDS[soort];
 	const label = kind.label;
@@ -75,23 +79,30 @@ async function kindChanges(con: DuckDBConnection, soort: ExportSoort, hasOud: bo
 	}
 	const keys = kind.key;
 	const values = kind.columns.map((c) => c.name).filter((c) => !keys.includes(c));
-	const on = keys.map((k) => `o.${q(k)} IS NOT DISTINCT FROM n.${q(k)}`).join(' AND ');
-	const differs = values.length ? values.map((c) => `o.${q(c)} IS DISTINCT FROM n.${q(c)}`).join(' OR ') : 'false';
+	const keyHash = `hash(${keys.map(q).join(', ')})`;
+	const valueHash = values.length ? `hash(${values.map(q).join(', ')})` : '0';
+	const side = (db: Db) => `(SELECT ${keyHash} AS _k, ${valueHash} AS _r FROM ${db}.main.${q(soort)})`;
+	await con.run(
+		`CREATE OR REPLACE TEMP TABLE verschil AS
+		SELECT CASE WHEN o._k IS NULL THEN 'toegevoegd' WHEN n._k IS NULL THEN 'verwijderd' ELSE 'gewijzigd' END AS _wat, coalesce(n._k, o._k) AS _k
+		FROM ${side('oud')} o FULL OUTER JOIN ${side('nieuw')} n ON o._k = n._k
+		WHERE o._k IS NULL OR n._k IS NULL OR o._r <> n._r`
+	);
+	const counts = new Map((await rows(con, `SELECT _wat, CAST(count(*) AS INTEGER) AS n FROM verschil GROUP BY _wat`)).map((r) => [String(r._wat), Number(r.n)]));
 	const select = [
-		`CASE WHEN o._rij IS NULL THEN 'toegevoegd' WHEN n._rij IS NULL THEN 'verwijderd' ELSE 'gewijzigd' END AS _wat`,
+		'v._wat',
 		...keys.map((k) => `CAST(coalesce(n.${q(k)}, o.${q(k)}) AS VARCHAR) AS ${q(`k_${k}`)}`),
 		...values.flatMap((c) => [`CAST(o.${q(c)} AS VARCHAR) AS ${q(`o_${c}`)}`, `CAST(n.${q(c)} AS VARCHAR) AS ${q(`n_${c}`)}`])
 	].join(', ');
-	await con.run(
-		`CREATE OR REPLACE TEMP TABLE verschil AS
-		SELECT ${select}
-		FROM (SELECT *, 1 AS _rij FROM oud.main.${q(soort)}) o
-		FULL OUTER JOIN (SELECT *, 1 AS _rij FROM nieuw.main.${q(soort)}) n ON ${on}
-		WHERE o._rij IS NULL OR n._rij IS NULL OR ${differs}`
-	);
-	const counts = new Map((await rows(con, `SELECT _wat, CAST(count(*) AS INTEGER) AS n FROM verschil GROUP BY _wat`)).map((r) => [String(r._wat), Number(r.n)]));
-	const order = keys.map((k) => q(`k_${k}`)).join(', ');
-	const examples = await rows(con, `SELECT * FROM verschil QUALIFY row_number() OVER (PARTITION BY _wat ORDER BY ${order}) <= ${VOORBEELDEN} ORDER BY list_position(['gewijzigd', 'toegevoegd', 'verwijderd'], _wat), ${order}`);
+	const whole = (db: Db) => `(SELECT ${keyHash} AS _k, * FROM ${db}.main.${q(soort)})`;
+	const examples = counts.size
+		? await rows(
+				con,
+				`WITH v AS (SELECT * FROM verschil QUALIFY row_number() OVER (PARTITION BY _wat ORDER BY _k) <= ${VOORBEELDEN})
+				SELECT ${select} FROM v LEFT JOIN ${whole('oud')} o ON o._k = v._k AND v._wat <> 'toegevoegd' LEFT JOIN ${whole('nieuw')} n ON n._k = v._k AND v._wat <> 'verwijderd'
+				ORDER BY list_position(['gewijzigd', 'toegevoegd', 'verwijderd'], v._wat), ${keys.map((k) => q(`k_${k}`)).join(', ')}`
+			)
+		: [];
 	await con.run('DROP TABLE verschil');
 	const column = (name: string) => kind.columns.find((c) => c.name === name)!;
 	const voorbeelden = examples.map((r) => {

@@ -27,7 +27,7 @@ import { receiveMultipart } from './multipart';
 import { recognise } from './recognise';
 import { AANLEVERING_ID, insertAanlevering, loadAanlevering, loadAanleveringen, loadExpired, saveAanlevering } from './repository';
 import { checkContent } from './sniff';
-import { assignNames, currentExports, readPreviewState, runPreview, stagedExportsDir, stagedSnapshotFile, type PreviewState, type SeenFile } from './staging';
+import { assignNames, currentExports, publishCopiesDir, readPreviewState, runPreview, stagedExportsDir, stagedSnapshotFile, type PreviewState, type SeenFile } from './staging';
 import type { Aanlevering, AanleveringBestand } from './types';
 
 export { IntakeError } from './errors';
@@ -273,13 +273,17 @@ export async function publiceerAanlevering(id: string, gebruiker: Gebruiker): Pr
 		if (!saveAanlevering(published, ['klaar'])) throw notReady(mustLoad(id));
 		let exportsWritten = false;
 		try {
-			if (current && state.basis.fingerprint === current.exportsHash) archiveSet(archief, current, paths.exports, state.basis.bestanden, () => false);
+			const stagedSha = new Map(state.staged.map((f) => [f.bestand, f.sha256]));
+			// The current set into the archive: files this publish renames over or removes are
+			// hard-linked (no one can edit them through data/exports afterwards), the others copied.
+			if (current && state.basis.fingerprint === current.exportsHash) archiveSet(archief, current, paths.exports, state.basis.bestanden, (bestand) => stagedSha.get(bestand) !== state.basis.bestanden.find((f) => f.bestand === bestand)?.sha256);
 			const uploads = new Set(a.bestanden.map((b) => b.bestand));
 			const stagedDir = stagedExportsDir(dir);
-			// The new set into the archive first: uploads are linked (ours, never edited), the rest copied.
+			// The new set: uploads are linked (ours, never edited; data/exports gets its own copy), the rest is archived already or copied.
 			archiveSet(archief, state.pointer, stagedDir, state.staged, (bestand) => uploads.has(bestand) || bestand === MANIFEST_FILE);
 			const present = new Map(state.basis.bestanden.map((f) => [f.bestand, f.sha256]));
-			const target = state.staged.map((f) => ({ ...f, source: join(stagedDir, f.bestand) }));
+			const copies = publishCopiesDir(dir);
+			const target = state.staged.map((f) => (uploads.has(f.bestand) && existsSync(join(copies, f.bestand)) ? { ...f, source: join(copies, f.bestand), move: true } : { ...f, source: join(stagedDir, f.bestand) }));
 			exportsWritten = true;
 			writeExportSet(paths.exports, target.filter((f) => f.bestand !== MANIFEST_FILE), target.find((f) => f.bestand === MANIFEST_FILE)!, present);
 			const built: BuiltSnapshot = { report: state.report, snapshotFile: stagedSnapshotFile(dir, state.pointer.snapshotId), pointer: state.pointer, manifest: null, hashes: { manifest: null, bestanden: [] } };

@@ -6,12 +6,13 @@
  * snapshot, built by the ingest's own buildSnapshot) and `preview.json` (what publishing needs).
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, constants as fsConstants } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import { EXPORT_KINDS, type ExportSoort } from '../../domain/exports';
 import { manifestSchema, type Manifest, type ManifestEntry } from '../../domain/schemas';
 import { SNAPSHOT_DIR, pointerSchema, readPointer, storePaths, type Pointer } from '../db/layout';
-import { buildSnapshot } from '../ingest/build';
+import { buildSnapshot, seconds } from '../ingest/build';
 import { ingestReportSchema } from '../ingest/report';
 import { MANIFEST_FILE, combineFingerprint, fileFacts, isExportFile } from '../ingest/sources';
 import { computeWijzigingen } from './diff';
@@ -22,6 +23,8 @@ export const uploadDir = (dir: string) => join(dir, 'upload');
 export const uploadPath = (dir: string, index: number) => join(dir, 'upload', `${index}.upload`);
 export const stagedExportsDir = (dir: string) => join(dir, 'exports');
 export const buildRoot = (dir: string) => join(dir, 'build');
+/** Copies of the uploads that publishing renames into data/exports (the uploads themselves go to the archive). */
+export const publishCopiesDir = (dir: string) => join(dir, 'publiceren');
 export const stagedSnapshotFile = (dir: string, snapshotId: string) => join(dir, 'build', SNAPSHOT_DIR, `${snapshotId}.duckdb`);
 const previewFile = (dir: string) => join(dir, 'preview.json');
 
@@ -155,8 +158,10 @@ export async function runPreview(dir: string, bestanden: AanleveringBestand[], p
 	const exportsDir = stagedExportsDir(dir);
 	rmSync(exportsDir, { recursive: true, force: true });
 	rmSync(buildRoot(dir), { recursive: true, force: true });
+	rmSync(publishCopiesDir(dir), { recursive: true, force: true });
 	rmSync(previewFile(dir), { force: true });
 	mkdirSync(exportsDir, { recursive: true });
+	mkdirSync(publishCopiesDir(dir), { recursive: true });
 
 	// Current files are hard-linked (the build only reads them; an edit in data/exports replaces
 	// the file or changes its mtime, and publishing then refuses). Files named in the manifest
@@ -173,11 +178,19 @@ export async function runPreview(dir: string, bestanden: AanleveringBestand[], p
 	const seen = [...current.files, ...(existsSync(manifestPath) ? [MANIFEST_FILE] : [])].map((bestand) => ({ bestand, stat: statSync(join(paths.exports, bestand)) }));
 	const linked = new Set(kept);
 	const hashing = Promise.all(seen.filter((s) => !linked.has(s.bestand)).map(async (s) => [s.bestand, (await fileFacts(join(paths.exports, s.bestand))).sha256] as const));
+	// The export files a publish will rename into place, copied now beside the build (the copy is
+	// I/O in the thread pool, the build is DuckDB's): a publish then only renames.
+	const copying = Promise.all(named.map((b) => copyFile(uploadPath(dir, b.index), join(publishCopiesDir(dir), b.bestand), fsConstants.COPYFILE_FICLONE)));
+	// Awaited after the build; a failing build must not leave them as unhandled rejections.
+	hashing.catch(() => undefined);
+	copying.catch(() => undefined);
 
 	const built = await buildSnapshot({ exportsDir, buildRoot: buildRoot(dir), log });
 	const ownHashes = new Map(await hashing);
+	await copying;
 	if (!built.report.ok || !built.snapshotFile || !built.pointer) {
 		rmSync(buildRoot(dir), { recursive: true, force: true });
+		rmSync(publishCopiesDir(dir), { recursive: true, force: true });
 		return { ok: false, bestanden: named, basisSnapshot: basis?.snapshotId ?? null, stagedSnapshot: null, fouten: built.report.errors, foutenTotaal: built.report.errorCount, wijzigingen: null };
 	}
 	const snapshotFile = stagedSnapshotFile(dir, built.pointer.snapshotId);
@@ -202,9 +215,10 @@ export async function runPreview(dir: string, bestanden: AanleveringBestand[], p
 		staged: [...built.hashes.bestanden, { bestand: MANIFEST_FILE, sha256: built.hashes.manifest!, bytes: statSync(join(exportsDir, MANIFEST_FILE)).size }]
 	};
 	writeFileSync(previewFile(dir), JSON.stringify(state, null, '\t') + '\n');
-	log('Wijzigingen tegenover de huidige gegevens bepalen…');
 	const basisFile = basis ? join(paths.store, basis.file) : null;
+	const diffStarted = performance.now();
 	const wijzigingen = await computeWijzigingen(basisFile && existsSync(basisFile) ? basisFile : null, snapshotFile);
+	log(`${'Wijzigingen tegenover de huidige gegevens bepaald'.padEnd(52)} ${seconds((performance.now() - diffStarted) / 1000).padStart(9)}`);
 	return { ok: true, bestanden: named, basisSnapshot: basis?.snapshotId ?? null, stagedSnapshot: built.pointer.snapshotId, fouten: [], foutenTotaal: 0, wijzigingen };
 }
 

@@ -1,0 +1,163 @@
+/**
+ * Intake benchmark (issue 10): upload + preview + publish of the national capaciteit file
+ * against `npm run ingest` of the same export set, in the same run. Each round builds a fresh
+ * store from the national set with runIngest (the reference, timed), then sends a changed
+ * capaciteit.csv as a multipart body streamed from disk to receiveAanlevering and publishes it
+ * with publiceerAanlevering on that store (timed together). Target: intake ÷ ingest ≤ 1,2.
+ */
+import { createReadStream, createWriteStream, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeAppDb, useAppDb } from '../src/lib/server/app/db';
+import { runIngest } from '../src/lib/server/ingest';
+import { publiceerAanlevering, receiveAanlevering } from '../src/lib/server/intake';
+import { streamedUpload } from '../src/lib/server/intake/test-env';
+import { DATA_DIR, generated } from './app';
+import { dec, int, mb, ratio, seconds, table } from './format';
+import type { Suite } from './suite';
+
+export const INTAKE_TARGET_RATIO = 1.2;
+
+export interface IntakeBenchResult {
+	dir: string;
+	bytes: number;
+	gewijzigdeRijen: number;
+	ingest: { seconden: number[] };
+	aanleveren: { seconden: number[]; ontvangen: number[]; publiceren: number[]; toegevoegd: number; verwijderd: number; gewijzigd: number };
+	/** Fastest intake ÷ fastest ingest. */
+	verhouding: number;
+	doel: number;
+	gehaald: boolean;
+}
+
+/** Every this-many-th capaciteit row gets one more gepland: a monthly delivery with some corrections. */
+const CHANGE_EVERY = 10_000;
+
+/**
+ * The national capaciteit.csv with a few hundred rows changed (the last column, gepland, + 1),
+ * written once next to the national set.
+ */
+async function changedCapaciteit(exportsDir: string): Promise<{ file: string; changed: number }> {
+	const source = join(exportsDir, 'capaciteit.csv');
+	const dir = join(DATA_DIR, `${exportsDir.split('/').pop()}-intake`);
+	const file = join(dir, 'capaciteit.csv');
+	const facts = join(dir, 'gewijzigd.json');
+	if (existsSync(file) && existsSync(facts) && statSync(file).mtimeMs > statSync(source).mtimeMs) return { file, changed: JSON.parse(readFileSync(facts, 'utf8')).changed };
+	mkdirSync(dir, { recursive: true });
+	const out = createWriteStream(file);
+	let n = 0;
+	let changed = 0;
+	for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
+		let text = line;
+		if (n > 0 && n % CHANGE_EVERY === 0 && line) {
+			const cut = line.lastIndexOf(';');
+			text = `${line.slice(0, cut + 1)}${Number(line.slice(cut + 1)) + 1}`;
+			changed++;
+		}
+		if (!out.write(`${text}\n`)) await once(out, 'drain');
+		n++;
+	}
+	out.end();
+	await once(out, 'finish');
+	writeFileSync(facts, JSON.stringify({ changed }) + '\n');
+	return { file, changed };
+}
+
+/** A round's directories: the national exports hard-linked (publish renames over them, never writes into them), store, reports, app. */
+function roundDirs(exportsDir: string): { root: string; exports: string; store: string; reports: string; app: string } {
+	const root = mkdtempSync(join(tmpdir(), 'bench-intake-'));
+	const dirs = { root, exports: join(root, 'exports'), store: join(root, 'store'), reports: join(root, 'reports'), app: join(root, 'app') };
+	mkdirSync(dirs.exports);
+	for (const name of readdirSync(exportsDir)) linkSync(join(exportsDir, name), join(dirs.exports, name));
+	return dirs;
+}
+
+const ENV_KEYS = ['REGIO_STORE_DIR', 'REGIO_EXPORTS_DIR', 'REGIO_REPORTS_DIR', 'REGIO_APP_DIR'] as const;
+
+export const intakeSuite: Suite<IntakeBenchResult> = {
+	name: 'intake',
+	title: ({ gemeenten }) => `Aanleveren: upload + controle + publiceren van de landelijke capaciteit (${gemeenten} gemeenten) tegen npm run ingest van dezelfde set`,
+	async run({ gemeenten, runs }) {
+		const exportsDir = generated({ gemeenten });
+		const { file, changed } = await changedCapaciteit(exportsDir);
+		const bytes = statSync(file).size;
+		const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+		const ingest: number[] = [];
+		const aanleveren: number[] = [];
+		const ontvangen: number[] = [];
+		const publiceren: number[] = [];
+		let counts = { toegevoegd: 0, verwijderd: 0, gewijzigd: 0 };
+		try {
+			for (let round = 1; round <= runs; round++) {
+				const dirs = roundDirs(exportsDir);
+				try {
+					const paths = { store: dirs.store, exports: dirs.exports, reports: dirs.reports };
+					let started = performance.now();
+					const report = await runIngest({ paths, force: true });
+					ingest.push((performance.now() - started) / 1000);
+					if (!report.ok) throw new Error(`ingest mislukt: ${report.errors[0]?.melding}`);
+
+					process.env.REGIO_STORE_DIR = dirs.store;
+					process.env.REGIO_EXPORTS_DIR = dirs.exports;
+					process.env.REGIO_REPORTS_DIR = dirs.reports;
+					process.env.REGIO_APP_DIR = dirs.app;
+					useAppDb(dirs.app);
+					const { request } = streamedUpload([{ naam: 'capaciteit.csv', bytes: () => createReadStream(file, { highWaterMark: 1 << 20 }) }], { bron: 'Capaciteitsonderzoek (bench)', peildatum: '2026-11-01' });
+					const gebruiker = { id: 1, naam: 'bench', rol: 'aanleverder' as const, bron: 'lokaal' as const };
+					started = performance.now();
+					// The national capaciteit file is larger than the default 200 MB (REGIO_UPLOAD_MAX_MB=300 on such a deployment).
+					const a = await receiveAanlevering(request, gebruiker, { limits: { maxBytesPerFile: 512 * 1024 * 1024, maxFiles: 20, maxUnpackedBytes: 1024 ** 3 } });
+					const received = performance.now();
+					if (process.env.BENCH_VERBOSE) console.log(a.voortgang.join('\n'));
+					if (a.status !== 'klaar') throw new Error(`aanlevering ${a.status}: ${a.fouten[0]?.melding}`);
+					await publiceerAanlevering(a.id, gebruiker);
+					const done = performance.now();
+					ontvangen.push((received - started) / 1000);
+					publiceren.push((done - received) / 1000);
+					aanleveren.push((done - started) / 1000);
+					const cap = a.wijzigingen?.perSoort.find((s) => s.soort === 'capaciteit');
+					counts = { toegevoegd: cap?.toegevoegd ?? 0, verwijderd: cap?.verwijderd ?? 0, gewijzigd: cap?.gewijzigd ?? 0 };
+					console.log(`  ronde ${round}: npm run ingest ${dec(ingest.at(-1)!, 2)} s, aanleveren ${dec(aanleveren.at(-1)!, 2)} s (upload + controle ${dec(ontvangen.at(-1)!, 2)} s, publiceren ${dec(publiceren.at(-1)!, 2)} s)`);
+				} finally {
+					closeAppDb();
+					rmSync(dirs.root, { recursive: true, force: true });
+				}
+			}
+		} finally {
+			for (const k of ENV_KEYS) {
+				if (saved[k] === undefined) delete process.env[k];
+				else process.env[k] = saved[k];
+			}
+		}
+		const verhouding = Math.min(...aanleveren) / Math.min(...ingest);
+		return { dir: exportsDir, bytes, gewijzigdeRijen: changed, ingest: { seconden: ingest }, aanleveren: { seconden: aanleveren, ontvangen, publiceren, ...counts }, verhouding, doel: INTAKE_TARGET_RATIO, gehaald: verhouding <= INTAKE_TARGET_RATIO };
+	},
+	print(r) {
+		console.log(`capaciteit.csv ${mb(r.bytes)}, ${int(r.gewijzigdeRijen)} rijen aangepast; de controle vond ${int(r.aanleveren.gewijzigd)} rijen gewijzigd (${int(r.aanleveren.toegevoegd)} toegevoegd, ${int(r.aanleveren.verwijderd)} verwijderd)`);
+		const best = r.aanleveren.seconden.indexOf(Math.min(...r.aanleveren.seconden));
+		console.log(
+			table(
+				['meting', 'beste tijd'],
+				[
+					['npm run ingest (hele landelijke set)', seconds(Math.min(...r.ingest.seconden))],
+					['aanleveren: upload + controle', seconds(r.aanleveren.ontvangen[best])],
+					['aanleveren: publiceren', seconds(r.aanleveren.publiceren[best])],
+					['aanleveren totaal', seconds(r.aanleveren.seconden[best])]
+				]
+			)
+		);
+		console.log(`verhouding (aanleveren / ingest): ${ratio(r.verhouding)} — doel ≤ ${ratio(r.doel)}: ${r.gehaald ? 'gehaald' : 'NIET gehaald'}`);
+	},
+	summary: (r) => [
+		{
+			meting: 'Aanleveren landelijke capaciteit (upload + controle + publiceren)',
+			waarde: seconds(Math.min(...r.aanleveren.seconden)),
+			referentie: `${seconds(Math.min(...r.ingest.seconden))} npm run ingest`,
+			verhouding: r.verhouding,
+			doel: `≤ ${ratio(r.doel)}`,
+			gehaald: r.gehaald
+		}
+	]
+};
