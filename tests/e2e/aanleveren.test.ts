@@ -15,6 +15,8 @@ import { EXAMPLE_EXPORTS, startIntakeApp, WACHTWOORD, type IntakeApp } from './i
 import type { Browser } from 'playwright-core';
 
 let intake: IntakeApp;
+/** Set by the publish test for the roll-back test: the snapshot and Dordrecht's number before publishing. */
+let published: { before: string; after: string; dordrecht: string } | null = null;
 let browser: Browser;
 const files = mkdtempSync(join(tmpdir(), 'regio-aanlever-'));
 /** Dordrecht's crisis places (doelgroep algemeen) in 2026 get this many more existing places. */
@@ -74,6 +76,7 @@ beforeAll(async () => {
 	intake = await startIntakeApp();
 	intake.users(['add', 'annemarie', '--rol', 'aanleverder', '--wachtwoord-stdin'], `${WACHTWOORD}\n`);
 	intake.users(['add', 'lex', '--rol', 'lezer', '--wachtwoord-stdin'], `${WACHTWOORD}\n`);
+	intake.users(['add', 'bea', '--rol', 'beheerder', '--wachtwoord-stdin'], `${WACHTWOORD}\n`);
 	browser = await launchBrowser();
 }, 120_000);
 
@@ -124,6 +127,35 @@ describe('aanleveren in the browser', () => {
 			const manifest = JSON.parse(readFileSync(join(intake.paths.exports, 'manifest.json'), 'utf8'));
 			const entry = manifest.bestanden.find((b: { soort: string }) => b.soort === 'capaciteit');
 			expect(entry).toMatchObject({ bron: 'Capaciteitsonderzoek BW&O 2026 (herzien), illustratief', peildatum: '2026-01-01', illustratief: true });
+			published = { before: snapshotBefore, after: snapshotAfter, dordrecht: before };
+		} finally {
+			await context.close();
+		}
+	}, 120_000);
+
+	it('a beheerder sees the publish in the audit log on /data and rolls back to the previous version', async () => {
+		expect(published, 'runs after the publish test').not.toBeNull();
+		const { before, after, dordrecht } = published!;
+		const context = await newContext(browser);
+		try {
+			const page = await context.newPage();
+			await loginPage(page, 'bea', '/data');
+			const audit = await page.locator('#auditlog tbody tr').allInnerTexts();
+			const publish = audit.find((row) => row.includes('gepubliceerd'));
+			expect(publish, audit.join('\n')).toContain('annemarie');
+			expect(publish).toContain(after);
+			const row = page.locator('#bewaarde-versies tbody tr', { hasText: before });
+			await Promise.all([page.waitForLoadState('load'), row.locator('button', { hasText: 'Terugzetten' }).click()]);
+			await expect(page.locator('main').innerText()).resolves.toContain(`Teruggezet: de site toont nu versie ${before}`);
+			expect(await nextSnapshot(after)).toBe(before);
+			expect(await dordrechtCrisis(page)).toBe(dordrecht);
+			// The exports are the earlier set again, byte for byte.
+			const original = readFileSync(join(EXAMPLE_EXPORTS, 'capaciteit.xlsx'));
+			expect(readFileSync(join(intake.paths.exports, 'capaciteit.xlsx')).equals(original)).toBe(true);
+			await page.goto(new URL('/data', intake.app.baseURL).href);
+			const rows = await page.locator('#auditlog tbody tr').allInnerTexts();
+			expect(rows[0]).toContain('teruggezet');
+			expect(rows[0]).toContain('bea');
 		} finally {
 			await context.close();
 		}
