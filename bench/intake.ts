@@ -25,18 +25,20 @@ export interface IntakeBenchResult {
 	bytes: number;
 	gewijzigdeRijen: number;
 	ingest: { seconden: number[] };
-	aanleveren: { seconden: number[]; ontvangen: number[]; publiceren: number[]; toegevoegd: number; verwijderd: number; gewijzigd: number };
+	aanleveren: { seconden: number[]; ontvangen: number[]; publiceren: number[]; toegevoegd: number; verwijderd: number; gewijzigd: number; kerncijfers: number };
 	/** Fastest intake ÷ fastest ingest. */
 	verhouding: number;
 	doel: number;
 	gehaald: boolean;
 }
 
-/** Every this-many-th capaciteit row gets one more gepland: a monthly delivery with some corrections. */
+/** Every this-many-th capaciteit row gets one more place of behoefte: a delivery with some corrections, moving some tekorten. */
 const CHANGE_EVERY = 10_000;
+/** Position of behoefte in the generated capaciteit.csv (checked against its header). */
+let BEHOEFTE = -1;
 
 /**
- * The national capaciteit.csv with a few hundred rows changed (the last column, gepland, + 1),
+ * The national capaciteit.csv with a few hundred rows changed (behoefte + 1),
  * written once next to the national set.
  */
 async function changedCapaciteit(exportsDir: string): Promise<{ file: string; changed: number }> {
@@ -50,10 +52,13 @@ async function changedCapaciteit(exportsDir: string): Promise<{ file: string; ch
 	let n = 0;
 	let changed = 0;
 	for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
+		if (n === 0) BEHOEFTE = line.split(';').indexOf('behoefte');
+		if (BEHOEFTE < 0) throw new Error(`capaciteit.csv zonder kolom behoefte: ${line}`);
 		let text = line;
 		if (n > 0 && n % CHANGE_EVERY === 0 && line) {
-			const cut = line.lastIndexOf(';');
-			text = `${line.slice(0, cut + 1)}${Number(line.slice(cut + 1)) + 1}`;
+			const cells = line.split(';');
+			cells[BEHOEFTE] = String(Number(cells[BEHOEFTE]) + 1);
+			text = cells.join(';');
 			changed++;
 		}
 		if (!out.write(`${text}\n`)) await once(out, 'drain');
@@ -88,7 +93,7 @@ export const intakeSuite: Suite<IntakeBenchResult> = {
 		const aanleveren: number[] = [];
 		const ontvangen: number[] = [];
 		const publiceren: number[] = [];
-		let counts = { toegevoegd: 0, verwijderd: 0, gewijzigd: 0 };
+		let counts = { toegevoegd: 0, verwijderd: 0, gewijzigd: 0, kerncijfers: 0 };
 		try {
 			for (let round = 1; round <= runs; round++) {
 				const dirs = roundDirs(exportsDir);
@@ -118,7 +123,7 @@ export const intakeSuite: Suite<IntakeBenchResult> = {
 					publiceren.push((done - received) / 1000);
 					aanleveren.push((done - started) / 1000);
 					const cap = a.wijzigingen?.perSoort.find((s) => s.soort === 'capaciteit');
-					counts = { toegevoegd: cap?.toegevoegd ?? 0, verwijderd: cap?.verwijderd ?? 0, gewijzigd: cap?.gewijzigd ?? 0 };
+					counts = { toegevoegd: cap?.toegevoegd ?? 0, verwijderd: cap?.verwijderd ?? 0, gewijzigd: cap?.gewijzigd ?? 0, kerncijfers: a.wijzigingen?.kerncijfers.length ?? 0 };
 					console.log(`  ronde ${round}: npm run ingest ${dec(ingest.at(-1)!, 2)} s, aanleveren ${dec(aanleveren.at(-1)!, 2)} s (upload + controle ${dec(ontvangen.at(-1)!, 2)} s, publiceren ${dec(publiceren.at(-1)!, 2)} s)`);
 				} finally {
 					closeAppDb();
@@ -135,7 +140,7 @@ export const intakeSuite: Suite<IntakeBenchResult> = {
 		return { dir: exportsDir, bytes, gewijzigdeRijen: changed, ingest: { seconden: ingest }, aanleveren: { seconden: aanleveren, ontvangen, publiceren, ...counts }, verhouding, doel: INTAKE_TARGET_RATIO, gehaald: verhouding <= INTAKE_TARGET_RATIO };
 	},
 	print(r) {
-		console.log(`capaciteit.csv ${mb(r.bytes)}, ${int(r.gewijzigdeRijen)} rijen aangepast; de controle vond ${int(r.aanleveren.gewijzigd)} rijen gewijzigd (${int(r.aanleveren.toegevoegd)} toegevoegd, ${int(r.aanleveren.verwijderd)} verwijderd)`);
+		console.log(`capaciteit.csv ${mb(r.bytes)}, ${int(r.gewijzigdeRijen)} rijen aangepast; de controle vond ${int(r.aanleveren.gewijzigd)} rijen gewijzigd (${int(r.aanleveren.toegevoegd)} toegevoegd, ${int(r.aanleveren.verwijderd)} verwijderd) en ${int(r.aanleveren.kerncijfers)} kerncijfers die bewegen`);
 		const best = r.aanleveren.seconden.indexOf(Math.min(...r.aanleveren.seconden));
 		console.log(
 			table(

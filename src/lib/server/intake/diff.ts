@@ -94,11 +94,12 @@ async function kindChanges(con: DuckDBConnection, soort: ExportSoort, hasOud: bo
 		...keys.map((k) => `CAST(coalesce(n.${q(k)}, o.${q(k)}) AS VARCHAR) AS ${q(`k_${k}`)}`),
 		...values.flatMap((c) => [`CAST(o.${q(c)} AS VARCHAR) AS ${q(`o_${c}`)}`, `CAST(n.${q(c)} AS VARCHAR) AS ${q(`n_${c}`)}`])
 	].join(', ');
-	const whole = (db: Db) => `(SELECT ${keyHash} AS _k, * FROM ${db}.main.${q(soort)})`;
+	// A semi-join on the few example hashes: each big table is scanned once, nothing large is built.
+	const whole = (db: Db) => `(SELECT ${keyHash} AS _k, * FROM ${db}.main.${q(soort)} WHERE ${keyHash} IN (SELECT _k FROM v))`;
 	const examples = counts.size
 		? await rows(
 				con,
-				`WITH v AS (SELECT * FROM verschil QUALIFY row_number() OVER (PARTITION BY _wat ORDER BY _k) <= ${VOORBEELDEN})
+				`WITH v AS MATERIALIZED (SELECT * FROM verschil QUALIFY row_number() OVER (PARTITION BY _wat ORDER BY _k) <= ${VOORBEELDEN})
 				SELECT ${select} FROM v LEFT JOIN ${whole('oud')} o ON o._k = v._k AND v._wat <> 'toegevoegd' LEFT JOIN ${whole('nieuw')} n ON n._k = v._k AND v._wat <> 'verwijderd'
 				ORDER BY list_position(['gewijzigd', 'toegevoegd', 'verwijderd'], v._wat), ${keys.map((k) => q(`k_${k}`)).join(', ')}`
 			)
