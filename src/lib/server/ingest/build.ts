@@ -31,6 +31,8 @@ export interface BuildOptions {
 	log?: (line: string) => void;
 	/** The pointer to keep when no build is needed for this fingerprint (ingest: exports unchanged), else null. */
 	unchanged?: (fingerprint: string) => Pointer | null;
+	/** Called once every file has been hashed and read for its encoding (the build's own main-thread work), before DuckDB starts. */
+	onFilesRead?: () => void;
 }
 
 export interface BuiltSnapshot {
@@ -50,7 +52,7 @@ export interface BuiltSnapshot {
  * Read, check and build: never throws for bad input (the report lists every problem) and never
  * switches a pointer. On errors nothing is left in `buildRoot`.
  */
-export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Date(), log = () => {}, unchanged = () => null }: BuildOptions): Promise<BuiltSnapshot> {
+export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Date(), log = () => {}, unchanged = () => null, onFilesRead = () => {} }: BuildOptions): Promise<BuiltSnapshot> {
 	let phase = performance.now();
 	const timed = (label: string) => {
 		const now = performance.now();
@@ -67,6 +69,7 @@ export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Dat
 	});
 	const set = await readFileSet(exportsDir);
 	timed('Bestanden en manifest gecontroleerd (sha256, tekenset)');
+	onFilesRead();
 	const hashes = { manifest: set.manifestSha256, bestanden: set.sources.map((s) => ({ bestand: s.entry.bestand, sha256: s.sha256, bytes: s.bytes })) };
 	const failed = (staged: StagedFile[], errors: IngestError[], errorCount = errors.length) =>
 		result({ ok: false, uitkomst: 'fouten', snapshotId: null, files: staged.map(fileReport), errors, errorCount }, { manifest: set.manifest, hashes });

@@ -50,8 +50,7 @@ function newId(now = new Date()): string {
 
 const stagingDir = (id: string) => join(appPaths().aanleveringen, id);
 
-function withVerouderd(a: Stored): Aanlevering {
-	const current = readPointer(storePaths().store)?.snapshotId ?? null;
+function withVerouderd(a: Stored, current: string | null = readPointer(storePaths().store)?.snapshotId ?? null): Aanlevering {
 	// Only a finished, unpublished preview can be out of date; one being checked is on its way.
 	const open = a.status === 'klaar' || a.status === 'fouten';
 	return { ...a, verouderd: open && a.basisSnapshot !== current };
@@ -164,7 +163,8 @@ function mustLoad(id: string): Stored {
 /** Preview again on the current snapshot, with corrected kinds (by file index) when given. */
 export async function controleerOpnieuw(id: string, gebruiker: Gebruiker, opts: { soorten?: Record<number, ExportSoort>; achtergrond?: boolean } = {}): Promise<Aanlevering> {
 	const a = mustLoad(id);
-	if (running.has(id) || a.status === 'controleren') throw new IntakeError(409, 'bezig', 'Deze aanlevering wordt nog gecontroleerd; wacht tot de controle klaar is.');
+	// 'controleren' without a running preview in this process: the server stopped half-way; check again.
+	if (running.has(id)) throw new IntakeError(409, 'bezig', 'Deze aanlevering wordt nog gecontroleerd; wacht tot de controle klaar is.');
 	if (a.status === 'gepubliceerd') throw new IntakeError(409, 'al_gepubliceerd', 'Deze aanlevering is al gepubliceerd; lever de bestanden opnieuw aan voor een nieuwe controle.');
 	if (a.status === 'verlopen' || !existsSync(stagingDir(id))) throw new IntakeError(409, 'verlopen', 'Deze aanlevering is verlopen en opgeruimd (na 24 uur); lever de bestanden opnieuw aan.');
 	const bestanden = a.bestanden.map((b) => {
@@ -193,7 +193,8 @@ export function getAanlevering(id: string): Aanlevering | null {
 
 /** The newest deliveries first. */
 export function listAanleveringen({ limit = 50 }: { limit?: number } = {}): Aanlevering[] {
-	return loadAanleveringen(Math.max(1, Math.min(500, Math.floor(limit)))).map(withVerouderd);
+	const current = readPointer(storePaths().store)?.snapshotId ?? null;
+	return loadAanleveringen(Math.max(1, Math.min(500, Math.floor(limit) || 50))).map((a) => withVerouderd(a, current));
 }
 
 function notReady(a: Stored): IntakeError {

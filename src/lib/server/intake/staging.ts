@@ -5,7 +5,8 @@
  * kind, and the manifest that says so), `build/snapshots/<snapshotId>.duckdb` (the staged
  * snapshot, built by the ingest's own buildSnapshot) and `preview.json` (what publishing needs).
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, constants as fsConstants } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, createReadStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, constants as fsConstants } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { z } from 'zod';
@@ -14,7 +15,7 @@ import { manifestSchema, type Manifest, type ManifestEntry } from '../../domain/
 import { SNAPSHOT_DIR, pointerSchema, readPointer, storePaths, type Pointer } from '../db/layout';
 import { buildSnapshot, seconds } from '../ingest/build';
 import { ingestReportSchema } from '../ingest/report';
-import { MANIFEST_FILE, combineFingerprint, fileFacts, isExportFile } from '../ingest/sources';
+import { MANIFEST_FILE, combineFingerprint, isExportFile } from '../ingest/sources';
 import { computeWijzigingen } from './diff';
 import type { AanleveringBestand, Wijzigingen } from './types';
 import type { IngestError } from '../ingest/report';
@@ -177,15 +178,19 @@ export async function runPreview(dir: string, bestanden: AanleveringBestand[], p
 	// hashed beside the build (the files that are linked are hashed by the build itself).
 	const seen = [...current.files, ...(existsSync(manifestPath) ? [MANIFEST_FILE] : [])].map((bestand) => ({ bestand, stat: statSync(join(paths.exports, bestand)) }));
 	const linked = new Set(kept);
-	const hashing = Promise.all(seen.filter((s) => !linked.has(s.bestand)).map(async (s) => [s.bestand, (await fileFacts(join(paths.exports, s.bestand))).sha256] as const));
-	// The export files a publish will rename into place, copied now beside the build (the copy is
-	// I/O in the thread pool, the build is DuckDB's): a publish then only renames.
-	const copying = Promise.all(named.map((b) => copyFile(uploadPath(dir, b.index), join(publishCopiesDir(dir), b.bestand), fsConstants.COPYFILE_FICLONE)));
-	// Awaited after the build; a failing build must not leave them as unhandled rejections.
-	hashing.catch(() => undefined);
-	copying.catch(() => undefined);
+	// Started once the build has hashed its files (main-thread work) and DuckDB takes over: the
+	// replaced files' sha256 (for the archive) and the copies a publish renames into data/exports.
+	let hashing: Promise<(readonly [string, string])[]> = Promise.resolve([]);
+	let copying: Promise<unknown> = Promise.resolve();
+	const besides = () => {
+		hashing = Promise.all(seen.filter((s) => !linked.has(s.bestand)).map(async (s) => [s.bestand, await sha256Of(join(paths.exports, s.bestand))] as const));
+		copying = Promise.all(named.map((b) => copyFile(uploadPath(dir, b.index), join(publishCopiesDir(dir), b.bestand), fsConstants.COPYFILE_FICLONE)));
+		// Awaited after the build; a failing build must not leave them as unhandled rejections.
+		hashing.catch(() => undefined);
+		copying.catch(() => undefined);
+	};
 
-	const built = await buildSnapshot({ exportsDir, buildRoot: buildRoot(dir), log });
+	const built = await buildSnapshot({ exportsDir, buildRoot: buildRoot(dir), log, onFilesRead: besides });
 	const ownHashes = new Map(await hashing);
 	await copying;
 	if (!built.report.ok || !built.snapshotFile || !built.pointer) {
@@ -220,6 +225,12 @@ export async function runPreview(dir: string, bestanden: AanleveringBestand[], p
 	const wijzigingen = await computeWijzigingen(basisFile && existsSync(basisFile) ? basisFile : null, snapshotFile);
 	log(`${'Wijzigingen tegenover de huidige gegevens bepaald'.padEnd(52)} ${seconds((performance.now() - diffStarted) / 1000).padStart(9)}`);
 	return { ok: true, bestanden: named, basisSnapshot: basis?.snapshotId ?? null, stagedSnapshot: built.pointer.snapshotId, fouten: [], foutenTotaal: 0, wijzigingen };
+}
+
+async function sha256Of(path: string): Promise<string> {
+	const hash = createHash('sha256');
+	for await (const chunk of createReadStream(path, { highWaterMark: 4 << 20 })) hash.update(chunk as Buffer);
+	return hash.digest('hex');
 }
 
 /** The pointer of a staged snapshot (for opening it read-only). */
