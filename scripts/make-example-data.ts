@@ -684,6 +684,8 @@ export const BESTANDEN: Record<ExportSoort, string> = {
 export function buildManifest(): Manifest {
 	return manifestSchema.parse({
 		regio: REGIO,
+		// The default, written out so that whoever copies this manifest sees the setting.
+		kleine_aantallen: { drempel: 5 },
 		bestanden: [
 			{ bestand: BESTANDEN.gemeenten, soort: 'gemeenten', bron: BRON_ILLUSTRATIEF, peildatum: '2024-01-01', illustratief: true, toelichting: 'Gemeentecodes, namen en subregio’s zijn echt (CBS-indeling 2024); coördinaten van de gemeentehuizen zijn benaderd en de tegelkaart is een eigen indeling. Excel-CSV: puntkomma, decimale komma, UTF-8 met BOM.' },
 			{ bestand: BESTANDEN.inwoners, soort: 'inwoners', bron: "CBS StatLine, tabel 'Regionale kerncijfers Nederland' (inwoners 2024); overige jaren en sociale huurvoorraad illustratief", peildatum: '2026-01-01', illustratief: true, toelichting: 'Inwoners 1 januari 2024 zijn CBS-cijfers, behalve Zwijndrecht (≈45.000) en Alblasserdam (≈20.300): benaderingen. Overige jaren en sociale huurvoorraad illustratief. Opgemaakt als StatLine-download.' },
@@ -822,6 +824,7 @@ elke download toont die bron en peildatum; is een bestand illustratief, dan staa
 |---|---|
 | \`regio.code\` | code van de centrumregio: \`CR\` + de cijfers van de centrumgemeente, hier \`CR0505\` |
 | \`regio.naam\` | naam van de regio, hier \`Centrumregio Dordrecht\` |
+| \`kleine_aantallen.drempel\` | optioneel: aantallen personen (Wlz-instroom, BW-cliënten, met dagbesteding, bezet, wachtlijst) van 1 tot deze drempel worden nergens getoond maar als \`< 5\` (AVG), en alles wat eruit te berekenen is ook niet; standaard 5. Alleen \`0\` zet de afscherming uit; elke grafiek zegt dan dat kleine aantallen getoond worden |
 | \`bestanden[].bestand\` | bestandsnaam in deze map |
 | \`bestanden[].soort\` | soort export: ${EXPORT_SOORTEN.map(code).join(', ')} |
 | \`bestanden[].bron\` | herkomst van de cijfers, in gewone taal |
@@ -835,6 +838,7 @@ Voorbeeld:
 \`\`\`json
 {
   "regio": { "code": "CR0505", "naam": "Centrumregio Dordrecht" },
+  "kleine_aantallen": { "drempel": 5 },
   "bestanden": [
     { "bestand": "capaciteit.xlsx", "soort": "capaciteit", "bron": "Capaciteitsonderzoek BW&O 2024",
       "peildatum": "2024-01-01", "illustratief": false, "blad": "Capaciteit" }
@@ -883,7 +887,9 @@ de regionale verslagen (FOT BW&O, regiegroep HKG, SDD) en openbare bronnen zegge
   de spreiding tussen regio's; een daling met 20% is hier daarom niet reëel. De andere regio's
   dragen de code van hun echte centrumgemeente, maar hun inwonertallen en cijfers zijn
   afgeronde, verzonnen waarden. Na de openstelling van de Wlz voor mensen met een psychische
-  aandoening (1 januari 2021) is er in 2021–2022 een piek.
+  aandoening (1 januari 2021) is er in 2021–2022 een piek. De kleinere gemeenten hebben een
+  instroom van enkele cliënten per jaar: die aantallen (onder 5) toont de Regiomonitor als
+  \`< 5\`, met een tweede cel erbij waar het regiototaal ze anders zou verraden.
 - **Dagbesteding**: het aandeel BW-cliënten met dagbesteding daalt van 60% (2019-K1) naar 46%
   (2020-K4), zoals de SDD in 2020 meldde, en blijft na de overgang op P×Q-bekostiging
   (1 januari 2021) rond 45–48%, met verschillen tussen aanbieders. De aanbieders zijn fictief

@@ -1,4 +1,5 @@
 /** Text around a chart that is the same on the page, in an export and on a slide. */
+import { afschermingZin } from '../domain/disclosure';
 import { formatDate } from '../domain/format';
 import type { ChartMeta } from './types';
 
@@ -9,7 +10,13 @@ export function sourceLine(meta: Pick<ChartMeta, 'bron' | 'peildatum'>): string 
 	return `Bron: ${bron.replace(/\.$/, '')}. ${peildatum}`;
 }
 
-/** The footer as one line of plain text, for exports and slides. */
+/** The footer as one line of plain text, for exports and slides; it always states the disclosure rule. */
 export function footerText(meta: ChartMeta): string {
-	return meta.illustratief ? `${sourceLine(meta)} Illustratief: voorbeeldgegevens.` : sourceLine(meta);
+	const text = meta.illustratief ? `${sourceLine(meta)} Illustratief: voorbeeldgegevens.` : sourceLine(meta);
+	return `${text} ${meta.afscherming}`;
+}
+
+/** The footer facts of a chart from the store's source facts (bronVoor): source, peildatum, illustratief, disclosure rule. */
+export function bronMeta(bron: { bron: string; peildatum: string | null; illustratief: boolean; drempel: number }): Pick<ChartMeta, 'bron' | 'peildatum' | 'illustratief' | 'afscherming'> {
+	return { bron: bron.bron, peildatum: bron.peildatum, illustratief: bron.illustratief, afscherming: afschermingZin(bron.drempel) };
 }

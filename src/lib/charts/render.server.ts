@@ -4,6 +4,7 @@
  * first paint and works without JavaScript.
  */
 import { parseHTML } from 'linkedom';
+import { addHatch, legendFor } from './afgeschermd';
 import type { ChartDefinition, RenderedChart } from './types';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -51,7 +52,7 @@ export function descriptionId(chartId: string): string {
 /** Render a chart on the server: SVG string, text alternative, table and legend. */
 export function renderChart<Row>(chart: ChartDefinition<Row>, rows: readonly Row[], { width = 720, title }: RenderOptions): RenderedChart {
 	const document = serverDocument();
-	let svg = chart.build(rows, { width, document });
+	let svg = addHatch(chart.build(rows, { width, document }));
 	// Plot wraps a chart in a <figure> when it has a title or legend; the frame supplies both.
 	if (svg.tagName.toLowerCase() !== 'svg') {
 		const inner = svg.querySelector('svg');
@@ -64,6 +65,6 @@ export function renderChart<Row>(chart: ChartDefinition<Row>, rows: readonly Row
 		svg: svg.outerHTML,
 		description: chart.describe(rows),
 		table: chart.table(rows),
-		legend: chart.legend
+		legend: legendFor(chart.legend, rows)
 	};
 }

@@ -24,14 +24,16 @@ export interface ChartMeta {
 	peildatum: string | null;
 	/** Whether (part of) the data is illustrative rather than a real figure. */
 	illustratief: boolean;
+	/** The disclosure sentence of the footer (afschermingZin): "Aantallen onder 5 zijn afgeschermd (AVG)." */
+	afscherming: string;
 }
 
 /** One entry of the HTML legend the frame shows above the chart. */
 export interface LegendItem {
 	label: string;
 	colour: string;
-	/** A filled swatch for bars and areas, a short thick line for ticks and rules. */
-	shape: 'bar' | 'tick' | 'line';
+	/** A filled swatch for bars and areas, a short thick line for ticks and rules, an open hatched square for hidden cells. */
+	shape: 'bar' | 'tick' | 'line' | 'afgeschermd';
 }
 
 /** The table view of a chart's data: already formatted (nl-NL) for display. */

@@ -59,8 +59,8 @@ export function suppress(
 ): Map<string, Reden> {
 	const hidden = new Map<string, Reden>();
 	if (drempel <= 0) return hidden;
-	for (const [key, reden] of preset) if (cells.has(key)) hidden.set(key, reden);
-	for (const [key, value] of cells) if (!hidden.has(key) && isKlein(value, drempel)) hidden.set(key, 'primair');
+	for (const [key, value] of cells) if (isKlein(value, drempel)) hidden.set(key, 'primair');
+	for (const [key, reden] of preset) if (cells.has(key) && !hidden.has(key)) hidden.set(key, reden);
 	// Each pass can only add cells, and there are finitely many: this ends.
 	for (let changed = true; changed; ) {
 		changed = false;

@@ -148,6 +148,8 @@ export interface NotebookSource {
 	bron: string;
 	peildatum: string | null;
 	illustratief: boolean;
+	/** The disclosure sentence (afschermingZin) of the snapshot the notebook ran on. */
+	afscherming: string;
 }
 
 export interface NotebookRun {

@@ -1,4 +1,5 @@
 /** Shared by the dagbesteding charts: the row shape, the P×Q date, axis helpers. */
+import { shown, type Afgeschermd } from '../../domain/disclosure';
 import { formatInteger, formatPercent, formatPeriode } from '../../domain/format';
 
 /** How the figures are shown: the share with dagbesteding, or the numbers of clients. */
@@ -12,10 +13,12 @@ export interface DagbestedingPunt {
 	periode: string;
 	/** ISO date of the first day of the periode. */
 	periode_start: string;
-	bw_clienten: number;
-	met_dagbesteding: number;
-	/** 0–1; null without clients. */
+	/** Null when hidden by disclosure control; `afgeschermd` says what to show. */
+	bw_clienten: number | null;
+	met_dagbesteding: number | null;
+	/** 0–1; null without clients or when hidden. */
 	aandeel: number | null;
+	afgeschermd?: Afgeschermd;
 	/** Repeated on every row so that the builder, which only gets rows, knows what to draw. */
 	maat: DagbestedingMaat;
 }
@@ -51,7 +54,17 @@ export const maatOf = (rows: readonly DagbestedingPunt[]): DagbestedingMaat => r
 
 /** `2020 K4: 46% (215 van 467)`: the tooltip of one point. */
 export function puntTitel(r: DagbestedingPunt): string {
-	return `${r.reeks}, ${formatPeriode(r.periode)}: ${formatPercent(r.aandeel)} met dagbesteding (${formatInteger(r.met_dagbesteding)} van ${formatInteger(r.bw_clienten)} BW-cliënten)`;
+	return `${r.reeks}, ${formatPeriode(r.periode)}: ${aandeelTekst(r)} met dagbesteding (${aantalTekst(r, 'met_dagbesteding')} van ${aantalTekst(r, 'bw_clienten')} BW-cliënten)`;
+}
+
+/** A count of a point as text: `< 5` or `afgeschermd` when hidden. */
+export function aantalTekst(r: DagbestedingPunt, column: 'bw_clienten' | 'met_dagbesteding'): string {
+	return shown(r, column, () => formatInteger(r[column]));
+}
+
+/** The share of a point as text (`46%`), or `afgeschermd`. */
+export function aandeelTekst(r: DagbestedingPunt, digits = 0): string {
+	return shown(r, 'aandeel', () => formatPercent(r.aandeel, { digits }));
 }
 
 /** The last periode before P×Q in the rows, if the rows span the switch or end before it. */
@@ -73,9 +86,9 @@ export function tableRow(r: DagbestedingPunt): string[] {
 	return [
 		formatPeriode(r.periode),
 		r.reeks,
-		formatInteger(r.bw_clienten),
-		formatInteger(r.met_dagbesteding),
-		formatPercent(r.aandeel, { digits: 1 }),
+		aantalTekst(r, 'bw_clienten'),
+		aantalTekst(r, 'met_dagbesteding'),
+		aandeelTekst(r, 1),
 		r.periode_start >= PXQ_START ? 'P×Q' : 'vóór P×Q'
 	];
 }

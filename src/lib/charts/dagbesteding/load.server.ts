@@ -3,6 +3,7 @@
  * the same parameters, by chart exports. Filtering on periode happens here on the (small,
  * cached) query results; aanbieders and perioden for the filter controls come from the data.
  */
+import { bronMeta } from '../meta';
 import { bronVoor, dagbestedingPerAanbieder as perAanbiederRows, dagbestedingRegio } from '../../server/db/queries';
 import type { ChartMeta } from '../types';
 import { REGIO_REEKS, type DagbestedingPunt } from './common';
@@ -26,9 +27,10 @@ export interface DagbestedingData {
 export const MAX_AANBIEDERS = 12;
 
 /** The `max` aanbieders with the most BW-cliënten over the rows (ties by name). */
-export function largestAanbieders(rows: readonly { aanbieder: string; bw_clienten: number }[], max: number): Set<string> {
+export function largestAanbieders(rows: readonly { aanbieder: string; bw_clienten: number | null }[], max: number): Set<string> {
 	const clients = new Map<string, number>();
-	for (const r of rows) clients.set(r.aanbieder, (clients.get(r.aanbieder) ?? 0) + r.bw_clienten);
+	// A hidden count (null) weighs nothing: the choice must not depend on it.
+	for (const r of rows) clients.set(r.aanbieder, (clients.get(r.aanbieder) ?? 0) + (r.bw_clienten ?? 0));
 	const ranked = [...clients].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'nl'));
 	return new Set(ranked.slice(0, max).map(([aanbieder]) => aanbieder));
 }
@@ -48,7 +50,7 @@ export async function loadDagbesteding(url: URL): Promise<DagbestedingData> {
 		.filter((r) => !chosen || chosen.has(r.aanbieder))
 		.map(({ aanbieder, ...r }): DagbestedingPunt => ({ ...r, reeks: aanbieder, regio: false, maat }));
 	const subtitle = dagbestedingSubtitle(filters, perioden);
-	const meta = (title: string, sub = subtitle): ChartMeta => ({ title, subtitle: sub, bron: bron.bron, peildatum: bron.peildatum, illustratief: bron.illustratief });
+	const meta = (title: string, sub = subtitle): ChartMeta => ({ title, subtitle: sub, ...bronMeta(bron) });
 	const perAanbiederSubtitle = capped
 		? subtitle.replace('alle aanbieders', `de ${MAX_AANBIEDERS} aanbieders met de meeste BW-cliënten (van ${aanbieders.length}; kies andere met het filter)`)
 		: subtitle;

@@ -6,9 +6,10 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatInteger, formatPercent, formatPeriode } from '../../domain/format';
+import { hiddenPoints } from '../afgeschermd';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
-import { decimalYear, maatOf, PXQ_LABEL, PXQ_X, puntTitel, TABLE_COLUMNS, tableRow, yearTicks, type DagbestedingPunt } from './common';
+import { aandeelTekst, aantalTekst, decimalYear, maatOf, PXQ_LABEL, PXQ_X, puntTitel, TABLE_COLUMNS, tableRow, yearTicks, type DagbestedingPunt } from './common';
 
 export const DAGBESTEDING_PER_AANBIEDER_ID = 'dagbesteding-per-aanbieder';
 
@@ -27,13 +28,15 @@ function build(rows: readonly DagbestedingPunt[], { width = 720, document }: Cha
 	};
 	const x = (r: DagbestedingPunt) => decimalYear(r.periode_start);
 	const own = rows.filter((r) => !r.regio).map((r) => ({ ...r, ...panel(r.reeks), x: x(r) }));
+	const column = maat === 'aandeel' ? 'aandeel' : 'met_dagbesteding';
+	const value = (r: DagbestedingPunt) => r[column];
 	// The regional series is repeated in every panel as the reference line (only for the share:
 	// the region's numbers are on another scale than one aanbieder's).
 	const regio = maat === 'aandeel' ? rows.filter((r) => r.regio).flatMap((r) => aanbieders.map((a) => ({ ...r, ...panel(a), x: x(r) }))) : [];
 	type Point = (typeof own)[number];
 	const ends = aanbieders.flatMap((a) => {
 		const series = own.filter((r) => r.reeks === a);
-		return [series[0], series.at(-1)].filter((r, i, all): r is Point => r !== undefined && all.indexOf(r) === i);
+		return [series[0], series.at(-1)].filter((r, i, all): r is Point => r !== undefined && all.indexOf(r) === i && value(r) !== null);
 	});
 	const titles = aanbieders.map((a) => ({ naam: a, ...panel(a) }));
 	const rowsOfPanels = Math.ceil(aanbieders.length / columns);
@@ -41,8 +44,7 @@ function build(rows: readonly DagbestedingPunt[], { width = 720, document }: Cha
 	const showPxq = xs.length > 0 && PXQ_X >= Math.min(...xs) && PXQ_X <= Math.max(...xs);
 	const pxqInPanels = showPxq ? titles.map((t) => ({ ...t, x: PXQ_X })) : [];
 	const panelWidth = (width - 60) / columns;
-	const value = (r: Point) => (maat === 'aandeel' ? r.aandeel : r.met_dagbesteding);
-	const label = (r: Point) => (maat === 'aandeel' ? formatPercent(r.aandeel) : formatInteger(r.met_dagbesteding));
+	const label = (r: Point) => (maat === 'aandeel' ? aandeelTekst(r) : aantalTekst(r, 'met_dagbesteding'));
 
 	return Plot.plot({
 		document,
@@ -67,6 +69,7 @@ function build(rows: readonly DagbestedingPunt[], { width = 720, document }: Cha
 			Plot.lineY(regio, { x: 'x', y: 'aandeel', fx: 'fx', fy: 'fy', stroke: PALETTE.grijs, strokeWidth: 1.5, strokeDasharray: '2,3' }),
 			Plot.lineY(own, { x: 'x', y: value, fx: 'fx', fy: 'fy', z: 'reeks', stroke: PALETTE.blauw, strokeWidth: 2.5 }),
 			Plot.dot(own, { x: 'x', y: value, fx: 'fx', fy: 'fy', r: 2, fill: PALETTE.blauw, title: puntTitel }),
+			...hiddenPoints(own, { column, x: (d) => d.x, stroke: PALETTE.blauw, title: puntTitel, facet: { fx: 'fx', fy: 'fy' } }),
 			Plot.text(ends, {
 				x: 'x',
 				y: value,
@@ -92,12 +95,14 @@ function describe(rows: readonly DagbestedingPunt[]): string {
 		const series = rows.filter((r) => r.reeks === a);
 		const first = series[0];
 		const last = series.at(-1)!;
-		return `${a} van ${formatPercent(first.aandeel)} (${formatPeriode(first.periode)}) naar ${formatPercent(last.aandeel)} (${formatPeriode(last.periode)})`;
+		return `${a} van ${aandeelTekst(first)} (${formatPeriode(first.periode)}) naar ${aandeelTekst(last)} (${formatPeriode(last.periode)})`;
 	});
 	const laatste = rows.filter((r) => !r.regio).at(-1)!;
-	const ordered = rows.filter((r) => !r.regio && r.periode === laatste.periode && r.aandeel !== null).sort((a, b) => b.aandeel! - a.aandeel!);
+	const laatsten = rows.filter((r) => !r.regio && r.periode === laatste.periode);
+	const ordered = laatsten.filter((r) => r.aandeel !== null).sort((a, b) => b.aandeel! - a.aandeel!);
+	// With a hidden share among them, "highest" and "lowest" would rank the hidden one.
 	const spread =
-		ordered.length > 1
+		ordered.length > 1 && ordered.length === laatsten.length
 			? ` In ${formatPeriode(laatste.periode)} had ${ordered[0].reeks} het hoogste aandeel (${formatPercent(ordered[0].aandeel)}) en ${ordered.at(-1)!.reeks} het laagste (${formatPercent(ordered.at(-1)!.aandeel)}).`
 			: '';
 	return `Aandeel BW-cliënten met dagbesteding per aanbieder: ${parts.join('; ')}.${spread}`;

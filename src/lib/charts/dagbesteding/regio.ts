@@ -7,9 +7,12 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatInteger, formatPercent, formatPeriode } from '../../domain/format';
+import { hiddenPoints } from '../afgeschermd';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import {
+	aandeelTekst,
+	aantalTekst,
 	decimalYear,
 	laatsteVoorPxq,
 	maatOf,
@@ -39,7 +42,7 @@ function pxqMarks(rows: readonly DagbestedingPunt[]): Plot.Markish[] {
 
 /** First, last before P×Q and last: the points whose values are written in the chart. */
 export function annotated(rows: readonly DagbestedingPunt[]): DagbestedingPunt[] {
-	const picks = [rows[0], laatsteVoorPxq(rows), rows.at(-1)].filter((r): r is DagbestedingPunt => r !== undefined);
+	const picks = [rows[0], laatsteVoorPxq(rows), rows.at(-1)].filter((r): r is DagbestedingPunt => r !== undefined && r.aandeel !== null);
 	return [...new Set(picks)];
 }
 
@@ -62,12 +65,13 @@ function buildAandeel(rows: readonly DagbestedingPunt[], width: number, document
 			...pxqMarks(rows),
 			Plot.lineY(rows, { x, y: 'aandeel', stroke: PALETTE.blauw, strokeWidth: 2.5 }),
 			Plot.dot(rows, { x, y: 'aandeel', fill: PALETTE.blauw, r: 3, title: puntTitel }),
+			...hiddenPoints(rows, { column: 'aandeel', x, stroke: PALETTE.blauw, title: puntTitel }),
 			...annotated(rows).map((r, i, all) =>
 				// First value left-aligned above, the value before P×Q below its point (left of the rule), the latest right-aligned above.
 				Plot.text([r], {
 					x,
 					y: 'aandeel',
-					text: (d: DagbestedingPunt) => `${formatPeriode(d.periode)}: ${formatPercent(d.aandeel)}`,
+					text: (d: DagbestedingPunt) => `${formatPeriode(d.periode)}: ${aandeelTekst(d)}`,
 					textAnchor: i === 0 ? 'start' : 'end',
 					dy: r === laatsteVoorPxq(rows) && i > 0 && i < all.length - 1 ? 22 : i === 0 ? -14 : -20,
 					dx: i === 0 ? -6 : 6,
@@ -88,7 +92,16 @@ const AANTALLEN = [
 ] as const;
 
 function buildAantallen(rows: readonly DagbestedingPunt[], width: number, document: Document): SVGSVGElement {
-	const long = rows.flatMap((r) => AANTALLEN.map((s) => ({ ...r, x: decimalYear(r.periode_start), reeksLabel: s.label, waarde: r[s.key] })));
+	const long = rows.flatMap((r) =>
+		AANTALLEN.map((s) => ({
+			...r,
+			x: decimalYear(r.periode_start),
+			reeksLabel: s.label,
+			waarde: r[s.key],
+			...(r.afgeschermd?.[s.key] ? { afgeschermd: { waarde: r.afgeschermd[s.key] } } : { afgeschermd: undefined }),
+			tekst: aantalTekst(r, s.key)
+		}))
+	);
 	type Long = (typeof long)[number];
 	const last = rows.at(-1);
 	return Plot.plot({
@@ -112,11 +125,12 @@ function buildAantallen(rows: readonly DagbestedingPunt[], width: number, docume
 					{ x: 'x', y: 'waarde', stroke: s.colour, strokeWidth: 2.5, strokeDasharray: s.dash ?? undefined }
 				)
 			),
-			Plot.dot(long, { x: 'x', y: 'waarde', fill: 'reeksLabel', r: 2.5, title: (d: Long) => `${d.reeksLabel}, ${formatPeriode(d.periode)}: ${formatInteger(d.waarde)}` }),
+			Plot.dot(long, { x: 'x', y: 'waarde', fill: 'reeksLabel', r: 2.5, title: (d: Long) => `${d.reeksLabel}, ${formatPeriode(d.periode)}: ${d.tekst}` }),
+			...hiddenPoints(long, { column: 'waarde', x: (d) => d.x, title: (d: Long) => `${d.reeksLabel}, ${formatPeriode(d.periode)}: ${d.tekst}` }),
 			...(last
 				? [
 						Plot.text(
-							AANTALLEN.map((s) => ({ label: `${s.label}: ${formatInteger(last[s.key])}`, x: decimalYear(last.periode_start), y: last[s.key] })),
+							AANTALLEN.filter((s) => last[s.key] !== null).map((s) => ({ label: `${s.label}: ${aantalTekst(last, s.key)}`, x: decimalYear(last.periode_start), y: last[s.key] })),
 							{ x: 'x', y: 'y', text: 'label', textAnchor: 'start', dx: 8, fill: PALETTE.inkt }
 						)
 					]
@@ -136,12 +150,12 @@ function describe(rows: readonly DagbestedingPunt[]): string {
 	const last = rows.at(-1)!;
 	const voor = laatsteVoorPxq(rows);
 	const parts = [
-		`Het aandeel BW-cliënten met dagbesteding in de regio was ${formatPercent(first.aandeel)} in ${formatPeriode(first.periode)} ` +
-			`(${formatInteger(first.met_dagbesteding)} van ${formatInteger(first.bw_clienten)}) en ${formatPercent(last.aandeel)} in ${formatPeriode(last.periode)} ` +
-			`(${formatInteger(last.met_dagbesteding)} van ${formatInteger(last.bw_clienten)}).`
+		`Het aandeel BW-cliënten met dagbesteding in de regio was ${aandeelTekst(first)} in ${formatPeriode(first.periode)} ` +
+			`(${aantalTekst(first, 'met_dagbesteding')} van ${aantalTekst(first, 'bw_clienten')}) en ${aandeelTekst(last)} in ${formatPeriode(last.periode)} ` +
+			`(${aantalTekst(last, 'met_dagbesteding')} van ${aantalTekst(last, 'bw_clienten')}).`
 	];
 	if (voor && voor !== first && voor !== last) {
-		parts.push(`Vlak voor de overgang op P×Q per 1 januari 2021, in ${formatPeriode(voor.periode)}, was het ${formatPercent(voor.aandeel)}.`);
+		parts.push(`Vlak voor de overgang op P×Q per 1 januari 2021, in ${formatPeriode(voor.periode)}, was het ${aandeelTekst(voor)}.`);
 	}
 	const na = rows.filter((r) => r.periode_start >= PXQ_START && r.aandeel !== null);
 	if (na.length > 1) {

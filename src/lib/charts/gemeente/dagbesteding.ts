@@ -4,6 +4,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatPercent, formatPeriode } from '../../domain/format';
+import { hiddenPoints, shown } from '../afgeschermd';
+import type { Afgeschermd } from '../../domain/disclosure';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 
@@ -13,16 +15,29 @@ export interface GemeenteDagbestedingRow {
 	/** Shares 0–1; null when there were no clients (or no rows) in that periode. */
 	aandeel: number | null;
 	regio_aandeel: number | null;
+	/** Hidden shares (disclosure control): `aandeel` and `regio_aandeel` say what to show. */
+	afgeschermd?: Afgeschermd;
 }
 
+type Share = { periode: string; aandeel: number | null; afgeschermd?: Afgeschermd };
+
 /** Pure: the region's periodes with the gemeente's share beside them. */
-export function gemeenteDagbestedingRows(
-	gemeente: readonly { periode: string; aandeel: number | null }[],
-	regio: readonly { periode: string; periode_start: string; aandeel: number | null }[]
-): GemeenteDagbestedingRow[] {
-	const g = new Map(gemeente.map((r) => [r.periode, r.aandeel]));
-	return regio.map((r) => ({ periode: r.periode, periode_start: r.periode_start, aandeel: g.get(r.periode) ?? null, regio_aandeel: r.aandeel }));
+export function gemeenteDagbestedingRows(gemeente: readonly Share[], regio: readonly (Share & { periode_start: string })[]): GemeenteDagbestedingRow[] {
+	const g = new Map(gemeente.map((r) => [r.periode, r]));
+	return regio.map((r) => {
+		const eigen = g.get(r.periode);
+		const hidden = { ...(eigen?.afgeschermd?.aandeel ? { aandeel: eigen.afgeschermd.aandeel } : {}), ...(r.afgeschermd?.aandeel ? { regio_aandeel: r.afgeschermd.aandeel } : {}) };
+		return {
+			periode: r.periode,
+			periode_start: r.periode_start,
+			aandeel: eigen?.aandeel ?? null,
+			regio_aandeel: r.aandeel,
+			...(Object.keys(hidden).length > 0 ? { afgeschermd: hidden } : {})
+		};
+	});
 }
+
+const share = (r: GemeenteDagbestedingRow, column: 'aandeel' | 'regio_aandeel', digits = 0) => shown(r, column, () => formatPercent(r[column], { digits }));
 
 const PXQ = new Date('2021-01-01T00:00:00Z');
 
@@ -37,7 +52,7 @@ const start = (r: GemeenteDagbestedingRow) => new Date(`${r.periode_start}T00:00
 function build(rows: readonly GemeenteDagbestedingRow[], { width = 640, document }: ChartOptions): SVGSVGElement {
 	const gemeente = rows.filter((r) => r.aandeel !== null);
 	const regio = rows.filter((r) => r.regio_aandeel !== null);
-	const tip = (d: GemeenteDagbestedingRow) => `${formatPeriode(d.periode)}: deze gemeente ${formatPercent(d.aandeel)}, regio ${formatPercent(d.regio_aandeel)}`;
+	const tip = (d: GemeenteDagbestedingRow) => `${formatPeriode(d.periode)}: deze gemeente ${share(d, 'aandeel')}, regio ${share(d, 'regio_aandeel')}`;
 	return Plot.plot({
 		document,
 		width,
@@ -53,7 +68,8 @@ function build(rows: readonly GemeenteDagbestedingRow[], { width = 640, document
 			Plot.text([PXQ], { x: (d: Date) => d, frameAnchor: 'top', text: () => 'P×Q', dx: 4, textAnchor: 'start', fill: PALETTE.grijs }),
 			Plot.lineY(regio, { x: start, y: 'regio_aandeel', stroke: PALETTE.oranje, strokeWidth: 2.5, strokeDasharray: '6 3' }),
 			Plot.lineY(gemeente, { x: start, y: 'aandeel', stroke: PALETTE.blauw, strokeWidth: 2.5 }),
-			Plot.dot(gemeente, { x: start, y: 'aandeel', fill: PALETTE.blauw, r: 3, title: tip })
+			Plot.dot(gemeente, { x: start, y: 'aandeel', fill: PALETTE.blauw, r: 3, title: tip }),
+			...hiddenPoints(rows, { column: 'aandeel', x: (d) => start(d).getTime(), stroke: PALETTE.blauw, title: tip })
 		]
 	}) as SVGSVGElement;
 }
@@ -64,8 +80,8 @@ function describe(rows: readonly GemeenteDagbestedingRow[]): string {
 	const last = known.at(-1);
 	if (!first || !last) return 'Er zijn geen dagbestedingsgegevens per gemeente voor deze gemeente.';
 	return (
-		`Aandeel BW-cliënten met dagbesteding in deze gemeente: ${formatPercent(first.aandeel)} in ${formatPeriode(first.periode)}, ` +
-		`${formatPercent(last.aandeel)} in ${formatPeriode(last.periode)}; de regio had toen ${formatPercent(last.regio_aandeel)}.`
+		`Aandeel BW-cliënten met dagbesteding in deze gemeente: ${share(first, 'aandeel')} in ${formatPeriode(first.periode)}, ` +
+		`${share(last, 'aandeel')} in ${formatPeriode(last.periode)}; de regio had toen ${share(last, 'regio_aandeel')}.`
 	);
 }
 
@@ -76,7 +92,7 @@ function table(rows: readonly GemeenteDagbestedingRow[]): ChartTable {
 			{ label: 'Deze gemeente', numeric: true },
 			{ label: 'Regio', numeric: true }
 		],
-		rows: rows.map((r) => [formatPeriode(r.periode), formatPercent(r.aandeel, { digits: 1 }), formatPercent(r.regio_aandeel, { digits: 1 })])
+		rows: rows.map((r) => [formatPeriode(r.periode), share(r, 'aandeel', 1), share(r, 'regio_aandeel', 1)])
 	};
 }
 

@@ -2,6 +2,7 @@
  * Overzicht tile: the share of BW-cliënten with dagbesteding per periode, with the switch to
  * P×Q billing (1 January 2021, DESIGN.md §5) as a thin vertical rule.
  */
+import { shown, type Afgeschermd } from '../../domain/disclosure';
 import * as Plot from '@observablehq/plot';
 import { formatPercent, formatPeriode } from '../../domain/format';
 import { PALETTE } from '../palette';
@@ -14,6 +15,8 @@ export interface DagbestedingTrendRow {
 	periode_start: string;
 	/** 0–1; null without clients. */
 	aandeel: number | null;
+	/** Set when the share is hidden by disclosure control. */
+	afgeschermd?: Afgeschermd;
 }
 
 /** Dagbesteding is billed as P×Q since this date (DESIGN.md §5). */
@@ -43,7 +46,7 @@ function build(rows: readonly DagbestedingTrendRow[], { width = SPARKLINE_WIDTH,
 				y: 'aandeel',
 				r: 1.5,
 				fill: PALETTE.blauw,
-				title: (d: DagbestedingTrendRow) => `${formatPeriode(d.periode)}: ${formatPercent(d.aandeel)} met dagbesteding`
+				title: (d: DagbestedingTrendRow) => `${formatPeriode(d.periode)}: ${shown(d, 'aandeel', () => formatPercent(d.aandeel))} met dagbesteding`
 			})
 		]
 	}) as SVGSVGElement;
@@ -66,7 +69,7 @@ function table(rows: readonly DagbestedingTrendRow[]): ChartTable {
 			{ label: 'Periode', numeric: false },
 			{ label: 'Aandeel met dagbesteding', numeric: true }
 		],
-		rows: rows.map((r) => [formatPeriode(r.periode), formatPercent(r.aandeel, { digits: 1 })])
+		rows: rows.map((r) => [formatPeriode(r.periode), shown(r, 'aandeel', () => formatPercent(r.aandeel, { digits: 1 }))])
 	};
 }
 

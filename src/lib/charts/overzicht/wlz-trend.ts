@@ -4,13 +4,17 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatPer10k } from '../../domain/format';
+import { shown } from '../afgeschermd';
+import type { Afgeschermd } from '../../domain/disclosure';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
 
 export interface WlzTrendRow {
 	jaar: number;
-	instroom_per_10k: number;
+	/** Null when hidden by disclosure control. */
+	instroom_per_10k: number | null;
+	afgeschermd?: Afgeschermd;
 	/** Median of the other regions; null when no other region reported that year. */
 	mediaan_andere_regios: number | null;
 }
@@ -22,7 +26,7 @@ const legend: readonly LegendItem[] = [
 
 function build(rows: readonly WlzTrendRow[], { width = SPARKLINE_WIDTH, document }: ChartOptions): SVGSVGElement {
 	const mediaan = rows.filter((r) => r.mediaan_andere_regios !== null);
-	const max = Math.max(0.1, ...rows.map((r) => Math.max(r.instroom_per_10k, r.mediaan_andere_regios ?? 0)));
+	const max = Math.max(0.1, ...rows.map((r) => Math.max(r.instroom_per_10k ?? 0, r.mediaan_andere_regios ?? 0)));
 	return Plot.plot({
 		...sparklineOptions(width, document, 'chart-overzicht-wlz-trend'),
 		y: { domain: [0, max] },
@@ -35,11 +39,13 @@ function build(rows: readonly WlzTrendRow[], { width = SPARKLINE_WIDTH, document
 				y: 'instroom_per_10k',
 				r: 2,
 				fill: PALETTE.blauw,
-				title: (d: WlzTrendRow) => `${d.jaar}: ${formatPer10k(d.instroom_per_10k)} per 10.000 inwoners; mediaan andere regio's ${formatPer10k(d.mediaan_andere_regios)}`
+				title: (d: WlzTrendRow) => `${d.jaar}: ${rate(d)} per 10.000 inwoners; mediaan andere regio's ${formatPer10k(d.mediaan_andere_regios)}`
 			})
 		]
 	}) as SVGSVGElement;
 }
+
+const rate = (d: WlzTrendRow) => shown(d, 'instroom_per_10k', () => formatPer10k(d.instroom_per_10k));
 
 function describe(rows: readonly WlzTrendRow[]): string {
 	const first = rows[0];
@@ -49,7 +55,7 @@ function describe(rows: readonly WlzTrendRow[]): string {
 		last.mediaan_andere_regios === null
 			? ''
 			: `; de mediaan van de andere regio's was ${formatPer10k(last.mediaan_andere_regios)}`;
-	return `Wlz-instroom per 10.000 inwoners in deze regio: ${formatPer10k(first.instroom_per_10k)} in ${first.jaar}, ${formatPer10k(last.instroom_per_10k)} in ${last.jaar}${vergelijking}.`;
+	return `Wlz-instroom per 10.000 inwoners in deze regio: ${rate(first)} in ${first.jaar}, ${rate(last)} in ${last.jaar}${vergelijking}.`;
 }
 
 function table(rows: readonly WlzTrendRow[]): ChartTable {
@@ -59,7 +65,7 @@ function table(rows: readonly WlzTrendRow[]): ChartTable {
 			{ label: 'Deze regio, per 10.000 inwoners', numeric: true },
 			{ label: "Mediaan andere regio's", numeric: true }
 		],
-		rows: rows.map((r) => [String(r.jaar), formatPer10k(r.instroom_per_10k), formatPer10k(r.mediaan_andere_regios)])
+		rows: rows.map((r) => [String(r.jaar), rate(r), formatPer10k(r.mediaan_andere_regios)])
 	};
 }
 

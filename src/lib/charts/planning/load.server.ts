@@ -2,6 +2,7 @@
  * The data behind the /planning charts for a set of filters: used by the page and, with the
  * same URL parameters, by chart exports. Unknown gemeente → 404 (Dutch), never a 500.
  */
+import { bronMeta } from '../meta';
 import { error } from '@sveltejs/kit';
 import { bronVoor, gemeente, peiljaren, planVsTekort, projecten, type ProjectRow } from '../../server/db/queries';
 import type { ChartMeta } from '../types';
@@ -32,9 +33,7 @@ export async function loadPlanning(filters: PlanningFilters): Promise<PlanningDa
 	const meta = (title: string, bron: typeof bronProjecten, extra = ''): ChartMeta => ({
 		title,
 		subtitle: subtitle + extra,
-		bron: bron.bron,
-		peildatum: bron.peildatum,
-		illustratief: bron.illustratief
+		...bronMeta(bron)
 	});
 	return {
 		projecten: rows,

@@ -6,6 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
 import { linksToDataHref } from '../links';
+import { hiddenBarsX, shown } from '../afgeschermd';
+import type { Afgeschermd } from '../../domain/disclosure';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import type { Measure } from './model';
@@ -20,9 +22,11 @@ export interface WlzGemeenteBar {
 	naam: string;
 	jaar: number;
 	measure: Measure;
-	instroom: number;
+	/** Null when hidden by disclosure control; `afgeschermd` says what to show. */
+	instroom: number | null;
 	inwoners: number;
-	instroom_per_10k: number;
+	instroom_per_10k: number | null;
+	afgeschermd?: Afgeschermd;
 	/** The whole region's rate per 10.000 in this year. */
 	regio_per_10k: number | null;
 	/** The other regions' median per 10.000 in this year. */
@@ -35,9 +39,11 @@ const legend: readonly LegendItem[] = [
 	{ label: 'Mediaan andere regio’s (per 10.000)', colour: PALETTE.inkt, shape: 'tick' }
 ];
 
-const waarde = (d: WlzGemeenteBar) => (d.measure === 'per_10k' ? d.instroom_per_10k : d.instroom);
-const toon = (d: WlzGemeenteBar, v: number | null = waarde(d)) => (d.measure === 'per_10k' ? formatPer10k(v, { digits: 2 }) : formatInteger(v));
-const ordered = (rows: readonly WlzGemeenteBar[]) => [...rows].sort((a, b) => waarde(b) - waarde(a) || a.naam.localeCompare(b.naam, 'nl'));
+const kolom = (d: WlzGemeenteBar) => (d.measure === 'per_10k' ? 'instroom_per_10k' : 'instroom');
+const waarde = (d: WlzGemeenteBar) => d[kolom(d)];
+const toon = (d: WlzGemeenteBar) => shown(d, kolom(d), () => (d.measure === 'per_10k' ? formatPer10k(waarde(d), { digits: 2 }) : formatInteger(waarde(d))));
+// Hidden gemeenten go last, by name: their rank would tell about their value.
+const ordered = (rows: readonly WlzGemeenteBar[]) => [...rows].sort((a, b) => (waarde(b) ?? -1) - (waarde(a) ?? -1) || a.naam.localeCompare(b.naam, 'nl'));
 
 function build(rows: readonly WlzGemeenteBar[], { width = 720, document }: ChartOptions): SVGSVGElement {
 	const sorted = ordered(rows);
@@ -61,7 +67,7 @@ function build(rows: readonly WlzGemeenteBar[], { width = 720, document }: Chart
 		x: {
 			label: per10k ? `Instroom ${PER_10K_LABEL}` : 'Cliënten',
 			// The references (region, other regions' median) can lie beyond the largest bar.
-			domain: [0, Math.max(0.1, ...sorted.map(waarde), ...refs.map((r) => r.x)) * 1.05],
+			domain: [0, Math.max(0.1, ...sorted.map((d) => waarde(d) ?? 0), ...refs.map((r) => r.x)) * 1.05],
 			grid: true,
 			nice: true,
 			tickFormat: (d: number) => (per10k ? formatDecimal(d, { digits: 2 }) : formatInteger(d)),
@@ -76,9 +82,13 @@ function build(rows: readonly WlzGemeenteBar[], { width = 720, document }: Chart
 				fill: PALETTE.blauw,
 				href: (d: WlzGemeenteBar) => `/gemeente/${d.gemeentecode}`,
 				title: (d: WlzGemeenteBar) =>
-					`${d.naam}, ${d.jaar}: ${formatInteger(d.instroom)} cliënten, ${formatPer10k(d.instroom_per_10k, { digits: 2 })} ${PER_10K_LABEL}`
+					`${d.naam}, ${d.jaar}: ${shown(d, 'instroom', () => formatInteger(d.instroom))} cliënten, ${shown(d, 'instroom_per_10k', () => formatPer10k(d.instroom_per_10k, { digits: 2 }))} ${PER_10K_LABEL}`
 			}),
-			Plot.text(sorted, { x: waarde, y: 'naam', text: (d: WlzGemeenteBar) => toon(d), textAnchor: 'start', dx: 5, fill: PALETTE.inkt }),
+			Plot.text(
+				sorted.filter((d) => waarde(d) !== null),
+				{ x: waarde, y: 'naam', text: (d: WlzGemeenteBar) => toon(d), textAnchor: 'start', dx: 5, fill: PALETTE.inkt }
+			),
+			...hiddenBarsX(sorted, { column: 'instroom', y: 'naam', title: (d) => `${d.naam}, ${d.jaar}: ${toon(d)}` }),
 			Plot.ruleX([0], { stroke: PALETTE.grijs }),
 			...refs.map((ref) => Plot.ruleX([ref], { x: 'x', stroke: ref.colour, strokeWidth: 2.5, strokeDasharray: '6 3' })),
 			// Stacked above the plot, so two nearby reference values never print over each other.
@@ -93,12 +103,16 @@ function describe(rows: readonly WlzGemeenteBar[]): string {
 	if (rows.length === 0) return 'Er zijn geen Wlz-gegevens per gemeente voor dit jaar.';
 	const sorted = ordered(rows);
 	const top = sorted[0];
-	const totaal = rows.reduce((s, r) => s + r.instroom, 0);
-	let text = `In ${top.jaar} stroomden in de ${formatInteger(rows.length)} gemeenten samen ${formatInteger(totaal)} BW-cliënten in de Wlz in. `;
-	text += `De hoogste ${top.measure === 'per_10k' ? `instroom ${PER_10K_LABEL}` : 'instroom'} had ${top.naam} (${toon(top)}).`;
+	const verborgen = rows.filter((r) => r.instroom === null);
+	// The sum of the visible gemeenten would give the hidden ones away against the regional total.
+	let text =
+		verborgen.length === 0
+			? `In ${top.jaar} stroomden in de ${formatInteger(rows.length)} gemeenten samen ${formatInteger(rows.reduce((s, r) => s + (r.instroom ?? 0), 0))} BW-cliënten in de Wlz in. `
+			: `In ${top.jaar} zijn de cijfers van ${formatInteger(verborgen.length)} van de ${formatInteger(rows.length)} gemeenten afgeschermd (kleine aantallen). `;
+	if (waarde(top) !== null) text += `De hoogste ${top.measure === 'per_10k' ? `instroom ${PER_10K_LABEL}` : 'instroom'} had ${top.naam} (${toon(top)}).`;
 	const mediaan = top.mediaan_per_10k;
 	if (mediaan !== null) {
-		const boven = rows.filter((r) => r.instroom_per_10k > mediaan);
+		const boven = rows.filter((r) => r.instroom_per_10k !== null && r.instroom_per_10k > mediaan);
 		text += ` ${formatInteger(boven.length)} van de ${formatInteger(rows.length)} gemeenten lagen boven de mediaan van de andere regio’s (${formatPer10k(mediaan, { digits: 2 })}).`;
 	}
 	return text;
@@ -112,7 +126,12 @@ function table(rows: readonly WlzGemeenteBar[]): ChartTable {
 			{ label: 'Inwoners', numeric: true },
 			{ label: 'Per 10.000 inwoners', numeric: true }
 		],
-		rows: ordered(rows).map((r) => [r.naam, formatInteger(r.instroom), formatInteger(r.inwoners), formatPer10k(r.instroom_per_10k, { digits: 2 })])
+		rows: ordered(rows).map((r) => [
+			r.naam,
+			shown(r, 'instroom', () => formatInteger(r.instroom)),
+			formatInteger(r.inwoners),
+			shown(r, 'instroom_per_10k', () => formatPer10k(r.instroom_per_10k, { digits: 2 }))
+		])
 	};
 }
 

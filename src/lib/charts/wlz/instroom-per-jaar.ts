@@ -6,6 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
+import { hiddenPoints, shown } from '../afgeschermd';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import type { WlzJaarRow } from './model';
@@ -70,7 +71,8 @@ function build(rows: readonly WlzJaarRow[], { width = 720, document }: ChartOpti
 				r: 5,
 				title: (d: WlzJaarRow) => `${d.jaar}, ${d.regionaam}: ${value(d.waarde, d)}${per10k ? ` ${PER_10K_LABEL}` : ' cliënten'}`
 			}),
-			Plot.text(last ? [last] : [], {
+			...hiddenPoints(rows, { column: 'waarde', x: (d) => d.jaar, stroke: PALETTE.oranje, title: (d) => `${d.jaar}, ${d.regionaam}: ${shown(d, 'waarde', () => '')}` }),
+			Plot.text(last && last.waarde !== null ? [last] : [], {
 				x: 'jaar',
 				y: 'waarde',
 				text: (d: WlzJaarRow) => `${d.regionaam} ${value(d.waarde, d)}`,
@@ -97,9 +99,10 @@ function describe(rows: readonly WlzJaarRow[]): string {
 	const last = rows.at(-1) ?? first;
 	const eenheid = last.measure === 'per_10k' ? ` ${PER_10K_LABEL}` : ' cliënten';
 	const vergeleken = rows.filter((r) => r.p25 !== null && r.mediaan !== null);
-	const onderMediaan = vergeleken.filter((r) => r.waarde < (r.mediaan as number)).length;
-	const onderP25 = vergeleken.filter((r) => r.waarde < (r.p25 as number)).length;
-	let text = `De Wlz-instroom van ${last.regionaam} was ${value(first.waarde, first)}${eenheid} in ${first.jaar} en ${value(last.waarde, last)} in ${last.jaar}.`;
+	const onderMediaan = vergeleken.filter((r) => r.waarde !== null && r.waarde < (r.mediaan as number)).length;
+	const onderP25 = vergeleken.filter((r) => r.waarde !== null && r.waarde < (r.p25 as number)).length;
+	const waarde = (r: WlzJaarRow) => shown(r, 'waarde', () => `${value(r.waarde, r)}${r === first ? eenheid : ''}`);
+	let text = `De Wlz-instroom van ${last.regionaam} was ${waarde(first)} in ${first.jaar} en ${waarde(last)} in ${last.jaar}.`;
 	if (vergeleken.length > 0) {
 		text +=
 			` In ${formatInteger(onderMediaan)} van de ${formatInteger(vergeleken.length)} jaren lag de regio onder de mediaan van de andere regio’s` +
@@ -120,7 +123,7 @@ function table(rows: readonly WlzJaarRow[]): ChartTable {
 			{ label: 'Mediaan', numeric: true },
 			{ label: '75%', numeric: true }
 		],
-		rows: rows.map((r) => [String(r.jaar), value(r.waarde, r), value(r.p25, r, { spread: true }), value(r.mediaan, r, { spread: true }), value(r.p75, r, { spread: true })])
+		rows: rows.map((r) => [String(r.jaar), shown(r, 'waarde', () => value(r.waarde, r)), value(r.p25, r, { spread: true }), value(r.mediaan, r, { spread: true }), value(r.p75, r, { spread: true })])
 	};
 }
 

@@ -3,6 +3,7 @@
  * per gemeente, and the reduction scenario — what "x% minder instroom" means in clients per
  * year and where the region would then sit among the other regions (DESIGN.md section 1).
  */
+import type { Afgeschermd } from '../../domain/disclosure';
 import { formatInteger } from '../../domain/format';
 
 /** How figures are expressed (the same ids as the queries' measureSchema). */
@@ -14,9 +15,11 @@ export interface WlzRegioInput {
 	regiocode: string;
 	regionaam: string;
 	eigen_regio: boolean;
-	instroom: number;
+	/** Null when hidden by disclosure control (afgeschermd says what to show). */
+	instroom: number | null;
 	inwoners: number;
-	instroom_per_10k: number;
+	instroom_per_10k: number | null;
+	afgeschermd?: Afgeschermd;
 }
 
 export interface WlzSpreidingInput {
@@ -32,7 +35,9 @@ export interface WlzJaarRow {
 	jaar: number;
 	regionaam: string;
 	measure: Measure;
-	waarde: number;
+	/** Null when hidden; `afgeschermd.waarde` then says what to show. */
+	waarde: number | null;
+	afgeschermd?: Afgeschermd;
 	p25: number | null;
 	mediaan: number | null;
 	p75: number | null;
@@ -51,11 +56,14 @@ export function wlzPerJaar(eigen: readonly WlzRegioInput[], spreiding: readonly 
 		const s = perJaar.get(row.jaar);
 		const factor = measure === 'per_10k' ? 1 : row.inwoners / 10_000;
 		const scale = (v: number | undefined) => (v === undefined ? null : Math.round(v * factor * 1000) / 1000);
+		const column = measure === 'per_10k' ? 'instroom_per_10k' : 'instroom';
+		const hidden = row.afgeschermd?.[column];
 		return {
 			jaar: row.jaar,
 			regionaam: row.regionaam,
 			measure,
-			waarde: measure === 'per_10k' ? row.instroom_per_10k : row.instroom,
+			waarde: row[column],
+			...(hidden === undefined ? {} : { afgeschermd: { waarde: hidden } }),
 			p25: scale(s?.p25),
 			mediaan: scale(s?.mediaan),
 			p75: scale(s?.p75),
@@ -98,11 +106,18 @@ function quantile(sorted: readonly number[], q: number): number {
 	return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-/** The scenario for the own region among the given regions of one year; null without the own region. */
+/**
+ * The scenario for the own region among the given regions of one year; null without the own
+ * region or when its instroom is hidden (a reduction of a hidden count would give it away).
+ * Regions whose rate is hidden are left out of the comparison.
+ */
 export function wlzScenario(rows: readonly WlzScenarioRow[]): WlzScenario | null {
 	const eigen = rows.find((r) => r.eigen_regio);
-	if (!eigen) return null;
-	const anderen = rows.filter((r) => !r.eigen_regio).map((r) => r.instroom_per_10k).sort((a, b) => a - b);
+	if (!eigen || eigen.instroom === null || eigen.instroom_per_10k === null) return null;
+	const anderen = rows
+		.filter((r) => !r.eigen_regio)
+		.flatMap((r) => (r.instroom_per_10k === null ? [] : [r.instroom_per_10k]))
+		.sort((a, b) => a - b);
 	const nieuw = Math.round(eigen.instroom * (1 - eigen.reductie / 100));
 	const per10kNieuw = Math.round(((nieuw * 10_000) / eigen.inwoners) * 1000) / 1000;
 	return {
@@ -115,7 +130,7 @@ export function wlzScenario(rows: readonly WlzScenarioRow[]): WlzScenario | null
 		per10k: eigen.instroom_per_10k,
 		per10kNieuw,
 		anderen: anderen.length,
-		lagerNu: anderen.filter((v) => v < eigen.instroom_per_10k).length,
+		lagerNu: anderen.filter((v) => v < (eigen.instroom_per_10k as number)).length,
 		lagerNa: anderen.filter((v) => v < per10kNieuw).length,
 		p25: quantile(anderen, 0.25),
 		mediaan: quantile(anderen, 0.5)

@@ -6,6 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
+import { hiddenBarsX, shown } from '../afgeschermd';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { scenarioZin, wlzScenario, type WlzScenario, type WlzScenarioRow } from './model';
@@ -24,16 +25,17 @@ const legend: readonly LegendItem[] = [
 	{ label: 'Mediaan andere regio’s', colour: PALETTE.inkt, shape: 'tick' }
 ];
 
-const rate = (v: number) => formatPer10k(v, { digits: 2 });
+const rate = (v: number | null) => formatPer10k(v, { digits: 2 });
+// Hidden rates go last, by name: their place in the ranking would tell about their value.
 const ordered = (rows: readonly WlzScenarioRow[]) =>
-	[...rows].sort((a, b) => b.instroom_per_10k - a.instroom_per_10k || a.regionaam.localeCompare(b.regionaam, 'nl'));
+	[...rows].sort((a, b) => (b.instroom_per_10k ?? -1) - (a.instroom_per_10k ?? -1) || a.regionaam.localeCompare(b.regionaam, 'nl'));
 const label = (r: WlzScenarioRow) => (r.eigen_regio ? `${r.regionaam} (deze regio)` : r.regionaam);
 
 function build(rows: readonly WlzScenarioRow[], { width = 720, document }: ChartOptions): SVGSVGElement {
 	const sorted = ordered(rows);
 	const scenario = wlzScenario(rows);
 	const eigen = sorted.filter((r) => r.eigen_regio);
-	const max = Math.max(0.1, ...rows.map((r) => r.instroom_per_10k));
+	const max = Math.max(0.1, ...rows.map((r) => r.instroom_per_10k ?? 0));
 	return Plot.plot({
 		document,
 		width,
@@ -53,6 +55,10 @@ function build(rows: readonly WlzScenarioRow[], { width = 720, document }: Chart
 				fill: (d: WlzScenarioRow) => (d.eigen_regio ? PALETTE.blauw : ANDERE),
 				title: (d: WlzScenarioRow) => `${d.regionaam}, ${d.jaar}: ${rate(d.instroom_per_10k)} ${PER_10K_LABEL} (${formatInteger(d.instroom)} cliënten)`
 			}),
+			...hiddenBarsX(
+				sorted.map((r) => ({ ...r, label: label(r) })),
+				{ column: 'instroom', y: 'label', title: (d) => `${d.regionaam}, ${d.jaar}: ${shown(d, 'instroom', () => '')} cliënten` }
+			),
 			Plot.ruleX([0], { stroke: PALETTE.grijs }),
 			...(scenario
 				? [
@@ -106,7 +112,12 @@ function table(rows: readonly WlzScenarioRow[]): ChartTable {
 			{ label: 'Per 10.000 inwoners', numeric: true }
 		],
 		rows: [
-			...ordered(rows).map((r) => [label(r), formatInteger(r.instroom), formatInteger(r.inwoners), rate(r.instroom_per_10k)]),
+			...ordered(rows).map((r) => [
+				label(r),
+				shown(r, 'instroom', () => formatInteger(r.instroom)),
+				formatInteger(r.inwoners),
+				shown(r, 'instroom_per_10k', () => rate(r.instroom_per_10k))
+			]),
 			...(s ? [[`${s.regionaam} na ${formatInteger(s.reductie)}% minder`, formatInteger(s.nieuw), '', rate(s.per10kNieuw)]] : [])
 		]
 	};

@@ -3,6 +3,8 @@
  * server-rendered trend and the source line. Pure apart from the SVG rendering, so the texts
  * are tested without a store.
  */
+import { bronMeta } from '$lib/charts/meta';
+import { shown } from '$lib/domain/disclosure';
 import { overzichtDagbestedingTrend } from '$lib/charts/overzicht/dagbesteding-trend';
 import { overzichtHkgRondes } from '$lib/charts/overzicht/hkg-rondes';
 import { SPARKLINE_WIDTH } from '$lib/charts/overzicht/sparkline';
@@ -35,7 +37,7 @@ export interface TegelBronnen {
 	dagbesteding: Bron;
 }
 
-const meta = (title: string, bron: Bron): ChartMeta => ({ title, bron: bron.bron, peildatum: bron.peildatum, illustratief: bron.illustratief });
+const meta = (title: string, bron: Bron): ChartMeta => ({ title, ...bronMeta(bron) });
 
 /** A tile's small trend: its chart, rows and title (the chart loaders of /charts use the same). */
 export interface TegelTrend<Row = unknown> {
@@ -149,10 +151,12 @@ function wlzTegel(o: Overzicht, bron: Bron): Tegel {
 	const trend = wlzTrend(o);
 	const m = w.mediaan_andere_regios;
 	const vergelijking =
-		m === null ? 'Geen andere regio’s om mee te vergelijken.' : `Mediaan van de andere regio’s: ${formatPer10k(m)}${w.instroom_per_10k < m ? ' — deze regio zit eronder.' : w.instroom_per_10k > m ? ' — deze regio zit erboven.' : '.'}`;
+		m === null
+			? 'Geen andere regio’s om mee te vergelijken.'
+			: `Mediaan van de andere regio’s: ${formatPer10k(m)}${w.instroom_per_10k === null ? '.' : w.instroom_per_10k < m ? ' — deze regio zit eronder.' : w.instroom_per_10k > m ? ' — deze regio zit erboven.' : '.'}`;
 	return {
 		...base,
-		cijfer: formatPer10k(w.instroom_per_10k),
+		cijfer: shown(w, 'instroom_per_10k', () => formatPer10k(w.instroom_per_10k)),
 		eenheid: `BW-cliënten naar de Wlz per 10.000 inwoners in ${w.jaar}`,
 		toelichting: [vergelijking],
 		trend: render(trend),
@@ -168,10 +172,10 @@ function dagbestedingTegel(o: Overzicht, bron: Bron): Tegel {
 	const trend = dagbestedingTrend(o);
 	return {
 		...base,
-		cijfer: formatPercent(d.aandeel),
+		cijfer: shown(d, 'aandeel', () => formatPercent(d.aandeel)),
 		eenheid: `van de BW-cliënten had dagbesteding in ${formatPeriode(d.periode)}`,
 		toelichting: [
-			...(eerste && eerste.periode !== d.periode ? [`Was ${formatPercent(eerste.aandeel)} in ${formatPeriode(eerste.periode)}.`] : []),
+			...(eerste && eerste.periode !== d.periode ? [`Was ${shown(eerste, 'aandeel', () => formatPercent(eerste.aandeel))} in ${formatPeriode(eerste.periode)}.`] : []),
 			'Sinds 1 januari 2021 bekostigd per product en prijs (P×Q).'
 		],
 		trend: render(trend),

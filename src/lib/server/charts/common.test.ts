@@ -14,7 +14,7 @@ const counting: ChartDefinition<number> = {
 	table: (rows) => ({ columns: [{ label: 'n', numeric: true }], rows: rows.map((n) => [String(n)]) }),
 	legend: []
 };
-const meta = { title: 'Tellen', bron: 'test', peildatum: null, illustratief: false };
+const meta = { title: 'Tellen', bron: 'test', peildatum: null, illustratief: false, afscherming: 'Aantallen onder 5 zijn afgeschermd (AVG).' };
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('renderLoaded', () => {

@@ -5,6 +5,7 @@
 import { error } from '@sveltejs/kit';
 import { renderChart } from '$lib/charts/render.server';
 import type { ChartDefinition, ChartMeta, RenderedChart } from '$lib/charts/types';
+import { bronMeta as footerFacts } from '$lib/charts/meta';
 import { FilterError } from '$lib/filters';
 import type { Bron } from '$lib/server/db/queries';
 import type { ChartLoader, ChartParameter, LoadedChart } from './types';
@@ -31,11 +32,7 @@ export function fileWords(id: string, filters: readonly (string | number | null 
 	return [subject, rest.join('-'), ...filters.map((f) => (f === null || f === undefined ? '' : slug(f)))].map(slug).filter((w) => w !== '');
 }
 
-export const bronMeta = (bron: Bron): Pick<ChartMeta, 'bron' | 'peildatum' | 'illustratief'> => ({
-	bron: bron.bron,
-	peildatum: bron.peildatum,
-	illustratief: bron.illustratief
-});
+export const bronMeta = (bron: Bron): Pick<ChartMeta, 'bron' | 'peildatum' | 'illustratief' | 'afscherming'> => footerFacts(bron);
 
 /** A LoadedChart of a registered definition. */
 export function loaded<Row>(

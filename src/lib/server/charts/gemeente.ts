@@ -78,7 +78,9 @@ export async function loadGemeente(code: string) {
 			'gemeente-dagbesteding': p.dagbesteding.length > 0 ? loaded(gemeenteDagbesteding, dagRows, dagMeta, words) : null
 		},
 		/** The region's latest dagbesteding share, shown when the gemeente has no figures of its own. */
-		dagbestedingRegio: regioLaatste ? { periode: formatPeriode(regioLaatste.periode), aandeel: formatPercent(regioLaatste.aandeel) } : null
+		dagbestedingRegio: regioLaatste
+			? { periode: formatPeriode(regioLaatste.periode), aandeel: regioLaatste.afgeschermd?.aandeel ?? formatPercent(regioLaatste.aandeel) }
+			: null
 	};
 }
 

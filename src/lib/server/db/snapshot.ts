@@ -5,6 +5,7 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
+import { loadDisclosure, protectRows, type Disclosure, type Protection } from '../disclosure';
 import { Sandbox, type SandboxOptions } from '../notebooks/sandbox';
 import { QueryCache } from './cache';
 import { StoreInvalidError } from './errors';
@@ -30,6 +31,7 @@ export class Snapshot {
 	private closed = false;
 	private readonly cache: QueryCache<JsonRow[]>;
 	private notebookSandbox: Promise<Sandbox> | null = null;
+	private disclosureState: Promise<Disclosure> | null = null;
 
 	private constructor(
 		readonly pointer: Pointer,
@@ -88,10 +90,26 @@ export class Snapshot {
 		this.closeIfUnused();
 	}
 
-	/** Result rows as JSON values (BIGINT/DECIMAL as strings: cast in SQL), shared with identical queries. */
-	rows(sql: string, params: Params = {}): Promise<JsonRow[]> {
+	/**
+	 * Result rows as JSON values (BIGINT/DECIMAL as strings: cast in SQL), shared with identical
+	 * queries, and protected by the query's declaration before anyone sees them: this is where
+	 * data leaves the store ($lib/server/disclosure).
+	 */
+	rows(sql: string, params: Params = {}, protection?: Protection): Promise<JsonRow[]> {
 		if (this.closed) return Promise.reject(new Error(`Snapshot ${this.id} is closed`));
-		return this.cache.get(queryKey(sql, params), () => this.run(sql, params));
+		return this.cache.get(queryKey(sql, params), async () => {
+			const [raw, disclosure] = await Promise.all([this.run(sql, params), this.disclosure()]);
+			return protectRows(raw, sql, params, protection, disclosure);
+		});
+	}
+
+	/** The disclosure threshold and the hidden cells of this snapshot, computed on first use. */
+	disclosure(): Promise<Disclosure> {
+		this.disclosureState ??= loadDisclosure((sql) => this.run(sql, {})).catch((error: unknown) => {
+			this.disclosureState = null;
+			throw error;
+		});
+		return this.disclosureState;
 	}
 
 	/** EXPLAIN a statement with its parameters: fails on any SQL error without reading data. */
@@ -107,7 +125,7 @@ export class Snapshot {
 	 */
 	sandbox(): Promise<Sandbox> {
 		if (this.closed) return Promise.reject(new Error(`Snapshot ${this.id} is closed`));
-		this.notebookSandbox ??= Sandbox.open(this.file, this.sandboxOptions).catch((error: unknown) => {
+		this.notebookSandbox ??= this.disclosure().then((disclosure) => Sandbox.open(this.file, { ...this.sandboxOptions, disclosure })).catch((error: unknown) => {
 			this.notebookSandbox = null;
 			throw error;
 		});

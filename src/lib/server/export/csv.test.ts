@@ -23,7 +23,7 @@ describe('csv', () => {
 		expect(records[0]).toEqual(table.columns.map((c) => c.label));
 		expect(records.slice(1, 1 + table.rows.length)).toEqual(table.rows);
 		expect(records[1]).toEqual(['Crisisplekken', '28', '4', '40', '12', '8']);
-		expect(records.at(-1)).toEqual(['Bron: Capaciteitsonderzoek regio; CBS. Peildatum 1 januari 2024. Illustratief: voorbeeldgegevens.']);
+		expect(records.at(-1)).toEqual(['Bron: Capaciteitsonderzoek regio; CBS. Peildatum 1 januari 2024. Illustratief: voorbeeldgegevens. Aantallen onder 5 zijn afgeschermd (AVG).']);
 		expect(text).toContain('"Bron: Capaciteitsonderzoek regio; CBS.');
 	});
 

@@ -20,7 +20,8 @@ export function tekortChart(overrides: Partial<LoadedChart<TekortPerTypeRow>> = 
 			subtitle: 'Peiljaar 2024 · alle gemeenten',
 			bron: 'Capaciteitsonderzoek regio; CBS',
 			peildatum: '2024-01-01',
-			illustratief: true
+			illustratief: true,
+			afscherming: 'Aantallen onder 5 zijn afgeschermd (AVG).'
 		},
 		width: 640,
 		fileWords: ['tekort', 'per', 'type', '2024'],

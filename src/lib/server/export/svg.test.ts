@@ -20,7 +20,8 @@ describe('standaloneSvg', () => {
 		expect(texts).toContain('Tekort per voorzieningstype in de regio, peiljaar 2024');
 		expect(texts).toContain('Peiljaar 2024 · alle gemeenten');
 		expect(texts).toContain('Tekort, ook na geplande plekken');
-		expect(texts).toContain('Bron: Capaciteitsonderzoek regio; CBS. Peildatum 1 januari 2024. Illustratief: voorbeeldgegevens.');
+		// The footer wraps at the image width: read its lines back as one text.
+		expect(texts.join(' ')).toContain('Bron: Capaciteitsonderzoek regio; CBS. Peildatum 1 januari 2024. Illustratief: voorbeeldgegevens. Aantallen onder 5 zijn afgeschermd (AVG).');
 		expect(texts).toContain('Crisisplekken');
 		expect(svg).not.toMatch(/<figure|<div|<style|style=|system-ui/);
 		expect(root.querySelector('svg svg')?.getAttribute('font-size')).toBe('13px');
@@ -31,7 +32,7 @@ describe('standaloneSvg', () => {
 	});
 
 	it('says nothing of illustrative data when the data is real', () => {
-		const svg = standaloneSvg(tekortChart({ meta: { title: 'T', bron: 'CBS', peildatum: '2024-01-01', illustratief: false } }));
+		const svg = standaloneSvg(tekortChart({ meta: { title: 'T', bron: 'CBS', peildatum: '2024-01-01', illustratief: false, afscherming: 'Aantallen onder 5 zijn afgeschermd (AVG).' } }));
 		expect(svg).toContain('Bron: CBS. Peildatum 1 januari 2024.');
 		expect(svg).not.toContain('Illustratief');
 	});
@@ -43,7 +44,7 @@ describe('standaloneSvg', () => {
 	});
 
 	it('escapes text and lays out at the width asked for', () => {
-		const svg = standaloneSvg(tekortChart({ meta: { title: 'A & B <c>', bron: 'x', peildatum: null, illustratief: false } }), { width: 928 });
+		const svg = standaloneSvg(tekortChart({ meta: { title: 'A & B <c>', bron: 'x', peildatum: null, illustratief: false, afscherming: 'Aantallen onder 5 zijn afgeschermd (AVG).' } }), { width: 928 });
 		expect(svg).toContain('A &amp; B &lt;c&gt;');
 		expect(parse(svg).documentElement.getAttribute('width')).toBe('960');
 	});

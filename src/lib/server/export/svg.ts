@@ -6,6 +6,7 @@
  * Same chart and rows give byte-identical output: coordinates are rounded and ids renumbered
  * (the figure is the export cache's and the snapshot tests' unit of comparison).
  */
+import { addHatch, legendFor } from '$lib/charts/afgeschermd';
 import { footerText } from '$lib/charts/meta';
 import { serverDocument } from '$lib/charts/render.server';
 import type { LegendItem } from '$lib/charts/types';
@@ -59,9 +60,10 @@ export function standaloneSvg(chart: LoadedChart, { width = chart.width }: Stand
 			y += SUBTITLE.line;
 		}
 	}
-	if (definition.legend.length > 0) {
+	const legendItems = legendFor(definition.legend, rows);
+	if (legendItems.length > 0) {
 		y += 6;
-		const legend = legendParts(definition.legend, { top: y, width: textWidth });
+		const legend = legendParts(legendItems, { top: y, width: textWidth });
 		parts.push(...legend.parts);
 		y += legend.height;
 	}
@@ -91,7 +93,7 @@ const PRESENTATION = new Set(['font-size', 'font-weight', 'color', 'fill', 'over
 
 /** The builder's <svg>, made fit to nest in the standalone one. */
 function chartSvg({ definition, rows }: LoadedChart, width: number): SVGSVGElement {
-	let svg = definition.build(rows, { width, document: serverDocument() }) as Element;
+	let svg = addHatch(definition.build(rows, { width, document: serverDocument() })) as Element;
 	// Plot wraps a chart in a <figure> when it has a title or legend; the image draws both itself.
 	if (svg.tagName.toLowerCase() !== 'svg') {
 		const inner = svg.querySelector('svg');
@@ -154,7 +156,9 @@ function legendParts(items: readonly LegendItem[], { top, width }: { top: number
 		const left = PAD + x;
 		const y = top + row * LEGEND.line;
 		const swatch =
-			item.shape === 'bar'
+			item.shape === 'afgeschermd'
+				? `<rect x="${round(left + 0.5)}" y="${round(y + 2.5)}" width="${LEGEND.swatch - 1}" height="${LEGEND.swatch - 1}" fill="#ffffff" stroke="${escapeXml(item.colour)}" stroke-width="1"/><path d="M${round(left + 1)} ${round(y + LEGEND.swatch + 1)}L${round(left + LEGEND.swatch - 1)} ${round(y + 3)}M${round(left + 1)} ${round(y + LEGEND.swatch / 2 + 2)}L${round(left + LEGEND.swatch / 2)} ${round(y + 3)}M${round(left + LEGEND.swatch / 2 + 1)} ${round(y + LEGEND.swatch + 1)}L${round(left + LEGEND.swatch - 1)} ${round(y + LEGEND.swatch / 2 + 2)}" stroke="${escapeXml(item.colour)}" stroke-width="1"/>`
+				: item.shape === 'bar'
 				? `<rect x="${round(left)}" y="${round(y + 2)}" width="${LEGEND.swatch}" height="${LEGEND.swatch}" fill="${escapeXml(item.colour)}" stroke="#000000" stroke-opacity="0.25" stroke-width="0.5"/>`
 				: `<rect x="${round(left)}" y="${round(y + 7)}" width="${LEGEND.swatch}" height="${item.shape === 'tick' ? 3 : 2}" fill="${escapeXml(item.colour)}"/>`;
 		out.push(swatch);

@@ -17,7 +17,7 @@ describe('xlsx', () => {
 		expect(sheet.getRow(5).values).toEqual([undefined, 'Crisisplekken', 28, 4, 40, 12, 8]);
 		expect(sheet.getRow(7).getCell(2).value).toBe(1240);
 		expect(sheet.getRow(7).getCell(2).numFmt).toBe('#,##0');
-		expect(sheet.getCell('A9').value).toBe('Bron: Capaciteitsonderzoek regio; CBS. Peildatum 1 januari 2024. Illustratief: voorbeeldgegevens.');
+		expect(sheet.getCell('A9').value).toBe('Bron: Capaciteitsonderzoek regio; CBS. Peildatum 1 januari 2024. Illustratief: voorbeeldgegevens. Aantallen onder 5 zijn afgeschermd (AVG).');
 		expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(14);
 	});
 

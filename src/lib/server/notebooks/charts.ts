@@ -3,6 +3,8 @@
  * addressable as `notebook/<slug>/<chart>` (GET /charts/notebook/<slug>/<chart>.png?…, the
  * presentatiemap and the deck), with the notebook's parameters as the chart's filters.
  */
+import { afschermingZin } from '$lib/domain/disclosure';
+import { DREMPEL_STANDAARD } from '$lib/domain/schemas';
 import { error } from '@sveltejs/kit';
 import { compileChart, isChartSpecError } from '$lib/notebooks/chart-spec';
 import { findReferences, referenceAt, resolveText } from '$lib/notebooks/inline';
@@ -87,7 +89,7 @@ function loadedChart(run: NotebookRun, block: ChartBlock, tiles: Awaited<ReturnT
 		gemeenten: tiles,
 		rule
 	});
-	const source = run.sources[spec.query] ?? { bron: 'onbekend', peildatum: null, illustratief: false };
+	const source = run.sources[spec.query] ?? { bron: 'onbekend', peildatum: null, illustratief: false, afscherming: afschermingZin(DREMPEL_STANDAARD) };
 	// The subtitle states the parameters in force, except those the title or subtitle already show.
 	const filters = parametersInWords(run, namedParameters(spec.title, spec.subtitle));
 	const subtitle = [spec.subtitle ? text(spec.subtitle) : '', filters].filter((s) => s !== '').join(' · ');
@@ -99,7 +101,8 @@ function loadedChart(run: NotebookRun, block: ChartBlock, tiles: Awaited<ReturnT
 			subtitle: subtitle || undefined,
 			bron: spec.source ? text(spec.source) : source.bron,
 			peildatum: source.peildatum,
-			illustratief: source.illustratief
+			illustratief: source.illustratief,
+			afscherming: source.afscherming
 		},
 		width: VIEW_WIDTH,
 		fileWords: [

@@ -106,9 +106,9 @@ describe('runNotebook: chained blocks with parameters', () => {
 		const { results, sources } = await run(notebook(CHAINED));
 		expect(results.gemeentelijst.tables).toEqual(['gemeenten']);
 		expect(results.gekozen.tables).toEqual(['capaciteit_jaar']);
-		expect(sources.gemeentelijst).toEqual({ bron: 'Testset gemeenten', peildatum: '2024-01-01', illustratief: false });
+		expect(sources.gemeentelijst).toEqual({ bron: 'Testset gemeenten', peildatum: '2024-01-01', illustratief: false, afscherming: 'Aantallen onder 5 zijn afgeschermd (AVG).' });
 		// capaciteit_jaar is built from capaciteit, gemeenten and inwoners (manifest.json).
-		expect(sources.gekozen).toEqual({ bron: 'Testset gemeenten; CBS StatLine (testset); Capaciteitsonderzoek (testset)', peildatum: '2024-07-01', illustratief: true });
+		expect(sources.gekozen).toEqual({ bron: 'Testset gemeenten; CBS StatLine (testset); Capaciteitsonderzoek (testset)', peildatum: '2024-07-01', illustratief: true, afscherming: 'Aantallen onder 5 zijn afgeschermd (AVG).' });
 	});
 
 	test('an invalid parameter is a FilterError with the views’ wording', async () => {

@@ -9,6 +9,9 @@
  */
 import { DuckDBInstance, DuckDBTypeId, INTEGER, StatementType, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { QueryCache } from '../db/cache';
+import type { Disclosure } from '../disclosure';
+import { loadDisclosure } from '../disclosure/patterns';
+import { createProtectedViews, VIEW_CATALOG } from './sandbox-views';
 import { ConnectionPool } from '../db/pool';
 import { formatDecimal, formatInteger } from '../../domain/format';
 import { STORE_TABLES, isStoreTable } from '../../domain/store-tables';
@@ -33,6 +36,8 @@ export interface SandboxLimits {
 }
 
 export interface SandboxOptions extends SandboxLimits {
+	/** The snapshot's hidden cells: tables with person counts are read through protected views (sandbox-views.ts). */
+	disclosure?: Disclosure;
 	memoryLimit?: string;
 	connections?: number;
 	cacheSize?: number;
@@ -93,10 +98,14 @@ export class Sandbox {
 		let pool: ConnectionPool | undefined;
 		try {
 			pool = await ConnectionPool.create(instance, connections);
-			await pool.use((connection) => connection.run(`ATTACH ${sqlString(file)} AS store (READ_ONLY)`));
-			// USE is per connection: take every connection of the pool at once (each call pops another).
-			await Promise.all(Array.from({ length: Math.max(1, connections) }, () => pool!.use((connection) => connection.run('USE store'))));
 			await pool.use(async (connection) => {
+				await connection.run(`ATTACH ${sqlString(file)} AS store (READ_ONLY)`);
+				// Notebook SQL reads views in the in-memory catalog in which hidden cells are NULL
+				// (sandbox-views.ts); the snapshot's hidden cells come with the snapshot, or are read here.
+				const disclosure =
+					options.disclosure ??
+					(await loadDisclosure(async (sql) => (await connection.runAndReadAll(sql.replace(/\bFROM (\w+)/g, 'FROM store.main.$1'))).getRowObjectsJson() as Record<string, unknown>[]));
+				await createProtectedViews(connection, disclosure);
 				await connection.run('SET enable_external_access = false');
 				await connection.run('SET lock_configuration = true');
 			});
@@ -156,7 +165,8 @@ export class Sandbox {
 		}
 		const read = new Set<string>();
 		for (const table of analysis.tables) {
-			const inStore = ['', 'store'].includes(table.catalog.toLowerCase()) && ['', 'main'].includes(table.schema.toLowerCase());
+			// Only the protected views (sandbox-views.ts), never the attached snapshot itself.
+			const inStore = ['', VIEW_CATALOG].includes(table.catalog.toLowerCase()) && ['', 'main'].includes(table.schema.toLowerCase());
 			const name = table.name.toLowerCase();
 			if (inStore && isStoreTable(name)) read.add(name);
 			else if (!(table.catalog === '' && table.schema === '' && known.has(name))) {

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import type { Doelgroep, Voorzieningstype } from '../../../domain/vocabulary';
 import { gemeentecodeSchema, jaarSchema } from '../../../domain/schemas';
 import { query } from '../query';
-import { count, doelgroepSchema, listFilter, measureValue, ORDER, voorzieningstypeSchema, type Measure } from './common';
+import type { Protection } from '../../disclosure';
+import { capaciteitKey } from '../../disclosure/patterns';
+import { afgeschermdSchema, personCount, count, doelgroepSchema, listFilter, measureValue, ORDER, voorzieningstypeSchema, type Measure } from './common';
 
 export interface CapaciteitFilter {
 	/** Omit for every peiljaar (trend). */
@@ -59,10 +61,18 @@ export const capaciteitGemeenteRowSchema = z.object({
 	doelgroep: doelgroepSchema.nullable(),
 	inwoners: count.nullable(),
 	...measures,
-	/** Always absolute; null when no row reported it. */
-	bezet: count.nullable(),
-	wachtlijst: count.nullable()
+	/** Always absolute persons; null when no row reported it or when hidden (disclosure control). */
+	bezet: personCount,
+	wachtlijst: personCount,
+	afgeschermd: afgeschermdSchema
 });
+
+/** Bezet and wachtlijst count persons; the rest are places (not protected). */
+const PER_GEMEENTE_PROTECTION: Protection = {
+	counts: ['bezet', 'wachtlijst'],
+	safe: ['peiljaar', 'inwoners', 'bestaand', 'gepland', 'behoefte', 'tekort', 'tekort_na_plan'],
+	cell: { pattern: 'capaciteit', key: (row, params) => capaciteitKey(row.peiljaar, row.gemeentecode, row.voorzieningstype, params.doelgroep) }
+};
 export type CapaciteitGemeenteRow = z.infer<typeof capaciteitGemeenteRowSchema>;
 
 /** Sort orders of capaciteitPerGemeente; the key picks a fixed ORDER BY, input text never reaches SQL. */
@@ -97,7 +107,12 @@ ORDER BY peiljaar, ${CAPACITEIT_SORT[sort]}`;
 export async function capaciteitPerGemeente(
 	options: CapaciteitFilter & { peiljaar: number; sort?: CapaciteitSort }
 ): Promise<CapaciteitGemeenteRow[]> {
-	return query(capaciteitGemeenteRowSchema, capaciteitPerGemeenteSql(capaciteitSortSchema.parse(options.sort ?? 'gemeente')), filterParams(options));
+	return query(
+		capaciteitGemeenteRowSchema,
+		capaciteitPerGemeenteSql(capaciteitSortSchema.parse(options.sort ?? 'gemeente')),
+		filterParams(options),
+		PER_GEMEENTE_PROTECTION
+	);
 }
 
 export const capaciteitTotaalRowSchema = z.object({

@@ -5,6 +5,14 @@ import { ids, VOCABULARIES } from '../../../domain/vocabulary';
 
 export const int = z.number().int();
 export const count = z.number().int().min(0);
+/**
+ * Per hidden column the text shown instead (`< 5`, `afgeschermd`); absent when nothing in the
+ * row is hidden. Set by the disclosure control of the store ($lib/server/disclosure).
+ */
+export const afgeschermdSchema = z.record(z.string(), z.string()).optional();
+/** A person count after disclosure control: null when hidden (see the row's `afgeschermd`). */
+export const personCount = z.number().int().min(0).nullable();
+
 /** A measure that is absolute (integral) or per 10,000 inwoners (decimal); null when inwoners are unknown. */
 export const measureValue = z.number().nullable();
 

@@ -2,7 +2,20 @@
 import { z } from 'zod';
 import { isoDateSchema, periodeSchema } from '../../../domain/schemas';
 import { query } from '../query';
-import { count, listFilter } from './common';
+import type { Protection } from '../../disclosure';
+import { dagbestedingKey } from '../../disclosure/patterns';
+import { afgeschermdSchema, listFilter, personCount } from './common';
+
+const COUNTS = { counts: ['bw_clienten', 'met_dagbesteding'], derived: { aandeel: ['bw_clienten', 'met_dagbesteding'] } } as const;
+/** The regional figure is a total (primary only); one gemeente's figure is a cell of the pattern. */
+const REGIO_PROTECTION: Protection = {
+	...COUNTS,
+	cell: { pattern: 'dagbesteding', key: (row, params) => (params.gemeentecode ? dagbestedingKey(row.periode, '*', params.gemeentecode) : '') }
+};
+const AANBIEDER_PROTECTION: Protection = {
+	...COUNTS,
+	cell: { pattern: 'dagbesteding', key: (row, params) => dagbestedingKey(row.periode, row.aanbieder, params.gemeentecode ?? '*') }
+};
 
 /** Dagbesteding has been billed as P×Q since 1 January 2021 (DESIGN.md §5). */
 export const PXQ_START = '2021-01-01';
@@ -10,12 +23,13 @@ export const PXQ_START = '2021-01-01';
 export const dagbestedingRegioRowSchema = z.object({
 	periode: periodeSchema,
 	periode_start: isoDateSchema,
-	bw_clienten: count,
-	met_dagbesteding: count,
-	/** met_dagbesteding / bw_clienten (0–1); null without clients. */
+	bw_clienten: personCount,
+	met_dagbesteding: personCount,
+	/** met_dagbesteding / bw_clienten (0–1); null without clients or when hidden. */
 	aandeel: z.number().nullable(),
 	/** The periode starts on or after the switch to P×Q. */
-	na_pxq: z.boolean()
+	na_pxq: z.boolean(),
+	afgeschermd: afgeschermdSchema
 });
 export type DagbestedingRegioRow = z.infer<typeof dagbestedingRegioRowSchema>;
 
@@ -33,7 +47,7 @@ ORDER BY any_value(periode_start)`;
  * gemeente (aanbieders that deliver region-wide without a gemeente are then left out).
  */
 export async function dagbestedingRegio({ gemeentecode }: { gemeentecode?: string } = {}): Promise<DagbestedingRegioRow[]> {
-	return query(dagbestedingRegioRowSchema, DAGBESTEDING_REGIO_SQL, { gemeentecode: gemeentecode ?? null, pxqStart: PXQ_START });
+	return query(dagbestedingRegioRowSchema, DAGBESTEDING_REGIO_SQL, { gemeentecode: gemeentecode ?? null, pxqStart: PXQ_START }, REGIO_PROTECTION);
 }
 
 export const dagbestedingAanbiederRowSchema = dagbestedingRegioRowSchema.extend({ aanbieder: z.string() });
@@ -61,5 +75,5 @@ export async function dagbestedingPerAanbieder({
 		aanbieders: listFilter(aanbieders),
 		gemeentecode: gemeentecode ?? null,
 		pxqStart: PXQ_START
-	});
+	}, AANBIEDER_PROTECTION);
 }

@@ -30,7 +30,7 @@ describe('meta', () => {
 	});
 
 	test('summariseBronnen of nothing has no peildatum', () => {
-		expect(summariseBronnen([])).toEqual({ bron: '', peildatum: null, illustratief: false, bronnen: [] });
+		expect(summariseBronnen([], 5)).toEqual({ bron: '', peildatum: null, illustratief: false, bronnen: [], drempel: 5 });
 	});
 
 	test('gemeenten by name with their latest inwoners', async () => {

@@ -1,7 +1,7 @@
 /** What is loaded: snapshot, provenance of each export, gemeenten, peiljaren, and source lines for charts. */
 import { z } from 'zod';
 import type { ExportSoort } from '../../../domain/exports';
-import { gemeentecodeSchema, isoDateSchema, jaarSchema, rowSchemas } from '../../../domain/schemas';
+import { DREMPEL_STANDAARD, gemeentecodeSchema, isoDateSchema, jaarSchema, rowSchemas } from '../../../domain/schemas';
 import { query, queryOne } from '../query';
 import { count, exportSoortSchema, int } from './common';
 
@@ -65,18 +65,28 @@ export interface Bron {
 	/** True when any of the exports is illustrative: the chart must say so. */
 	illustratief: boolean;
 	bronnen: Pick<ProvenanceRow, 'bestand' | 'soort' | 'bron' | 'peildatum' | 'illustratief'>[];
+	/** Person counts under this threshold are hidden; 0 when protection is off. */
+	drempel: number;
+}
+
+export const KLEINE_AANTALLEN_SQL = `SELECT CAST(drempel AS INTEGER) AS drempel FROM kleine_aantallen`;
+
+/** The snapshot's disclosure threshold (manifest kleine_aantallen.drempel, default 5). */
+export async function drempel(): Promise<number> {
+	return (await queryOne(z.object({ drempel: int.min(0) }), KLEINE_AANTALLEN_SQL))?.drempel ?? DREMPEL_STANDAARD;
 }
 
 /** The source line of a chart that rests on these export kinds. */
 export async function bronVoor(soorten: readonly ExportSoort[]): Promise<Bron> {
-	const rows = await provenance({ soorten: soorten.length > 0 ? soorten : ['gemeenten'] });
-	return summariseBronnen(rows);
+	const [rows, d] = await Promise.all([provenance({ soorten: soorten.length > 0 ? soorten : ['gemeenten'] }), drempel()]);
+	return summariseBronnen(rows, d);
 }
 
-/** Pure: the footer facts of a set of provenance rows. */
-export function summariseBronnen(rows: readonly ProvenanceRow[]): Bron {
+/** Pure: the footer facts of a set of provenance rows and the disclosure threshold. */
+export function summariseBronnen(rows: readonly ProvenanceRow[], drempel: number): Bron {
 	const peildata = rows.map((r) => r.peildatum).sort();
 	return {
+		drempel,
 		bron: [...new Set(rows.map((r) => r.bron))].join('; '),
 		peildatum: peildata.at(-1) ?? null,
 		illustratief: rows.some((r) => r.illustratief),

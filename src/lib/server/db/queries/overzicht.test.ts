@@ -40,7 +40,8 @@ describe('gemeenteProfiel', () => {
 		expect(p?.capaciteitPer10k.map((r) => r.tekort)).toEqual([0.5, 0.75]);
 		expect(p?.capaciteitTrend).toHaveLength(4);
 		expect(p?.projecten.map((r) => r.project_id)).toEqual(['SH-GOR-01', 'CR-GOR-01']);
-		expect(p?.wlz.map((r) => r.instroom)).toEqual([4, 5]);
+		// 2022: 4 clients, under the threshold of 5: hidden.
+		expect(p?.wlz.map((r) => r.instroom)).toEqual([null, 5]);
 		expect(p?.hkgPeriode).toBe('2024-2027');
 		expect(p?.hkgBiedingen.every((r) => r.gemeentecode === 'GM0512')).toBe(true);
 		expect(p?.hkgTotalen.map((r) => r.bod)).toEqual([20, 31, 42]);

@@ -1,4 +1,5 @@
 /** The front page: one key figure per theme with a small trend, all from one pinned snapshot. */
+import type { Afgeschermd } from '../../../domain/disclosure';
 import type { HkgRonde, Voorzieningstype } from '../../../domain/vocabulary';
 import { withSnapshot } from '../store';
 import { capaciteitTrend, grootsteTekorten, type GrootsteTekortRow } from './capaciteit';
@@ -27,11 +28,18 @@ export interface Overzicht {
 	} | null;
 	wlz: {
 		jaar: number;
-		instroom_per_10k: number;
+		/** Null when hidden by disclosure control (`afgeschermd` says what to show). */
+		instroom_per_10k: number | null;
 		mediaan_andere_regios: number | null;
-		trend: { jaar: number; instroom_per_10k: number; mediaan_andere_regios: number | null }[];
+		afgeschermd?: Afgeschermd;
+		trend: { jaar: number; instroom_per_10k: number | null; mediaan_andere_regios: number | null; afgeschermd?: Afgeschermd }[];
 	} | null;
-	dagbesteding: { periode: string; aandeel: number | null; trend: { periode: string; periode_start: string; aandeel: number | null }[] } | null;
+	dagbesteding: {
+		periode: string;
+		aandeel: number | null;
+		afgeschermd?: Afgeschermd;
+		trend: { periode: string; periode_start: string; aandeel: number | null; afgeschermd?: Afgeschermd }[];
+	} | null;
 }
 
 /** Key figures of the front page. */
@@ -84,18 +92,31 @@ async function hkgKerncijfer(periode: string | undefined): Promise<Overzicht['hk
 
 /** Pure: the own region's latest Wlz figure against the median of the other regions. */
 export function wlzKerncijfer(
-	eigen: readonly { jaar: number; instroom_per_10k: number }[],
+	eigen: readonly { jaar: number; instroom_per_10k: number | null; afgeschermd?: Afgeschermd }[],
 	spreiding: readonly { jaar: number; mediaan: number }[]
 ): Overzicht['wlz'] {
 	const mediaan = new Map(spreiding.map((s) => [s.jaar, s.mediaan]));
-	const trend = eigen.map((r) => ({ jaar: r.jaar, instroom_per_10k: r.instroom_per_10k, mediaan_andere_regios: mediaan.get(r.jaar) ?? null }));
+	const trend = eigen.map((r) => ({
+		jaar: r.jaar,
+		instroom_per_10k: r.instroom_per_10k,
+		mediaan_andere_regios: mediaan.get(r.jaar) ?? null,
+		...(r.afgeschermd?.instroom_per_10k ? { afgeschermd: { instroom_per_10k: r.afgeschermd.instroom_per_10k } } : {})
+	}));
 	const laatste = trend.at(-1);
 	return laatste ? { ...laatste, trend } : null;
 }
 
 /** Pure: the latest dagbesteding share with its series. */
-export function dagbestedingKerncijfer(rows: readonly { periode: string; periode_start: string; aandeel: number | null }[]): Overzicht['dagbesteding'] {
+export function dagbestedingKerncijfer(
+	rows: readonly { periode: string; periode_start: string; aandeel: number | null; afgeschermd?: Afgeschermd }[]
+): Overzicht['dagbesteding'] {
 	const laatste = rows.at(-1);
 	if (!laatste) return null;
-	return { periode: laatste.periode, aandeel: laatste.aandeel, trend: rows.map(({ periode, periode_start, aandeel }) => ({ periode, periode_start, aandeel })) };
+	const hidden = (r: { afgeschermd?: Afgeschermd }) => (r.afgeschermd?.aandeel ? { afgeschermd: { aandeel: r.afgeschermd.aandeel } } : {});
+	return {
+		periode: laatste.periode,
+		aandeel: laatste.aandeel,
+		...hidden(laatste),
+		trend: rows.map((r) => ({ periode: r.periode, periode_start: r.periode_start, aandeel: r.aandeel, ...hidden(r) }))
+	};
 }

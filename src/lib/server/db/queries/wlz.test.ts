@@ -45,9 +45,24 @@ describe('wlz', () => {
 			['Gorinchem', 5, 1.25],
 			['Molenlanden', 5, 1.429]
 		]);
-		expect((await wlzPerGemeente({ gemeentecode: 'GM0512' })).map((r) => [r.jaar, r.instroom])).toEqual([
-			[2022, 4],
-			[2023, 5]
+		// 2022: Gorinchem 4 is under the threshold of 5 and hidden, with what is computed from it.
+		const gorinchem = await wlzPerGemeente({ gemeentecode: 'GM0512' });
+		expect(gorinchem.map((r) => [r.jaar, r.instroom, r.instroom_per_10k, r.bw_clienten])).toEqual([
+			[2022, null, null, 75],
+			[2023, 5, 1.25, 80]
 		]);
+		expect(gorinchem[0].afgeschermd).toEqual({ instroom: '< 5', instroom_per_10k: 'afgeschermd', instroom_pct_bw: 'afgeschermd' });
+		expect(gorinchem[1].afgeschermd).toBeUndefined();
+	});
+
+	test('2022: two gemeenten under the threshold protect each other; the regional total stays exact', async () => {
+		// Dordrecht 12, Gorinchem 4, Molenlanden 4 of 20: two hidden cells, so no third one is needed.
+		const rows = await wlzPerGemeente({ jaar: 2022 });
+		expect(rows.map((r) => [r.naam, r.instroom, r.afgeschermd?.instroom ?? null])).toEqual([
+			['Dordrecht', 12, null],
+			['Gorinchem', null, '< 5'],
+			['Molenlanden', null, '< 5']
+		]);
+		expect((await wlzEigenRegio())[0].instroom).toBe(20);
 	});
 });

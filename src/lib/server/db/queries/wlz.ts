@@ -6,7 +6,20 @@
 import { z } from 'zod';
 import { gemeentecodeSchema, jaarSchema } from '../../../domain/schemas';
 import { query } from '../query';
-import { count } from './common';
+import type { Protection } from '../../disclosure';
+import { wlzKey } from '../../disclosure/patterns';
+import { afgeschermdSchema, count, personCount } from './common';
+
+/** Instroom and BW-cliënten count persons; the rates are computed from them. */
+const DERIVED = { instroom_per_10k: ['instroom'], instroom_pct_bw: ['instroom', 'bw_clienten'] } as const;
+const REGIO_PROTECTION: Protection = { counts: ['instroom', 'bw_clienten'], derived: DERIVED, safe: ['jaar', 'inwoners'] };
+const GEMEENTE_PROTECTION: Protection = {
+	...REGIO_PROTECTION,
+	cell: { pattern: 'wlz', key: (row) => wlzKey(row.jaar, row.gemeentecode) }
+};
+// The spread is taken over regions whose instroom is visible, so its minimum, maximum or a
+// quantile never is the rate of a hidden region.
+const SPREIDING_PROTECTION: Protection = { counts: [], safe: ['jaar', 'regios', 'min', 'p25', 'mediaan', 'p75', 'max'] };
 
 const REGIO_TOTALEN = `regio_totalen AS (
 	SELECT jaar, regiocode, any_value(regionaam) AS regionaam, bool_or(eigen_regio) AS eigen_regio,
@@ -25,12 +38,13 @@ export const wlzRegioRowSchema = z.object({
 	regiocode: z.string(),
 	regionaam: z.string(),
 	eigen_regio: z.boolean(),
-	instroom: count,
-	bw_clienten: count,
+	instroom: personCount,
+	bw_clienten: personCount,
 	inwoners: count,
-	instroom_per_10k: z.number(),
+	instroom_per_10k: z.number().nullable(),
 	/** Instroom as a percentage of BW-cliënten; null without clients. */
-	instroom_pct_bw: z.number().nullable()
+	instroom_pct_bw: z.number().nullable(),
+	afgeschermd: afgeschermdSchema
 });
 export type WlzRegioRow = z.infer<typeof wlzRegioRowSchema>;
 
@@ -44,7 +58,7 @@ ORDER BY jaar, NOT eigen_regio, regionaam`;
 
 /** Every region per year (own region first within a year); `eigen` limits to the own (true) or other regions (false). */
 export async function wlzRegios({ jaar, eigen }: { jaar?: number; eigen?: boolean } = {}): Promise<WlzRegioRow[]> {
-	return query(wlzRegioRowSchema, WLZ_REGIOS_SQL, { jaar: jaar ?? null, eigen: eigen ?? null });
+	return query(wlzRegioRowSchema, WLZ_REGIOS_SQL, { jaar: jaar ?? null, eigen: eigen ?? null }, REGIO_PROTECTION);
 }
 
 /** The own region per year, absolute and per 10,000 inwoners. */
@@ -71,24 +85,25 @@ SELECT CAST(jaar AS INTEGER) AS jaar, CAST(count(*) AS INTEGER) AS regios,
 	CAST(quantile_cont(instroom_per_10k, 0.75) AS DOUBLE) AS p75,
 	CAST(max(instroom_per_10k) AS DOUBLE) AS max
 FROM regio
-WHERE NOT eigen_regio
+WHERE NOT eigen_regio AND NOT (instroom > 0 AND instroom < (SELECT drempel FROM kleine_aantallen))
 GROUP BY jaar
 ORDER BY jaar`;
 
 /** Per year the spread of instroom per 10,000 inwoners over the other regions. */
 export async function wlzSpreiding(): Promise<WlzSpreidingRow[]> {
-	return query(wlzSpreidingRowSchema, WLZ_SPREIDING_SQL);
+	return query(wlzSpreidingRowSchema, WLZ_SPREIDING_SQL, {}, SPREIDING_PROTECTION);
 }
 
 export const wlzGemeenteRowSchema = z.object({
 	jaar: jaarSchema,
 	gemeentecode: gemeentecodeSchema,
 	naam: z.string(),
-	instroom: count,
-	bw_clienten: count,
+	instroom: personCount,
+	bw_clienten: personCount,
 	inwoners: count,
-	instroom_per_10k: z.number(),
-	instroom_pct_bw: z.number().nullable()
+	instroom_per_10k: z.number().nullable(),
+	instroom_pct_bw: z.number().nullable(),
+	afgeschermd: afgeschermdSchema
 });
 export type WlzGemeenteRow = z.infer<typeof wlzGemeenteRowSchema>;
 
@@ -102,5 +117,5 @@ ORDER BY w.jaar, naam`;
 
 /** The own region's gemeenten per year. */
 export async function wlzPerGemeente({ jaar, gemeentecode }: { jaar?: number; gemeentecode?: string } = {}): Promise<WlzGemeenteRow[]> {
-	return query(wlzGemeenteRowSchema, WLZ_PER_GEMEENTE_SQL, { jaar: jaar ?? null, gemeentecode: gemeentecode ?? null });
+	return query(wlzGemeenteRowSchema, WLZ_PER_GEMEENTE_SQL, { jaar: jaar ?? null, gemeentecode: gemeentecode ?? null }, GEMEENTE_PROTECTION);
 }

@@ -1,0 +1,161 @@
+/**
+ * The hidden cells of one snapshot, computed once over the full tables so that every output
+ * hides the same cells (index.ts). A pattern maps a cell key to its hidden columns and why.
+ */
+import { suppress, type Groep, type Reden } from '../../domain/disclosure';
+import { DREMPEL_STANDAARD } from '../../domain/schemas';
+
+type JsonRow = Record<string, unknown>;
+export type RawRows = (sql: string) => Promise<JsonRow[]>;
+
+/** Hidden columns per cell key. */
+export type Pattern = Map<string, Map<string, Reden>>;
+
+export type PatternName = 'wlz' | 'dagbesteding' | 'capaciteit';
+
+export interface Disclosure {
+	drempel: number;
+	patterns: Record<PatternName, Pattern>;
+}
+
+/** Key of a Wlz cell: jaar and gemeente (a gemeente lies in one region). */
+export const wlzKey = (jaar: unknown, gemeentecode: unknown) => `${String(jaar)}|${String(gemeentecode)}`;
+/** Key of a dagbesteding cell; '*' for a figure summed over aanbieders or gemeenten, '' for rows without gemeente. */
+export const dagbestedingKey = (periode: unknown, aanbieder: unknown, gemeentecode: unknown) =>
+	`${String(periode)}|${String(aanbieder)}|${gemeentecode === null || gemeentecode === undefined ? '' : String(gemeentecode)}`;
+/** Key of a capaciteit cell; doelgroep '*' for the sum over doelgroepen. */
+export const capaciteitKey = (peiljaar: unknown, gemeentecode: unknown, type: unknown, doelgroep: unknown) =>
+	`${String(peiljaar)}|${String(gemeentecode)}|${String(type)}|${doelgroep === null || doelgroep === undefined ? '*' : String(doelgroep)}`;
+
+/** The threshold and every pattern of a snapshot. */
+export async function loadDisclosure(rows: RawRows): Promise<Disclosure> {
+	const [drempelRow] = await rows('SELECT CAST(drempel AS INTEGER) AS drempel FROM kleine_aantallen');
+	const drempel = typeof drempelRow?.drempel === 'number' ? drempelRow.drempel : DREMPEL_STANDAARD;
+	const empty = { drempel, patterns: { wlz: new Map(), dagbesteding: new Map(), capaciteit: new Map() } };
+	if (drempel <= 0) return empty;
+	const [wlz, dagbesteding, capaciteit] = await Promise.all([
+		rows(`SELECT CAST(jaar AS INTEGER) AS jaar, regiocode, gemeentecode, CAST(instroom AS INTEGER) AS instroom, CAST(bw_clienten AS INTEGER) AS bw_clienten FROM wlz_instroom`),
+		rows(`SELECT periode, aanbieder, gemeentecode, CAST(bw_clienten AS INTEGER) AS bw_clienten, CAST(met_dagbesteding AS INTEGER) AS met_dagbesteding FROM dagbesteding`),
+		rows(`SELECT CAST(peiljaar AS INTEGER) AS peiljaar, gemeentecode, voorzieningstype, doelgroep, CAST(bezet AS INTEGER) AS bezet, CAST(wachtlijst AS INTEGER) AS wachtlijst FROM capaciteit_jaar`)
+	]);
+	return {
+		drempel,
+		patterns: {
+			wlz: wlzPattern(wlz, drempel),
+			dagbesteding: dagbestedingPattern(dagbesteding, drempel),
+			capaciteit: capaciteitPattern(capaciteit, drempel)
+		}
+	};
+}
+
+/** Add the hidden cells of one measure to a pattern. */
+function merge(pattern: Pattern, column: string, hidden: ReadonlyMap<string, Reden>): void {
+	for (const [key, reden] of hidden) {
+		const cell = pattern.get(key) ?? new Map<string, Reden>();
+		cell.set(column, reden);
+		pattern.set(key, cell);
+	}
+}
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** Gemeenten within a jaar and region; the region's total row (if delivered) is the group's total. */
+export function wlzPattern(rows: readonly JsonRow[], drempel: number): Pattern {
+	const pattern: Pattern = new Map();
+	for (const measure of ['instroom', 'bw_clienten']) {
+		const cells = new Map<string, number>();
+		const groups = new Map<string, { members: string[]; total?: number }>();
+		for (const r of rows) {
+			const groupKey = `${String(r.jaar)}|${String(r.regiocode)}`;
+			const group = groups.get(groupKey) ?? { members: [] };
+			groups.set(groupKey, group);
+			if (r.gemeentecode === null) group.total = num(r[measure]);
+			else {
+				const key = wlzKey(r.jaar, r.gemeentecode);
+				cells.set(key, num(r[measure]));
+				group.members.push(key);
+			}
+		}
+		merge(pattern, measure, suppress(cells, [...groups.values()], drempel));
+	}
+	return pattern;
+}
+
+/**
+ * Three tables of one export: per aanbieder (summed over gemeenten) and per gemeente (summed
+ * over aanbieders) within a periode, whose total is the regional figure; then the cells per
+ * aanbieder and gemeente, which hide at least what their sums hide.
+ */
+export function dagbestedingPattern(rows: readonly JsonRow[], drempel: number): Pattern {
+	const pattern: Pattern = new Map();
+	for (const measure of ['bw_clienten', 'met_dagbesteding']) {
+		const perAanbieder = new Map<string, number>();
+		const perGemeente = new Map<string, number>();
+		const base = new Map<string, number>();
+		const totaal = new Map<string, number>();
+		const aanbiederGroups = new Map<string, string[]>();
+		const gemeenteGroups = new Map<string, string[]>();
+		const baseGroups = new Map<string, string[]>();
+		const add = (map: Map<string, string[]>, key: string, member: string) => {
+			const list = map.get(key) ?? [];
+			if (!list.includes(member)) list.push(member);
+			map.set(key, list);
+		};
+		for (const r of rows) {
+			const v = num(r[measure]);
+			const periode = String(r.periode);
+			const a = dagbestedingKey(periode, r.aanbieder, '*');
+			perAanbieder.set(a, (perAanbieder.get(a) ?? 0) + v);
+			add(aanbiederGroups, periode, a);
+			totaal.set(periode, (totaal.get(periode) ?? 0) + v);
+			const b = dagbestedingKey(periode, r.aanbieder, r.gemeentecode);
+			base.set(b, v);
+			add(baseGroups, `a|${a}`, b);
+			if (r.gemeentecode !== null) {
+				const g = dagbestedingKey(periode, '*', r.gemeentecode);
+				perGemeente.set(g, (perGemeente.get(g) ?? 0) + v);
+				add(gemeenteGroups, periode, g);
+				add(baseGroups, `g|${g}`, b);
+			}
+		}
+		const groepen = (map: Map<string, string[]>, total?: (key: string) => number): Groep[] =>
+			[...map].map(([key, members]) => ({ members, total: total?.(key) }));
+		const aanbieders = suppress(perAanbieder, groepen(aanbiederGroups), drempel);
+		const gemeenten = suppress(perGemeente, groepen(gemeenteGroups, (p) => totaal.get(p) ?? 0), drempel);
+		// A cell of a hidden sum is hidden, or the sum could be had back from its cells.
+		const preset = new Map<string, Reden>();
+		for (const r of rows) {
+			const b = dagbestedingKey(r.periode, r.aanbieder, r.gemeentecode);
+			if (aanbieders.has(dagbestedingKey(r.periode, r.aanbieder, '*')) || (r.gemeentecode !== null && gemeenten.has(dagbestedingKey(r.periode, '*', r.gemeentecode))))
+				preset.set(b, 'secundair');
+		}
+		const baseGroupList: Groep[] = [...baseGroups].map(([key, members]) => ({
+			members,
+			total: key.startsWith('a|') ? perAanbieder.get(key.slice(2)) : perGemeente.get(key.slice(2))
+		}));
+		const cells = suppress(base, baseGroupList, drempel, preset);
+		merge(pattern, measure, aanbieders);
+		merge(pattern, measure, gemeenten);
+		merge(pattern, measure, cells);
+	}
+	return pattern;
+}
+
+/** Doelgroepen within a peiljaar, gemeente and voorzieningstype; the sum over doelgroepen is the total (and a cell of its own). */
+export function capaciteitPattern(rows: readonly JsonRow[], drempel: number): Pattern {
+	const pattern: Pattern = new Map();
+	for (const measure of ['bezet', 'wachtlijst']) {
+		const cells = new Map<string, number>();
+		const groups = new Map<string, string[]>();
+		for (const r of rows) {
+			if (typeof r[measure] !== 'number') continue;
+			const total = capaciteitKey(r.peiljaar, r.gemeentecode, r.voorzieningstype, null);
+			const key = capaciteitKey(r.peiljaar, r.gemeentecode, r.voorzieningstype, r.doelgroep);
+			cells.set(key, num(r[measure]));
+			cells.set(total, (cells.get(total) ?? 0) + num(r[measure]));
+			groups.set(total, [...(groups.get(total) ?? []), key]);
+		}
+		merge(pattern, measure, suppress(cells, [...groups].map(([total, members]) => ({ members, total: cells.get(total) })), drempel));
+	}
+	return pattern;
+}
