@@ -361,6 +361,12 @@ export async function terugzetten(snapshotId: string, gebruiker: Gebruiker): Pro
 	}
 	const release = lockOrBusy(paths.store);
 	try {
+		// The archive holds hard links of files that were once exports: verify before restoring.
+		for (const f of [listing.manifest, ...listing.bestanden]) {
+			if ((await fileFacts(archivedPath(archief, f.sha256))).sha256 !== f.sha256) {
+				throw new IntakeError(409, 'archief_beschadigd', `Het archief van snapshot ${snapshotId} is beschadigd (${f.bestand} is niet meer het bewaarde bestand); terugzetten naar deze snapshot kan niet.`);
+			}
+		}
 		const current = readPointer(paths.store);
 		// What is on disk now, hashed: archived under the current snapshot when it is that
 		// snapshot's set (so one can roll forward again), and used to skip identical files.

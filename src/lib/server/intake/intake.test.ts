@@ -218,6 +218,15 @@ describe('roll back', () => {
 
 		expect(await refused(terugzetten('20990101T000000000Z-deadbeef', BEHEERDER))).toMatchObject({ status: 404, code: 'onbekende_snapshot' });
 		expect(await refused(terugzetten('../../etc/passwd', BEHEERDER))).toMatchObject({ status: 404 });
+
+		// An archived file changed behind our back (the archive hard-links former exports): refused, nothing restored.
+		const listing = JSON.parse(readFileSync(join(env.app, 'archief', 'snapshots', `${first.snapshotId}.json`), 'utf8'));
+		const cap = listing.bestanden.find((f: { bestand: string }) => f.bestand === 'capaciteit.csv');
+		writeFileSync(join(env.app, 'archief', 'bestanden', cap.sha256), 'kapot');
+		const exportsNow = treeHash(env.exports);
+		expect(await refused(terugzetten(first.snapshotId, BEHEERDER))).toMatchObject({ status: 409, code: 'archief_beschadigd' });
+		expect(treeHash(env.exports)).toBe(exportsNow);
+		expect(readPointer(env.store)!.snapshotId).toBe(snapshotId);
 	});
 
 	test('a snapshot whose exports were never archived is refused', async () => {

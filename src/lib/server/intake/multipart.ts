@@ -108,7 +108,7 @@ export async function receiveMultipart(request: Request, dir: string, limits: In
 			const file: ReceivedFile = { index, naam, path, formaat, bytes: 0, sha256: '' };
 			files.push(file);
 			const hash = createHash('sha256');
-			const out = createWriteStream(path, { flags: 'wx' });
+			const out = createWriteStream(path, { flags: 'wx', highWaterMark: 4 << 20 }); // 16 KB (the default) halves the throughput of a 200 MB upload
 			outs.push(out);
 			stream.on('data', (chunk: Buffer) => {
 				hash.update(chunk);
