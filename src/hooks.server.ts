@@ -23,6 +23,8 @@ import { guardRequest } from '$lib/server/auth/guard';
 import { warmUpPasswords } from '$lib/server/auth/passwords';
 import { refuseBody } from '$lib/server/body-limit';
 import { ruimAanleveringenOp } from '$lib/server/intake';
+import { appPaths } from '$lib/server/app/paths';
+import { existsSync } from 'node:fs';
 
 function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreInvalidError {
 	return error instanceof StoreMissingError || error instanceof StoreInvalidError;
@@ -71,10 +73,11 @@ export const init: ServerInit = () => {
 		process.exit(1);
 	}
 	void warmUpPasswords();
-	// Deliveries never published are removed after a day: at start and every hour.
+	// Deliveries never published are removed after a day: at start and every hour (a site that
+	// never had a delivery has no app database yet, and does not get one for this).
 	const cleanUp = () => {
 		try {
-			ruimAanleveringenOp();
+			if (existsSync(appPaths().db)) ruimAanleveringenOp();
 		} catch (error) {
 			console.error('Opruimen van oude aanleveringen mislukt:', error);
 		}
