@@ -31,16 +31,18 @@ export interface ExportedFile {
 export interface ExportOptions {
 	/** Only for PNG: '16x9' gives a 1920×1080 slide image. */
 	formaat?: PngFormaat;
+	/** Only for XLSX: the snapshot's creation time, the workbook's dates (byte-stable files). */
+	snapshotDate?: Date;
 }
 
 /** The chart in the given format. */
-export async function exportChart(chart: LoadedChart, format: ExportFormat, { formaat }: ExportOptions = {}): Promise<ExportedFile> {
-	const body = await render(chart, format, formaat);
+export async function exportChart(chart: LoadedChart, format: ExportFormat, { formaat, snapshotDate }: ExportOptions = {}): Promise<ExportedFile> {
+	const body = await render(chart, format, formaat, snapshotDate);
 	const words = format === 'png' && formaat ? [...chart.fileWords, formaat] : chart.fileWords;
 	return { body, contentType: CONTENT_TYPES[format], fileName: `${fileStem(words, chart.definition.id)}.${format}` };
 }
 
-async function render(chart: LoadedChart, format: ExportFormat, formaat: PngFormaat | undefined): Promise<Uint8Array> {
+async function render(chart: LoadedChart, format: ExportFormat, formaat: PngFormaat | undefined, snapshotDate: Date | undefined): Promise<Uint8Array> {
 	switch (format) {
 		case 'svg':
 			return new TextEncoder().encode(standaloneSvg(chart));
@@ -49,7 +51,7 @@ async function render(chart: LoadedChart, format: ExportFormat, formaat: PngForm
 		case 'csv':
 			return new TextEncoder().encode(csv(chart));
 		case 'xlsx':
-			return xlsx(chart);
+			return xlsx(chart, { date: snapshotDate });
 	}
 }
 

@@ -6,6 +6,7 @@
 import { error } from '@sveltejs/kit';
 import { FilterError } from '$lib/filters';
 import { loadChart, type LoadedChart } from '$lib/server/charts';
+import { snapshotInfo } from '$lib/server/db/queries';
 import { exportChart, isExportFormat, EXPORT_FORMATS } from './index';
 import { PNG_FORMATEN, type PngFormaat } from './png';
 
@@ -33,7 +34,9 @@ export async function chartFileResponse(prefix: string, fileName: string, url: U
 		if (e instanceof FilterError) error(400, { message: e.message });
 		throw e;
 	}
-	const file = await exportChart(chart, format, { formaat });
+	// The workbook carries the snapshot's date, not the clock's: same snapshot, same bytes.
+	const snapshotDate = format === 'xlsx' ? new Date(`${(await snapshotInfo()).created_at}Z`) : undefined;
+	const file = await exportChart(chart, format, { formaat, snapshotDate });
 	return new Response(file.body as BodyInit, {
 		headers: {
 			'content-type': file.contentType,

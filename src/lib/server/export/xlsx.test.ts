@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openWorkbook, tekortChart } from './fixtures.test-helpers';
 import { sheetName, xlsx } from './xlsx';
 
@@ -49,5 +50,38 @@ describe('xlsx', () => {
 		expect(sheetName('Tekort per voorzieningstype in de regio, peiljaar 2024').length).toBeLessThanOrEqual(31);
 		expect(sheetName('a/b: [c]?')).toBe('a b c');
 		expect(sheetName('  ')).toBe('Gegevens');
+	});
+});
+
+describe('xlsx bytes', () => {
+	afterEach(() => vi.useRealTimers());
+
+	it('are the same for the same chart and date, built at different times', async () => {
+		const chart = tekortChart();
+		const date = new Date('2026-02-01T09:30:00Z');
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(new Date('2026-12-03T08:00:00Z'));
+		const first = await xlsx(chart, { date });
+		vi.setSystemTime(new Date('2027-05-17T16:45:13Z'));
+		const second = await xlsx(chart, { date });
+		expect(Buffer.compare(first, second)).toBe(0);
+
+		const zip = await JSZip.loadAsync(first);
+		const core = await zip.file('docProps/core.xml')!.async('string');
+		expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-02-01T09:30:00Z</dcterms:created>');
+		expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-02-01T09:30:00Z</dcterms:modified>');
+		// a still readable workbook
+		expect((await openWorkbook(first)).worksheets[0].getCell('A1').value).toBe('Tekort per voorzieningstype in de regio, peiljaar 2024');
+	});
+
+	it('differ when the snapshot date differs, and default to the peildatum, not the clock', async () => {
+		const chart = tekortChart();
+		const a = await xlsx(chart, { date: new Date('2026-02-01T09:30:00Z') });
+		const b = await xlsx(chart, { date: new Date('2026-03-01T09:30:00Z') });
+		expect(Buffer.compare(a, b)).not.toBe(0);
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
+		const core = await (await JSZip.loadAsync(await xlsx(chart))).file('docProps/core.xml')!.async('string');
+		expect(core).toContain('2024-01-01T00:00:00Z</dcterms:created>');
 	});
 });

@@ -3,8 +3,13 @@
  * header row, numbers stored as numbers (so they sum and sort) with number formats Excel shows
  * the Dutch way (format codes are locale-neutral: '#,##0.0' reads 1.234,5 in Dutch Excel),
  * and the source line under the table.
+ *
+ * Same chart, rows and snapshot give the same bytes, as the SVG does: the workbook's created
+ * and modified dates are the snapshot's, and so are the zip entries' dates (ExcelJS stamps
+ * both with the current time).
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { footerText } from '$lib/charts/meta';
 import type { LoadedChart } from '../charts/types';
 import { isMissing, parseDutchNumber, type DutchNumber } from './table-cells';
@@ -12,12 +17,23 @@ import { isMissing, parseDutchNumber, type DutchNumber } from './table-cells';
 /** Row of the header; the title and filters sit above it. */
 const HEADER_ROW = 4;
 
+export interface XlsxOptions {
+	/**
+	 * The workbook's created and modified date: the snapshot's creation time (snapshot_info's
+	 * created_at). Default: the chart's peildatum, else 1 January 2000, never the clock.
+	 */
+	date?: Date;
+}
+
 /** The workbook as bytes. */
-export async function xlsx(chart: LoadedChart): Promise<Buffer> {
+export async function xlsx(chart: LoadedChart, { date = fallbackDate(chart) }: XlsxOptions = {}): Promise<Buffer> {
 	const { meta } = chart;
 	const table = chart.definition.table(chart.rows);
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Regiomonitor BW&O';
+	workbook.lastModifiedBy = 'Regiomonitor BW&O';
+	workbook.created = date;
+	workbook.modified = date;
 	const sheet = workbook.addWorksheet(sheetName(meta.title), {
 		views: [{ state: 'frozen', ySplit: HEADER_ROW }],
 		pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
@@ -65,7 +81,21 @@ export async function xlsx(chart: LoadedChart): Promise<Buffer> {
 		sheet.getColumn(i + 1).width = Math.min(Math.max(longest + 2, column.numeric ? 10 : 14), 50);
 	});
 
-	return Buffer.from(await workbook.xlsx.writeBuffer());
+	return stampZip(Buffer.from(await workbook.xlsx.writeBuffer()), date);
+}
+
+function fallbackDate({ meta }: LoadedChart): Date {
+	return new Date(`${meta.peildatum ?? '2000-01-01'}T00:00:00Z`);
+}
+
+/** The same zip with every entry dated `date` (JSZip dates entries it is not told about with now). */
+async function stampZip(bytes: Buffer, date: Date): Promise<Buffer> {
+	const source = await JSZip.loadAsync(bytes);
+	const out = new JSZip();
+	for (const [name, entry] of Object.entries(source.files)) {
+		if (!entry.dir) out.file(name, await entry.async('uint8array'), { date, createFolders: false });
+	}
+	return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
 /** '#,##0' with as many decimals as the table writes; '0.0%' for percentages. */
