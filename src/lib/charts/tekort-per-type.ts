@@ -44,7 +44,7 @@ function ordered(rows: readonly TekortPerTypeRow[]): TekortPerTypeRow[] {
 
 const label = (row: TekortPerTypeRow) => labelOf('voorzieningstype', row.voorzieningstype);
 
-function build(rows: readonly TekortPerTypeRow[], { width = 640, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly TekortPerTypeRow[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
 	const sorted = ordered(rows);
 	const segments = sorted.flatMap((row) => {
 		const parts = { restant: row.tekort_na_plan, opgevangen: Math.max(row.tekort - row.tekort_na_plan, 0) };
@@ -55,7 +55,7 @@ function build(rows: readonly TekortPerTypeRow[], { width = 640, document }: Cha
 	return Plot.plot({
 		document,
 		width,
-		height: 30 + barHeight * Math.max(sorted.length, 1) + 45,
+		height: height ?? (30 + barHeight * Math.max(sorted.length, 1) + 45),
 		marginBottom: 45,
 		marginLeft: 150,
 		marginRight: 100,

@@ -8,6 +8,8 @@
 export interface ChartOptions {
 	/** Width in CSS pixels; the height follows from the data. */
 	width?: number;
+	/** A fixed height in CSS pixels, for a frame of given size (a slide's chart area); default: from the data. */
+	height?: number;
 	/** The document to create elements in: `parseHTML(...).document` on the server. */
 	document: Document;
 }

@@ -72,13 +72,15 @@ export interface BarsOptions {
 	items: readonly BarItem[];
 	maat: Maat;
 	width: number;
+	/** Fixed height (slides); default from the number of bars. */
+	height?: number;
 	document: Document;
 	marginLeft: number;
 	className: string;
 }
 
 /** Horizontal bars in the order given. */
-export function capaciteitBars({ items, maat, width, document, marginLeft, className }: BarsOptions): SVGSVGElement {
+export function capaciteitBars({ items, maat, width, height, document, marginLeft, className }: BarsOptions): SVGSVGElement {
 	const parts = segments(items);
 	const barHeight = 30;
 	const href = (d: { href?: string }) => d.href;
@@ -90,7 +92,7 @@ export function capaciteitBars({ items, maat, width, document, marginLeft, class
 	const figure = Plot.plot({
 		document,
 		width,
-		height: 20 + barHeight * Math.max(items.length, 1) + 45,
+		height: height ?? (20 + barHeight * Math.max(items.length, 1) + 45),
 		marginTop: 20,
 		marginBottom: 45,
 		marginLeft,

@@ -17,7 +17,7 @@ export const CAPACITEIT_KAART_ID = 'capaciteit-kaart';
 
 export type KaartRow = GemeenteCapaciteit & Pick<GemeenteGrens, 'polygonen'>;
 
-function build(rows: readonly KaartRow[], { width = 640, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly KaartRow[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
 	const features = kleur(rows).map((g) => toFeature({ gemeentecode: g.row.gemeentecode, polygonen: g.row.polygonen }, g));
 	type Feature = (typeof features)[number];
 	const p = (d: Feature) => d.properties as Gekleurd<KaartRow>;
@@ -28,6 +28,7 @@ function build(rows: readonly KaartRow[], { width = 640, document }: ChartOption
 	const figure = Plot.plot({
 		document,
 		width,
+		...(height ? { height } : {}),
 		margin: 10,
 		className: 'chart-capaciteit-kaart',
 		style: { fontSize: '11px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },

@@ -17,11 +17,12 @@ function items(rows: readonly GemeenteCapaciteit[]): BarItem[] {
 	return rankByTekort(rows).map((r) => ({ ...r, label: r.naam, href: gemeenteHref(r.gemeentecode) }));
 }
 
-function build(rows: readonly GemeenteCapaciteit[], { width = 640, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly GemeenteCapaciteit[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
 	return capaciteitBars({
 		items: items(rows),
 		maat: rows[0]?.maat ?? 'absolute',
 		width,
+		height,
 		document,
 		marginLeft: 195,
 		className: 'chart-capaciteit-per-gemeente'

@@ -20,11 +20,12 @@ function items(rows: readonly TypeCapaciteit[]): BarItem[] {
 		.map(({ r }) => ({ ...r, label: label(r) }));
 }
 
-function build(rows: readonly TypeCapaciteit[], { width = 640, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly TypeCapaciteit[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
 	return capaciteitBars({
 		items: items(rows),
 		maat: rows[0]?.maat ?? 'absolute',
 		width,
+		height,
 		document,
 		marginLeft: 170,
 		className: 'chart-capaciteit-per-type'

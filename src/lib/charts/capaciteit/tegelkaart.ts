@@ -22,14 +22,16 @@ export function tegelNaam(naam: string): string {
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(to - from + 1, 0) }, (_, i) => from + i);
 
-function build(rows: readonly GemeenteCapaciteit[], { width = 640, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly GemeenteCapaciteit[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
 	const tiles = kleur(rows);
 	const xs = rows.map((r) => r.tegel_x);
 	const ys = rows.map((r) => r.tegel_y);
 	const xDomain = rows.length ? range(Math.min(...xs), Math.max(...xs)) : [0];
 	const yDomain = rows.length ? range(Math.min(...ys), Math.max(...ys)) : [0];
 	const margin = 10;
-	const tile = Math.max(60, Math.min(140, Math.floor((width - 2 * margin) / xDomain.length)));
+	// A fixed height (slides) fills the whole frame: tiles as wide and as high as it allows.
+	const tile = height ? Math.floor((width - 2 * margin) / xDomain.length) : Math.max(60, Math.min(140, Math.floor((width - 2 * margin) / xDomain.length)));
+	const tileHeight = height ? Math.floor((height - 2 * margin) / yDomain.length) : tile;
 	type Tile = Gekleurd<GemeenteCapaciteit>;
 	const x = (d: Tile) => d.row.tegel_x;
 	const y = (d: Tile) => d.row.tegel_y;
@@ -39,7 +41,7 @@ function build(rows: readonly GemeenteCapaciteit[], { width = 640, document }: C
 	const figure = Plot.plot({
 		document,
 		width: tile * xDomain.length + 2 * margin,
-		height: tile * yDomain.length + 2 * margin,
+		height: tileHeight * yDomain.length + 2 * margin,
 		margin,
 		className: 'chart-capaciteit-tegelkaart',
 		style: { fontSize: '12px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },

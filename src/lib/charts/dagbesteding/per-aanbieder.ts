@@ -18,7 +18,7 @@ export function aanbiedersIn(rows: readonly DagbestedingPunt[]): string[] {
 	return [...new Set(rows.filter((r) => !r.regio).map((r) => r.reeks))];
 }
 
-function build(rows: readonly DagbestedingPunt[], { width = 720, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly DagbestedingPunt[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const maat = maatOf(rows);
 	const aanbieders = aanbiedersIn(rows);
 	const columns = Math.max(1, Math.min(aanbieders.length, width >= 640 ? 3 : 2));
@@ -49,7 +49,7 @@ function build(rows: readonly DagbestedingPunt[], { width = 720, document }: Cha
 	return Plot.plot({
 		document,
 		width,
-		height: 40 + rowsOfPanels * 210,
+		height: height ?? (40 + rowsOfPanels * 210),
 		marginTop: 36,
 		marginLeft: 55,
 		marginRight: 25,

@@ -46,13 +46,13 @@ export function annotated(rows: readonly DagbestedingPunt[]): DagbestedingPunt[]
 	return [...new Set(picks)];
 }
 
-function buildAandeel(rows: readonly DagbestedingPunt[], width: number, document: Document): SVGSVGElement {
+function buildAandeel(rows: readonly DagbestedingPunt[], width: number, document: Document, height = 380): SVGSVGElement {
 	const x = (r: DagbestedingPunt) => decimalYear(r.periode_start);
 	const max = Math.max(0.7, ...rows.map((r) => r.aandeel ?? 0));
 	return Plot.plot({
 		document,
 		width,
-		height: 380,
+		height,
 		marginTop: 40,
 		marginRight: 40,
 		marginBottom: 45,
@@ -91,7 +91,7 @@ const AANTALLEN = [
 	{ key: 'met_dagbesteding', label: 'Met dagbesteding', colour: PALETTE.oranje, dash: '6,3' }
 ] as const;
 
-function buildAantallen(rows: readonly DagbestedingPunt[], width: number, document: Document): SVGSVGElement {
+function buildAantallen(rows: readonly DagbestedingPunt[], width: number, document: Document, height = 380): SVGSVGElement {
 	const long = rows.flatMap((r) =>
 		AANTALLEN.map((s) => ({
 			...r,
@@ -107,7 +107,7 @@ function buildAantallen(rows: readonly DagbestedingPunt[], width: number, docume
 	return Plot.plot({
 		document,
 		width,
-		height: 380,
+		height,
 		marginTop: 40,
 		marginRight: 140,
 		marginBottom: 45,
@@ -139,8 +139,8 @@ function buildAantallen(rows: readonly DagbestedingPunt[], width: number, docume
 	}) as SVGSVGElement;
 }
 
-function build(rows: readonly DagbestedingPunt[], { width = 720, document }: ChartOptions): SVGSVGElement {
-	return maatOf(rows) === 'aantallen' ? buildAantallen(rows, width, document) : buildAandeel(rows, width, document);
+function build(rows: readonly DagbestedingPunt[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
+	return maatOf(rows) === 'aantallen' ? buildAantallen(rows, width, document, height) : buildAandeel(rows, width, document, height);
 }
 
 /** States the start and end share from the data, and the value just before P×Q. */

@@ -56,7 +56,7 @@ const legend: readonly LegendItem[] = [
 
 const label = (r: { voorzieningstype: Voorzieningstype }) => labelOf('voorzieningstype', r.voorzieningstype);
 
-function build(rows: readonly GemeenteCapaciteitRow[], { width = 640, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly GemeenteCapaciteitRow[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
 	const punten = rows.flatMap((r) => [
 		{ type: label(r), reeks: REEKSEN.gemeente, bestaand: r.bestaand, behoefte: r.behoefte },
 		{ type: label(r), reeks: REEKSEN.regio, bestaand: r.regio_bestaand, behoefte: r.regio_behoefte }
@@ -66,7 +66,7 @@ function build(rows: readonly GemeenteCapaciteitRow[], { width = 640, document }
 	return Plot.plot({
 		document,
 		width,
-		height: 40 + rows.length * 44 + 40,
+		height: height ?? (40 + rows.length * 44 + 40),
 		marginLeft: 160,
 		marginRight: 20,
 		marginBottom: 40,

@@ -49,14 +49,14 @@ const legend: readonly LegendItem[] = [
 
 const start = (r: GemeenteDagbestedingRow) => new Date(`${r.periode_start}T00:00:00Z`);
 
-function build(rows: readonly GemeenteDagbestedingRow[], { width = 640, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly GemeenteDagbestedingRow[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
 	const gemeente = rows.filter((r) => r.aandeel !== null);
 	const regio = rows.filter((r) => r.regio_aandeel !== null);
 	const tip = (d: GemeenteDagbestedingRow) => `${formatPeriode(d.periode)}: deze gemeente ${share(d, 'aandeel')}, regio ${share(d, 'regio_aandeel')}`;
 	return Plot.plot({
 		document,
 		width,
-		height: 260,
+		height: height ?? 260,
 		marginLeft: 50,
 		marginBottom: 40,
 		className: 'chart-gemeente-dagbesteding',

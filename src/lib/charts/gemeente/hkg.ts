@@ -47,14 +47,14 @@ const legend: readonly LegendItem[] = [
 const ronde = (r: { ronde: HkgRonde }) => labelOf('hkg_ronde', r.ronde);
 const aandeel = (t: HkgRondeTotaal) => (t.fair_share > 0 ? t.bod / t.fair_share : null);
 
-function build(rows: readonly GemeenteHkgRow[], { width = 640, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly GemeenteHkgRow[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
 	const totalen = perRonde(rows);
 	const tip = (t: HkgRondeTotaal) =>
 		`${ronde(t)} (${formatDateShort(t.ronde_datum)}): bod ${formatInteger(t.bod)}, redelijk aandeel ${formatDecimal(t.fair_share)}`;
 	return Plot.plot({
 		document,
 		width,
-		height: 280,
+		height: height ?? 280,
 		marginLeft: 50,
 		marginBottom: 40,
 		marginTop: 30,

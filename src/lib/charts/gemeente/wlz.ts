@@ -46,7 +46,7 @@ const legend: readonly LegendItem[] = [
 	{ label: 'De regio', colour: PALETTE.oranje, shape: 'line' }
 ];
 
-function build(rows: readonly GemeenteWlzRow[], { width = 640, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly GemeenteWlzRow[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
 	const gemeente = rows.filter((r) => r.per_10k !== null);
 	const regio = rows.filter((r) => r.regio_per_10k !== null);
 	const tip = (d: GemeenteWlzRow) =>
@@ -54,7 +54,7 @@ function build(rows: readonly GemeenteWlzRow[], { width = 640, document }: Chart
 	return Plot.plot({
 		document,
 		width,
-		height: 260,
+		height: height ?? 260,
 		marginLeft: 50,
 		marginBottom: 40,
 		className: 'chart-gemeente-wlz',

@@ -34,7 +34,7 @@ const aandeel = (n: number) => formatDecimal(n, { digits: 1 });
 /** The bid that counts in the comparison: what-if when given, otherwise the real bid. */
 const telt = (d: HkgGemeenteBod) => d.wat_als ?? d.bod ?? 0;
 
-function build(rows: readonly HkgGemeenteBod[], { width = 720, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly HkgGemeenteBod[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const namen = rows.map((r) => r.naam);
 	const dots = rows.flatMap((g) =>
 		RONDES.filter((r) => g[r] !== null).map((r) => ({ ...g, rondeNaam: rondeLabel(r), waarde: g[r] as number, stijl: r }))
@@ -48,7 +48,7 @@ function build(rows: readonly HkgGemeenteBod[], { width = 720, document }: Chart
 	const figure = Plot.plot({
 		document,
 		width,
-		height: 40 + 34 * Math.max(rows.length, 1) + 45,
+		height: height ?? (40 + 34 * Math.max(rows.length, 1) + 45),
 		marginLeft: 190,
 		marginRight: 110,
 		marginBottom: 45,

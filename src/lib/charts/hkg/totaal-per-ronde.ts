@@ -19,13 +19,13 @@ const legend: readonly LegendItem[] = [
 const share = (d: HkgRondeTotaal) => (d.opgave > 0 ? d.bod / d.opgave : null);
 const label = (d: HkgRondeTotaal) => `${formatInteger(d.bod)} van ${formatInteger(d.opgave)} (${formatPercent(share(d))})`;
 
-function build(rows: readonly HkgRondeTotaal[], { width = 720, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly HkgRondeTotaal[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const opgave = rows[0]?.opgave ?? 0;
 	const max = Math.max(1, opgave, ...rows.map((r) => r.bod));
 	return Plot.plot({
 		document,
 		width,
-		height: 30 + 44 * Math.max(rows.length, 1) + 45,
+		height: height ?? (30 + 44 * Math.max(rows.length, 1) + 45),
 		marginLeft: 170,
 		marginRight: 210,
 		marginBottom: 45,

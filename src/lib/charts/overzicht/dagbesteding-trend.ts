@@ -29,12 +29,12 @@ const legend: readonly LegendItem[] = [
 
 const start = (r: DagbestedingTrendRow) => new Date(`${r.periode_start}T00:00:00Z`);
 
-function build(rows: readonly DagbestedingTrendRow[], { width = SPARKLINE_WIDTH, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly DagbestedingTrendRow[], { width = SPARKLINE_WIDTH, height, document }: ChartOptions): SVGSVGElement {
 	const known = rows.filter((r) => r.aandeel !== null);
 	const dates = known.map(start);
 	const showPxq = dates.length > 0 && dates[0] < PXQ && PXQ <= dates[dates.length - 1];
 	return Plot.plot({
-		...sparklineOptions(width, document, 'chart-overzicht-dagbesteding-trend'),
+		...sparklineOptions(width, document, 'chart-overzicht-dagbesteding-trend', height),
 		x: { type: 'utc' },
 		y: { domain: [0, 1] },
 		marks: [

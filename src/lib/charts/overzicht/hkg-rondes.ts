@@ -23,10 +23,10 @@ const legend: readonly LegendItem[] = [
 
 const ronde = (r: HkgRondeRow) => labelOf('hkg_ronde', r.ronde);
 
-function build(rows: readonly HkgRondeRow[], { width = SPARKLINE_WIDTH, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly HkgRondeRow[], { width = SPARKLINE_WIDTH, height, document }: ChartOptions): SVGSVGElement {
 	const opgave = rows.at(-1)?.opgave ?? 0;
 	return Plot.plot({
-		...sparklineOptions(width, document, 'chart-overzicht-hkg-rondes'),
+		...sparklineOptions(width, document, 'chart-overzicht-hkg-rondes', height),
 		x: { domain: rows.map(ronde), padding: 0.25 },
 		y: { domain: [0, Math.max(1, opgave, ...rows.map((r) => r.bod))] },
 		marks: [

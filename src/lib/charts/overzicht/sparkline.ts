@@ -9,11 +9,11 @@ export const SPARKLINE_WIDTH = 240;
 export const SPARKLINE_HEIGHT = 64;
 
 /** Plot options common to every sparkline: no axes, tight margins, inherits the page's font. */
-export function sparklineOptions(width: number, document: Document, className: string): Plot.PlotOptions {
+export function sparklineOptions(width: number, document: Document, className: string, height = SPARKLINE_HEIGHT): Plot.PlotOptions {
 	return {
 		document,
 		width,
-		height: SPARKLINE_HEIGHT,
+		height,
 		margin: 6,
 		marginRight: 10,
 		axis: null,

@@ -18,10 +18,10 @@ export interface TekortTrendRow {
 
 const legend: readonly LegendItem[] = [{ label: 'Tekort aan plekken', colour: PALETTE.blauw, shape: 'line' }];
 
-function build(rows: readonly TekortTrendRow[], { width = SPARKLINE_WIDTH, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly TekortTrendRow[], { width = SPARKLINE_WIDTH, height, document }: ChartOptions): SVGSVGElement {
 	const last = rows.at(-1);
 	return Plot.plot({
-		...sparklineOptions(width, document, 'chart-overzicht-tekort-trend'),
+		...sparklineOptions(width, document, 'chart-overzicht-tekort-trend', height),
 		y: { domain: [0, Math.max(1, ...rows.map((r) => r.tekort))] },
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grijs, strokeWidth: 0.5 }),

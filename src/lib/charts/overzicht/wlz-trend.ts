@@ -24,11 +24,11 @@ const legend: readonly LegendItem[] = [
 	{ label: "Mediaan andere regio's", colour: PALETTE.grijs, shape: 'line' }
 ];
 
-function build(rows: readonly WlzTrendRow[], { width = SPARKLINE_WIDTH, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly WlzTrendRow[], { width = SPARKLINE_WIDTH, height, document }: ChartOptions): SVGSVGElement {
 	const mediaan = rows.filter((r) => r.mediaan_andere_regios !== null);
 	const max = Math.max(0.1, ...rows.map((r) => Math.max(r.instroom_per_10k ?? 0, r.mediaan_andere_regios ?? 0)));
 	return Plot.plot({
-		...sparklineOptions(width, document, 'chart-overzicht-wlz-trend'),
+		...sparklineOptions(width, document, 'chart-overzicht-wlz-trend', height),
 		y: { domain: [0, max] },
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grijs, strokeWidth: 0.5 }),

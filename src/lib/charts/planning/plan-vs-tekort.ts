@@ -63,13 +63,13 @@ function verdict(row: PlanVsTekortPunt): string {
 	return `gepland ${formatInteger(row.eenheden_gepland)} / tekort ${formatInteger(row.tekort)}`;
 }
 
-function build(rows: readonly PlanVsTekortPunt[], { width = 720, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly PlanVsTekortPunt[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const barHeight = 38;
 	const types = rows.map(label);
 	return Plot.plot({
 		document,
 		width,
-		height: 20 + barHeight * Math.max(rows.length, 1) + 45,
+		height: height ?? (20 + barHeight * Math.max(rows.length, 1) + 45),
 		marginTop: 20,
 		marginBottom: 45,
 		marginLeft: 160,

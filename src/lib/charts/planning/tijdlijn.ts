@@ -40,7 +40,7 @@ function shorten(text: string, max = 30): string {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function build(rows: readonly TijdlijnProject[], { width = 720, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly TijdlijnProject[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const projects = orderedProjects(rows);
 	const statuses = STATUS_ORDER.filter((s) => projects.some((p) => p.status === s));
 	const domain = statuses.flatMap((s) => [headerKey(s), ...projects.filter((p) => p.status === s).map(projectKey)]);
@@ -71,7 +71,7 @@ function build(rows: readonly TijdlijnProject[], { width = 720, document }: Char
 	return Plot.plot({
 		document,
 		width,
-		height: 40 + rowHeight * Math.max(domain.length, 1) + 50,
+		height: height ?? (40 + rowHeight * Math.max(domain.length, 1) + 50),
 		marginTop: 40,
 		marginBottom: 50,
 		marginLeft,

@@ -45,7 +45,7 @@ const toon = (d: WlzGemeenteBar) => shown(d, kolom(d), () => (d.measure === 'per
 // Hidden gemeenten go last, by name: their rank would tell about their value.
 const ordered = (rows: readonly WlzGemeenteBar[]) => [...rows].sort((a, b) => (waarde(b) ?? -1) - (waarde(a) ?? -1) || a.naam.localeCompare(b.naam, 'nl'));
 
-function build(rows: readonly WlzGemeenteBar[], { width = 720, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly WlzGemeenteBar[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const sorted = ordered(rows);
 	const per10k = rows[0]?.measure !== 'absolute';
 	const regio = per10k ? rows[0]?.regio_per_10k : null;
@@ -57,7 +57,7 @@ function build(rows: readonly WlzGemeenteBar[], { width = 720, document }: Chart
 	const figure = Plot.plot({
 		document,
 		width,
-		height: 50 + 30 * Math.max(sorted.length, 1) + 45,
+		height: height ?? (50 + 30 * Math.max(sorted.length, 1) + 45),
 		marginLeft: 190,
 		marginRight: 100,
 		marginTop: 50,

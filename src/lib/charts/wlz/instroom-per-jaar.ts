@@ -29,14 +29,14 @@ function value(v: number | null, row: Pick<WlzJaarRow, 'measure'>, { spread = fa
 	return spread ? formatDecimal(v, { digits: 1 }) : formatInteger(v);
 }
 
-function build(rows: readonly WlzJaarRow[], { width = 720, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly WlzJaarRow[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const per10k = rows[0]?.measure !== 'absolute';
 	const band = rows.filter((r) => r.p25 !== null && r.p75 !== null);
 	const last = rows.at(-1);
 	return Plot.plot({
 		document,
 		width,
-		height: 360,
+		height: height ?? 360,
 		marginLeft: 55,
 		marginRight: 120,
 		marginBottom: 40,

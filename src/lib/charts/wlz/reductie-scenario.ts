@@ -31,7 +31,7 @@ const ordered = (rows: readonly WlzScenarioRow[]) =>
 	[...rows].sort((a, b) => (b.instroom_per_10k ?? -1) - (a.instroom_per_10k ?? -1) || a.regionaam.localeCompare(b.regionaam, 'nl'));
 const label = (r: WlzScenarioRow) => (r.eigen_regio ? `${r.regionaam} (deze regio)` : r.regionaam);
 
-function build(rows: readonly WlzScenarioRow[], { width = 720, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly WlzScenarioRow[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const sorted = ordered(rows);
 	const scenario = wlzScenario(rows);
 	const eigen = sorted.filter((r) => r.eigen_regio);
@@ -39,7 +39,7 @@ function build(rows: readonly WlzScenarioRow[], { width = 720, document }: Chart
 	return Plot.plot({
 		document,
 		width,
-		height: 40 + 20 * Math.max(sorted.length, 1) + 45,
+		height: height ?? (40 + 20 * Math.max(sorted.length, 1) + 45),
 		marginLeft: 210,
 		marginRight: 140,
 		marginTop: 40,

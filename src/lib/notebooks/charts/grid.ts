@@ -23,7 +23,9 @@ export function extentOf(values: readonly (number | null | undefined)[]): [numbe
 	return numbers.length ? [Math.min(...numbers), Math.max(...numbers)] : [0, 0];
 }
 
-export function buildCell(plan: Plan, rows: readonly ResultRow[], { width = 720, document }: ChartOptions): SVGSVGElement {
+export function buildCell(spec: Plan, rows: readonly ResultRow[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
+	// A fixed height (slides) stands in for the block's own.
+	const plan = height ? { ...spec, spec: { ...spec.spec, height } } : spec;
 	const points = pointsOf(plan, rows, axesOf(rows));
 	if (points.length === 0) return emptyChart({ width, document, mark: 'cell', height: plan.spec.height });
 	const facets = facetsOf(points, { stacked: false, width });
@@ -96,7 +98,9 @@ export function tilesOf(plan: Plan, rows: readonly ResultRow[]): { tiles: Tile[]
 const range = (from: number, to: number) => Array.from({ length: Math.max(to - from + 1, 0) }, (_, i) => from + i);
 
 /** The tile map as the capaciteit view draws it: square tiles, name and value, each linked to its gemeente. */
-export function buildTilemap(plan: Plan, rows: readonly ResultRow[], { width = 720, document }: ChartOptions): SVGSVGElement {
+export function buildTilemap(spec: Plan, rows: readonly ResultRow[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
+	// A fixed height (slides) stands in for the block's own.
+	const plan = height ? { ...spec, spec: { ...spec.spec, height } } : spec;
 	const { tiles } = tilesOf(plan, rows);
 	if (!tiles.some((t) => t.value !== null)) return emptyChart({ width, document, mark: 'tilemap', height: plan.spec.height });
 	const extent = extentOf(tiles.map((t) => t.value));

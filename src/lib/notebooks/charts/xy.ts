@@ -33,7 +33,9 @@ function colourScale(series: readonly string[]): Plot.ScaleOptions {
 /** Whether a point has a value to draw (a line keeps NaN points as gaps, but needs at least one). */
 const drawable = (p: Point) => !(typeof p.y === 'number' && Number.isNaN(p.y));
 
-export function buildXY(plan: Plan, rows: readonly ResultRow[], { width = 720, document }: ChartOptions): SVGSVGElement {
+export function buildXY(spec: Plan, rows: readonly ResultRow[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
+	// A fixed height (slides) stands in for the block's own.
+	const plan = height ? { ...spec, spec: { ...spec.spec, height } } : spec;
 	const axes = axesOf(rows);
 	const points = pointsOf(plan, rows, axes);
 	if (!points.some(drawable)) return emptyChart({ width, document, mark: plan.mark, height: plan.spec.height });
