@@ -54,6 +54,8 @@ export interface ChartDefinition<Row> {
 	describe(rows: readonly Row[]): string;
 	table(rows: readonly Row[]): ChartTable;
 	legend: readonly LegendItem[];
+	/** The entries of `legend` the rows show, where some depend on the data (a what-if bid); default: all of them. */
+	legendOf?(rows: readonly Row[]): readonly LegendItem[];
 }
 
 /** A chart rendered on the server, ready for the ChartFrame component. */

@@ -55,3 +55,18 @@ describe('hkg-bod-per-gemeente chart', () => {
 		await expect(normalise(scenario.svg)).toMatchFileSnapshot('../../../../tests/output/hkg-bod-per-gemeente-wat-als.svg');
 	});
 });
+
+describe('hkg-bod-per-gemeente legend of the data', () => {
+	const labels = (r: typeof rows) => hkgBodPerGemeente.legendOf!(r).map((item) => item.label);
+
+	it('leaves out the what-if bid without what-if bids, and keeps it with them', () => {
+		expect(labels(rows)).toEqual(['Voorlopig bod', 'Aanvulling', 'Definitief bod', 'Redelijk aandeel', 'Tekort t.o.v. redelijk aandeel']);
+		expect(labels(watAls)).toEqual(['Voorlopig bod', 'Aanvulling', 'Definitief bod', 'Redelijk aandeel', 'Wat-als-bod']);
+	});
+
+	it('leaves out rounds nobody bid in', () => {
+		const alleenVoorlopig = rows.map((g) => ({ ...g, aanvulling: null, definitief: null }));
+		expect(labels(alleenVoorlopig)).not.toContain('Aanvulling');
+		expect(labels(alleenVoorlopig)).toContain('Voorlopig bod');
+	});
+});

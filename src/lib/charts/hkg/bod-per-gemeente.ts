@@ -173,10 +173,22 @@ function table(rows: readonly HkgGemeenteBod[]): ChartTable {
 	};
 }
 
+/** Only what the rows draw: rounds with a bid, the shortfall band when a gemeente falls short, the what-if diamond when there are what-if bids. */
+function legendOf(rows: readonly HkgGemeenteBod[]): readonly LegendItem[] {
+	const drawn = new Set<string>([
+		...RONDES.filter((r) => rows.some((g) => g[r] !== null)).map((r) => rondeLabel(r)),
+		'Redelijk aandeel',
+		...(rows.some((g) => g.tekort > 0) ? ['Tekort t.o.v. redelijk aandeel'] : []),
+		...(rows.some((g) => g.wat_als !== null) ? ['Wat-als-bod'] : [])
+	]);
+	return legend.filter((item) => drawn.has(item.label));
+}
+
 export const hkgBodPerGemeente: ChartDefinition<HkgGemeenteBod> = {
 	id: HKG_BOD_PER_GEMEENTE_ID,
 	build,
 	describe,
 	table,
-	legend
+	legend,
+	legendOf
 };

@@ -41,3 +41,11 @@ describe('hkg-totaal-per-ronde chart', () => {
 		await expect(normalise(scenario.svg)).toMatchFileSnapshot('../../../../tests/output/hkg-totaal-per-ronde-wat-als.svg');
 	});
 });
+
+describe('hkg-totaal-per-ronde legend of the data', () => {
+	it('names the what-if bar only when there is a what-if total', () => {
+		const labels = (r: typeof watAls) => hkgTotaalPerRonde.legendOf!(r).map((item) => item.label);
+		expect(labels(watAls)).toEqual(['Bod van alle gemeenten samen', 'Wat-als', 'Regionale opgave']);
+		expect(labels(watAls.filter((r) => r.ronde !== 'wat_als'))).toEqual(['Bod van alle gemeenten samen', 'Regionale opgave']);
+	});
+});

@@ -92,5 +92,7 @@ export const hkgTotaalPerRonde: ChartDefinition<HkgRondeTotaal> = {
 	build,
 	describe,
 	table,
-	legend
+	legend,
+	/** The orange what-if bar only when there is a what-if total. */
+	legendOf: (rows) => (rows.some((r) => r.ronde === 'wat_als') ? legend : legend.filter((item) => item.label !== 'Wat-als'))
 };

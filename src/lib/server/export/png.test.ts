@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodePng, inkShare, pngSize, tekortChart } from './fixtures.test-helpers';
-import { png } from './png';
+import { hkgBodPerGemeente } from '$lib/charts/hkg/bod-per-gemeente';
+import { HKG_ROWS } from '$lib/charts/hkg/fixtures.test-data';
+import { hkgModel } from '$lib/charts/hkg/model';
+import { png, slideSvg } from './png';
 import { standaloneSvg } from './svg';
 
 describe('png', () => {
@@ -29,5 +32,17 @@ describe('png', () => {
 		// rows 40..60 (2×) hold the title's glyphs; without a font they would stay white
 		const band = pixels.subarray(40 * width * 4, 60 * width * 4);
 		expect(inkShare(band)).toBeGreaterThan(0.02);
+	});
+});
+
+describe('16:9 image legend', () => {
+	const model = (watAls?: Record<string, number>) => hkgModel(HKG_ROWS.filter((r) => r.categorie === 'uitstroomwoningen'), { ronde: 'definitief', sleutel: 'afgesproken', watAls }).gemeenten;
+	const chart = (rows: unknown[]) => tekortChart({ definition: hkgBodPerGemeente as never, rows: rows as never, meta: { ...tekortChart().meta, title: 'HKG-bod per gemeente' } });
+
+	it('shows "Wat-als-bod" only when there are what-if bids', () => {
+		const zonder = slideSvg(chart(model()));
+		expect(zonder).not.toContain('Wat-als-bod');
+		expect(zonder).toContain('>Definitief bod<');
+		expect(slideSvg(chart(model({ GM0505: 72 })))).toContain('>Wat-als-bod<');
 	});
 });

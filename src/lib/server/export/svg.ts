@@ -60,7 +60,7 @@ export function standaloneSvg(chart: LoadedChart, { width = chart.width }: Stand
 			y += SUBTITLE.line;
 		}
 	}
-	const legendItems = legendFor(definition.legend, rows);
+	const legendItems = chartLegend(chart);
 	if (legendItems.length > 0) {
 		y += 6;
 		const legend = legendParts(legendItems, { top: y, width: textWidth });
@@ -86,6 +86,11 @@ export function standaloneSvg(chart: LoadedChart, { width = chart.width }: Stand
 		parts.join('') +
 		'</svg>\n'
 	);
+}
+
+/** The legend of an exported figure: only the entries its rows draw, plus the one for hidden cells when some are hidden. */
+export function chartLegend({ definition, rows }: LoadedChart): readonly LegendItem[] {
+	return legendFor(definition.legendOf?.(rows) ?? definition.legend, rows);
 }
 
 /** Style properties of Plot's root that SVG also takes as attributes; the others (background) are page-only. */
