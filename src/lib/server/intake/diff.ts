@@ -27,6 +27,19 @@ async function rows(con: DuckDBConnection, sql: string, params: Record<string, s
 	return (await con.runAndReadAll(sql, params)).getRowObjectsJson() as Row[];
 }
 
+/** The export files a snapshot was built from, with their sha256 and size as that build read them. */
+export async function readProvenance(file: string): Promise<Map<string, { sha256: string; bytes: number }>> {
+	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+	const con = await instance.connect();
+	try {
+		await con.run(`ATTACH ${pathLiteral(file)} AS basis (READ_ONLY)`);
+		return new Map((await rows(con, 'SELECT bestand, sha256, CAST(bytes AS DOUBLE) AS bytes FROM basis.main.provenance')).map((r) => [String(r.bestand), { sha256: String(r.sha256), bytes: Number(r.bytes) }]));
+	} finally {
+		con.closeSync();
+		instance.closeSync();
+	}
+}
+
 /** Compare the staged snapshot `nieuwFile` with the current `oudFile` (null: there is no current snapshot). */
 export async function computeWijzigingen(oudFile: string | null, nieuwFile: string): Promise<Wijzigingen> {
 	const instance = await DuckDBInstance.create(':memory:', { threads: '2' });

@@ -82,7 +82,7 @@ export async function receiveAanlevering(request: Request, gebruiker: Gebruiker,
 				throw new IntakeError(422, 'soort_onbekend', `Van ${file.naam} is aan de kolomkoppen niet te zien welke soort export het is; kies de soort (${SOORTEN_TEKST}) en lever het opnieuw aan.`);
 			}
 			const blad = soort === herkend.soort ? herkend.blad : undefined;
-			bestanden.push({ index: file.index, naam: file.naam, bestand: '', formaat: file.formaat, bytes: file.bytes, sha256: file.sha256, herkend: herkend.soort, soort, vervangt: [], ...(blad ? { blad } : {}) });
+			bestanden.push({ index: file.index, naam: file.naam, bestand: '', formaat: file.formaat, bytes: file.bytes, sha256: '', herkend: herkend.soort, soort, vervangt: [], ...(blad ? { blad } : {}) });
 		}
 		const named = assignNames(bestanden, currentExports(storePaths().exports));
 		const basis = readPointer(storePaths().store)?.snapshotId ?? null;
@@ -106,7 +106,7 @@ export async function receiveAanlevering(request: Request, gebruiker: Gebruiker,
 		final = stagingDir(id);
 		renameSync(tmp, final);
 		insertAanlevering(record);
-		audit({ gebruiker: gebruiker.naam, actie: 'aanlevering_gemaakt', snapshot: basis, details: { aanlevering: id, bestanden: named.map(({ naam, bestand, soort, bytes, sha256 }) => ({ naam, bestand, soort, bytes, sha256 })) } });
+		audit({ gebruiker: gebruiker.naam, actie: 'aanlevering_gemaakt', snapshot: basis, details: { aanlevering: id, bestanden: named.map(({ naam, bestand, soort, bytes }) => ({ naam, bestand, soort, bytes })) } });
 		const preview = startPreview(record, gebruiker);
 		if (opts.achtergrond) return withVerouderd(record);
 		await preview;
@@ -147,7 +147,7 @@ function startPreview(record: Stored, gebruiker: Gebruiker): Promise<void> {
 			current = { ...current, status: 'fouten', fouten: [fileError('(controle)', `De controle is afgebroken door een onverwachte fout: ${message}. Er is niets gewijzigd; probeer het opnieuw.`, 'een geslaagde controle')], foutenTotaal: 1 };
 		}
 		if (saveAanlevering(current, ['controleren'])) {
-			audit({ gebruiker: gebruiker.naam, actie: 'aanlevering_gecontroleerd', snapshot: current.basisSnapshot, details: { aanlevering: current.id, status: current.status, fouten: current.foutenTotaal, snapshot: current.stagedSnapshot } });
+			audit({ gebruiker: gebruiker.naam, actie: 'aanlevering_gecontroleerd', snapshot: current.basisSnapshot, details: { aanlevering: current.id, status: current.status, fouten: current.foutenTotaal, snapshot: current.stagedSnapshot, bestanden: current.bestanden.map(({ naam, bestand, soort, sha256 }) => ({ naam, bestand, soort, sha256 })) } });
 		}
 	})().finally(() => running.delete(record.id));
 	running.set(record.id, job);

@@ -2,6 +2,7 @@
  * The intake end to end on the small fixture store: upload → preview → publish → roll back,
  * with real DuckDB, real SQLite and temp directories.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -39,6 +40,7 @@ function changedCapaciteit(): string {
 	);
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const rows = (sql: string, ...params: unknown[]) => appDb().prepare(sql).all(...params) as Record<string, unknown>[];
 
 async function refused(promise: Promise<unknown>): Promise<IntakeError> {
@@ -57,7 +59,7 @@ describe('preview', () => {
 		const a = await receiveAanlevering(uploadRequest([{ naam: 'Capaciteit november.csv', inhoud: changedCapaciteit() }], { bron: 'Capaciteitsonderzoek 2024', peildatum: '01-11-2024', illustratief: 'ja' }), AANLEVERAAR);
 		expect(a.status).toBe('klaar');
 		expect(a.fouten).toEqual([]);
-		expect(a.bestanden).toMatchObject([{ index: 0, naam: 'Capaciteit november.csv', bestand: 'capaciteit.csv', formaat: 'csv', herkend: 'capaciteit', soort: 'capaciteit', vervangt: ['capaciteit.csv'] }]);
+		expect(a.bestanden).toEqual([{ index: 0, naam: 'Capaciteit november.csv', bestand: 'capaciteit.csv', formaat: 'csv', bytes: Buffer.byteLength(changedCapaciteit()), sha256: sha256(changedCapaciteit()), herkend: 'capaciteit', soort: 'capaciteit', vervangt: ['capaciteit.csv'] }]);
 		expect(a.peildatum).toBe('2024-11-01');
 		expect(a.basisSnapshot).toBe(readPointer(env.store)!.snapshotId);
 		expect(a.verouderd).toBe(false);
@@ -137,6 +139,7 @@ describe('publish', () => {
 		const oldListing = JSON.parse(readFileSync(join(archief, 'snapshots', `${before.snapshotId}.json`), 'utf8'));
 		const oldCap = oldListing.bestanden.find((f: { bestand: string }) => f.bestand === 'capaciteit.csv');
 		expect(readFileSync(join(archief, 'bestanden', oldCap.sha256), 'utf8')).toBe(original());
+		expect(oldCap.sha256).toBe(sha256(original()));
 		expect(getAanlevering(a.id)).toMatchObject({ status: 'gepubliceerd', gepubliceerd: { snapshotId, door: 'anna' }, verouderd: false });
 		expect(rows('SELECT status, snapshot FROM aanleveringen WHERE id = ?', a.id)).toEqual([{ status: 'gepubliceerd', snapshot: snapshotId }]);
 		expect(readLastReport(env.reports)).toMatchObject({ ok: true, uitkomst: 'nieuwe_snapshot', snapshotId, exportsDir: env.exports });

@@ -16,7 +16,7 @@ import { SNAPSHOT_DIR, pointerSchema, readPointer, storePaths, type Pointer } fr
 import { buildSnapshot, seconds } from '../ingest/build';
 import { ingestReportSchema } from '../ingest/report';
 import { MANIFEST_FILE, combineFingerprint, isExportFile } from '../ingest/sources';
-import { computeWijzigingen } from './diff';
+import { computeWijzigingen, readProvenance } from './diff';
 import type { AanleveringBestand, Wijzigingen } from './types';
 import type { IngestError } from '../ingest/report';
 
@@ -180,10 +180,18 @@ export async function runPreview(dir: string, bestanden: AanleveringBestand[], p
 	const linked = new Set(kept);
 	// Started once the build has hashed its files (main-thread work) and DuckDB takes over: the
 	// replaced files' sha256 (for the archive) and the copies a publish renames into data/exports.
+	// A replaced file not touched since the current snapshot was built, with the size that build
+	// read, is the file it hashed: its sha256 comes from the snapshot's provenance (roll back
+	// verifies archived files before restoring them). Any other file is hashed.
+	const builtFrom = basis ? await readProvenance(join(paths.store, basis.file)).catch(() => new Map<string, { sha256: string; bytes: number }>()) : new Map<string, { sha256: string; bytes: number }>();
+	const known = (s: (typeof seen)[number]) => {
+		const p = builtFrom.get(s.bestand);
+		return p && basis && p.bytes === s.stat.size && s.stat.mtimeMs < Date.parse(basis.createdAt) ? p.sha256 : null;
+	};
 	let hashing: Promise<(readonly [string, string])[]> = Promise.resolve([]);
 	let copying: Promise<unknown> = Promise.resolve();
 	const besides = () => {
-		hashing = Promise.all(seen.filter((s) => !linked.has(s.bestand)).map(async (s) => [s.bestand, await sha256Of(join(paths.exports, s.bestand))] as const));
+		hashing = Promise.all(seen.filter((s) => !linked.has(s.bestand)).map(async (s) => [s.bestand, known(s) ?? (await sha256Of(join(paths.exports, s.bestand)))] as const));
 		copying = Promise.all(named.map((b) => copyFile(uploadPath(dir, b.index), join(publishCopiesDir(dir), b.bestand), fsConstants.COPYFILE_FICLONE)));
 		// Awaited after the build; a failing build must not leave them as unhandled rejections.
 		hashing.catch(() => undefined);
@@ -193,10 +201,13 @@ export async function runPreview(dir: string, bestanden: AanleveringBestand[], p
 	const built = await buildSnapshot({ exportsDir, buildRoot: buildRoot(dir), log, onFilesRead: besides });
 	const ownHashes = new Map(await hashing);
 	await copying;
+	// The uploads' sha256 from the build, which hashed them as staged (hard links of the uploads).
+	const builtHash = new Map(built.hashes.bestanden.map((f) => [f.bestand, f.sha256]));
+	const hashed = await Promise.all(named.map(async (b) => ({ ...b, sha256: builtHash.get(b.bestand) ?? (await sha256Of(uploadPath(dir, b.index))) })));
 	if (!built.report.ok || !built.snapshotFile || !built.pointer) {
 		rmSync(buildRoot(dir), { recursive: true, force: true });
 		rmSync(publishCopiesDir(dir), { recursive: true, force: true });
-		return { ok: false, bestanden: named, basisSnapshot: basis?.snapshotId ?? null, stagedSnapshot: null, fouten: built.report.errors, foutenTotaal: built.report.errorCount, wijzigingen: null };
+		return { ok: false, bestanden: hashed, basisSnapshot: basis?.snapshotId ?? null, stagedSnapshot: null, fouten: built.report.errors, foutenTotaal: built.report.errorCount, wijzigingen: null };
 	}
 	const snapshotFile = stagedSnapshotFile(dir, built.pointer.snapshotId);
 	mkdirSync(join(buildRoot(dir), SNAPSHOT_DIR), { recursive: true });
@@ -224,7 +235,7 @@ export async function runPreview(dir: string, bestanden: AanleveringBestand[], p
 	const diffStarted = performance.now();
 	const wijzigingen = await computeWijzigingen(basisFile && existsSync(basisFile) ? basisFile : null, snapshotFile);
 	log(`${'Wijzigingen tegenover de huidige gegevens bepaald'.padEnd(52)} ${seconds((performance.now() - diffStarted) / 1000).padStart(9)}`);
-	return { ok: true, bestanden: named, basisSnapshot: basis?.snapshotId ?? null, stagedSnapshot: built.pointer.snapshotId, fouten: [], foutenTotaal: 0, wijzigingen };
+	return { ok: true, bestanden: hashed, basisSnapshot: basis?.snapshotId ?? null, stagedSnapshot: built.pointer.snapshotId, fouten: [], foutenTotaal: 0, wijzigingen };
 }
 
 async function sha256Of(path: string): Promise<string> {

@@ -12,6 +12,7 @@ export interface AanleveringBestand {
 	bestand: string;
 	formaat: Formaat;
 	bytes: number;
+	/** sha256 of the bytes received; '' until the first check has read the file (the check hashes it anyway, once). */
 	sha256: string;
 	/** The kind recognised from the headers. */
 	herkend: ExportSoort | null;
