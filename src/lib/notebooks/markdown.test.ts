@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { InlineContext } from './inline';
-import { isSafeHref, proseReferences, renderMarkdown } from './markdown';
+import { headingDepths, isSafeHref, proseReferences, renderMarkdown } from './markdown';
 
 const context: InlineContext = {
 	parameters: { peiljaar: '2024' },
@@ -30,6 +30,11 @@ describe('renderMarkdown', () => {
 
 	test('headings move one level down: the page title is the only h1', () => {
 		expect(html('# Kop\n\n## Sub\n\n###### Diep')).toBe('<h2>Kop</h2>\n<h3>Sub</h3>\n<h6>Diep</h6>');
+	});
+
+	test('with topDepth, the shallowest heading of a notebook of ## sections is an h2 (no h1 → h3 jump)', () => {
+		expect(renderMarkdown('## Sectie\n\n### Deel', context, { topDepth: 2 }).trim()).toBe('<h2>Sectie</h2>\n<h3>Deel</h3>');
+		expect(headingDepths('Tekst\n\n## Een\n\n```\n# geen kop\n```\n\n### Twee')).toEqual([2, 3]);
 	});
 
 	test('raw HTML is shown as text, inline and as a block', () => {

@@ -2,8 +2,9 @@
  * Notebook prose → HTML (pure). CommonMark with GFM tables via marked, restricted for a page
  * that anyone with write access to notebooks/ can fill: raw HTML is shown as text, links and
  * images only to http(s), mailto and relative addresses, and `{…}` inline values are filled
- * in (HTML-escaped) from the run, never inside code. Headings move one level down: the page
- * has the notebook title as its only h1.
+ * in (HTML-escaped) from the run, never inside code. Headings move down so that the notebook's
+ * shallowest heading is an h2: the page has the notebook title as its only h1, and a notebook
+ * written with `##` sections gets no h1 → h3 jump (axe: heading-order).
  */
 import { Marked, type MarkedExtension, type Token, type Tokens } from 'marked';
 import { referenceAt, resolveReference, UNRESOLVED, type InlineContext, type InlineReference, type Resolved } from './inline';
@@ -63,8 +64,27 @@ function cleanHref(href: string): string | null {
 	}
 }
 
+/** The depths (1–6) of the headings in prose, in order (`## Sub` → 2). */
+export function headingDepths(text: string): number[] {
+	const depths: number[] = [];
+	lexing.walkTokens(lexing.lexer(text), (token) => {
+		if (token.type === 'heading') depths.push((token as Tokens.Heading).depth);
+	});
+	return depths;
+}
+
+export interface MarkdownOptions {
+	/** The markdown depth that becomes an h2 (the shallowest heading of the whole notebook); default 1. */
+	topDepth?: number;
+}
+
+/** The HTML level of a markdown heading: `topDepth` becomes 2, deeper ones follow, at most 6. */
+export function headingLevel(depth: number, topDepth = 1): number {
+	return Math.min(Math.max(depth - topDepth + 2, 2), 6);
+}
+
 /** Render prose as HTML, filling `{…}` references from a run (or through a resolve function). */
-export function renderMarkdown(text: string, values: InlineContext | ResolveReference): string {
+export function renderMarkdown(text: string, values: InlineContext | ResolveReference, { topDepth = 1 }: MarkdownOptions = {}): string {
 	const resolve: ResolveReference = typeof values === 'function' ? values : (reference) => resolveReference(reference, values);
 	const marked = new Marked({ gfm: true, async: false }, referenceExtension, {
 		extensions: [
@@ -83,7 +103,7 @@ export function renderMarkdown(text: string, values: InlineContext | ResolveRefe
 				return block ? `<p>${shown.trimEnd()}</p>\n` : shown;
 			},
 			heading({ tokens, depth }: Tokens.Heading) {
-				const level = Math.min(depth + 1, 6);
+				const level = headingLevel(depth, topDepth);
 				return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
 			},
 			link({ href, title, tokens }: Tokens.Link) {

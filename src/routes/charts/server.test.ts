@@ -1,13 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHART_VIEWS, CHARTS } from '$lib/charts/registry';
 import type { ChartParameter } from '$lib/server/charts/types';
 import { useFixtureStore } from '../../../tests/helpers/fixture-store';
 import { GET } from './+server';
 
-useFixtureStore({ beforeAll, afterAll });
+const fixture = useFixtureStore({ beforeAll, afterAll });
 
 interface Listing {
-	charts: { id: string; title: string; view: string; parameters: ChartParameter[] }[];
+	charts: { id: string; title: string; view: string; parameters: ChartParameter[]; available: boolean; reason?: string }[];
+}
+
+const listing = async () => ((await (await GET({} as Parameters<typeof GET>[0])).json()) as Listing).charts;
+
+beforeEach(() => {
+	// The map reads its boundaries from the exports directory at request time: use the fixture's.
+	vi.stubEnv('REGIO_EXPORTS_DIR', fixture().paths.exports);
+	return () => vi.unstubAllEnvs();
+});
+
+/** A boundaries file for the fixture's three gemeenten in <exports>/geo, removed by the returned function. */
+function placeBoundaries(): () => void {
+	const geoDir = join(fixture().paths.exports, 'geo');
+	mkdirSync(geoDir, { recursive: true });
+	const features = ['GM0505', 'GM0512', 'GM1978'].map((statcode, i) => ({
+		type: 'Feature',
+		properties: { statcode },
+		geometry: { type: 'Polygon', coordinates: [[[4.6 + i * 0.05, 51.8], [4.65 + i * 0.05, 51.8], [4.65 + i * 0.05, 51.85], [4.6 + i * 0.05, 51.85], [4.6 + i * 0.05, 51.8]]] }
+	}));
+	writeFileSync(join(geoDir, 'gemeenten.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+	return () => rmSync(geoDir, { recursive: true, force: true });
 }
 
 describe('GET /charts', () => {
@@ -30,5 +53,42 @@ describe('GET /charts', () => {
 		const wlz = charts.find((c) => c.id === 'wlz-instroom-per-gemeente');
 		expect(wlz?.parameters.map((p) => p.name)).toEqual(['measure', 'jaar', 'reductie']);
 		expect(wlz?.parameters.find((p) => p.name === 'measure')).toMatchObject({ values: ['per_10k', 'absolute'], default: 'per_10k' });
+	});
+
+	it('says the real map is not available without a boundaries file, and why, in Dutch', async () => {
+		const charts = await listing();
+		const kaart = charts.find((c) => c.id === 'capaciteit-kaart');
+		expect(kaart).toMatchObject({ available: false });
+		expect(kaart?.reason).toContain('gemeentegrenzen');
+		expect(kaart?.reason).toContain('geo/*.geojson');
+		// Every other chart of the fixture has data: available, without a reason.
+		for (const chart of charts.filter((c) => c.id !== 'capaciteit-kaart')) {
+			expect(chart, chart.id).toMatchObject({ available: true });
+			expect(chart.reason, chart.id).toBeUndefined();
+		}
+	});
+
+	it('says the real map is available once a boundaries file is placed, and not once it is removed again', async () => {
+		const remove = placeBoundaries();
+		try {
+			expect((await listing()).find((c) => c.id === 'capaciteit-kaart')).toEqual(expect.objectContaining({ available: true }));
+		} finally {
+			remove();
+		}
+		expect((await listing()).find((c) => c.id === 'capaciteit-kaart')?.available).toBe(false);
+	});
+
+	it('lists the charts of a notebook that does not parse as unavailable, naming the file and the problem', async () => {
+		const dir = process.env.REGIO_NOTEBOOKS_DIR!;
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(join(dir, 'kapot.md'), '---\ntitle: Kapot\nonbekend: ja\n---\n\nTekst.\n\n```chart tekort\nquery: nergens\n```\n');
+		try {
+			const kapot = (await listing()).filter((c) => c.view === '/notebooks/kapot');
+			expect(kapot.map((c) => c.id)).toEqual(['notebook/kapot/tekort']);
+			expect(kapot[0].available).toBe(false);
+			expect(kapot[0].reason).toMatch(/^Het notebook notebooks\/kapot\.md bevat fouten \(regel \d+: .+\)/);
+		} finally {
+			rmSync(join(dir, 'kapot.md'));
+		}
 	});
 });

@@ -5,7 +5,7 @@
  * `--html` share it.
  */
 import { formatInline } from '$lib/notebooks/inline';
-import { renderMarkdown } from '$lib/notebooks/markdown';
+import { headingDepths, headingLevel, renderMarkdown } from '$lib/notebooks/markdown';
 import type { Notebook, NotebookRun, QueryResult } from '$lib/notebooks/types';
 import { renderLoaded, type ViewChart } from '$lib/server/charts/common';
 import { notebookCharts, parametersInWords } from './charts';
@@ -16,7 +16,8 @@ const SHOWN_ROWS = 100;
 export type PageBlock =
 	| { kind: 'markdown'; html: string }
 	| { kind: 'sql'; name: string; line: number; sql: string; columns: { name: string; numeric: boolean }[]; rows: string[][]; rowCount: number; truncated: boolean; ms: number; error?: string }
-	| { kind: 'chart'; name: string; id: string; chart?: ViewChart; error?: string };
+	/** `level`: the chart title's heading level, one below the section it stands in (2 before any heading). */
+	| { kind: 'chart'; name: string; id: string; level: 2 | 3 | 4 | 5 | 6; chart?: ViewChart; error?: string };
 
 export interface PageParameter {
 	name: string;
@@ -51,18 +52,31 @@ export function withoutTitleHeading(text: string, title: string): string {
 	return text.replace(/^\s*#[ \t]+(.+?)[ \t#]*(?:\r?\n|$)/, (line, heading: string) => (heading.trim() === title.trim() ? '' : line));
 }
 
+/**
+ * The page's blocks. Headings are levelled over the whole notebook (its shallowest heading is an
+ * h2, under the page's h1) and a chart's title is one level below the section it stands in, so
+ * the outline never skips a level (axe: heading-order).
+ */
 export async function pageBlocks(run: NotebookRun): Promise<PageBlock[]> {
 	const charts = new Map((await notebookCharts(run)).map((c) => [c.block.name, c]));
+	const texts = run.notebook.blocks.map((block, i) =>
+		block.kind !== 'markdown' ? null : i === 0 ? withoutTitleHeading(block.text, run.notebook.frontMatter.title) : block.text
+	);
+	const depths = texts.map((text) => (text === null ? [] : headingDepths(text)));
+	const topDepth = Math.min(...depths.flat(), 6);
+	let section = 1;
 	return run.notebook.blocks.map((block, i): PageBlock => {
 		if (block.kind === 'markdown') {
-			const text = i === 0 ? withoutTitleHeading(block.text, run.notebook.frontMatter.title) : block.text;
-			return { kind: 'markdown', html: renderMarkdown(text, run) };
+			const last = depths[i].at(-1);
+			if (last !== undefined) section = headingLevel(last, topDepth);
+			return { kind: 'markdown', html: renderMarkdown(texts[i] ?? '', run, { topDepth }) };
 		}
 		if (block.kind === 'sql') return sqlBlock(run.results[block.name], block.line, block.sql);
 		const chart = charts.get(block.name)!;
+		const level = Math.min(section + 1, 6) as 2 | 3 | 4 | 5 | 6;
 		return chart.error !== undefined
-			? { kind: 'chart', name: block.name, id: chart.id, error: chart.error }
-			: { kind: 'chart', name: block.name, id: chart.id, chart: renderLoaded(chart.loaded) };
+			? { kind: 'chart', name: block.name, id: chart.id, level, error: chart.error }
+			: { kind: 'chart', name: block.name, id: chart.id, level, chart: renderLoaded(chart.loaded) };
 	});
 }
 
