@@ -60,7 +60,8 @@ export function hiddenPoints<Row extends MaybeHidden>(
 /** Define the hatch pattern in a built chart, when one of its marks uses it. */
 export function addHatch(svg: SVGSVGElement): SVGSVGElement {
 	const root = svg.tagName.toLowerCase() === 'svg' ? svg : (svg.querySelector('svg') as SVGSVGElement | null);
-	if (!root || !root.outerHTML.includes(ARCERING_FILL)) return svg;
+	// A selector, not the serialised SVG: serialising a large chart twice costs more than the chart.
+	if (!root || !root.querySelector(`[fill="${ARCERING_FILL}"]`)) return svg;
 	const doc = root.ownerDocument;
 	const ns = 'http://www.w3.org/2000/svg';
 	const defs = doc.createElementNS(ns, 'defs');

@@ -76,7 +76,8 @@ function build(rows: readonly WlzGemeenteBar[], { width = 720, height, document 
 		},
 		y: { label: null, domain: sorted.map((r) => r.naam), padding: 0.25 },
 		marks: [
-			Plot.barX(sorted, {
+			// Hidden counts get no bar (its length would be the value) but a hatched marker below.
+			Plot.barX(sorted.filter((d) => waarde(d) !== null), {
 				x: waarde,
 				y: 'naam',
 				fill: PALETTE.blauw,
@@ -112,8 +113,11 @@ function describe(rows: readonly WlzGemeenteBar[]): string {
 	if (waarde(top) !== null) text += `De hoogste ${top.measure === 'per_10k' ? `instroom ${PER_10K_LABEL}` : 'instroom'} had ${top.naam} (${toon(top)}).`;
 	const mediaan = top.mediaan_per_10k;
 	if (mediaan !== null) {
-		const boven = rows.filter((r) => r.instroom_per_10k !== null && r.instroom_per_10k > mediaan);
-		text += ` ${formatInteger(boven.length)} van de ${formatInteger(rows.length)} gemeenten lagen boven de mediaan van de andere regio’s (${formatPer10k(mediaan, { digits: 2 })}).`;
+		// Counted over the visible gemeenten only: "not above" would say something about a hidden one.
+		const zichtbaar = rows.filter((r) => r.instroom_per_10k !== null);
+		const boven = zichtbaar.filter((r) => (r.instroom_per_10k as number) > mediaan);
+		const van = verborgen.length === 0 ? `de ${formatInteger(rows.length)} gemeenten` : `de ${formatInteger(zichtbaar.length)} gemeenten met zichtbare cijfers`;
+		if (zichtbaar.length > 0) text += ` ${formatInteger(boven.length)} van ${van} lagen boven de mediaan van de andere regio’s (${formatPer10k(mediaan, { digits: 2 })}).`;
 	}
 	return text;
 }

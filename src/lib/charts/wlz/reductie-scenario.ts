@@ -49,12 +49,16 @@ function build(rows: readonly WlzScenarioRow[], { width = 720, height, document 
 		x: { label: `Instroom ${PER_10K_LABEL}`, domain: [0, max], nice: true, grid: true, tickFormat: (d: number) => formatDecimal(d, { digits: 2 }), labelAnchor: 'center', labelArrow: 'none' },
 		y: { label: null, domain: sorted.map(label), padding: 0.2 },
 		marks: [
-			Plot.barX(sorted, {
-				x: 'instroom_per_10k',
-				y: label,
-				fill: (d: WlzScenarioRow) => (d.eigen_regio ? PALETTE.blauw : ANDERE),
-				title: (d: WlzScenarioRow) => `${d.regionaam}, ${d.jaar}: ${rate(d.instroom_per_10k)} ${PER_10K_LABEL} (${formatInteger(d.instroom)} cliënten)`
-			}),
+			// A hidden rate gets no bar (its length would be the value) but a hatched marker.
+			Plot.barX(
+				sorted.filter((d) => d.instroom_per_10k !== null),
+				{
+					x: 'instroom_per_10k',
+					y: label,
+					fill: (d: WlzScenarioRow) => (d.eigen_regio ? PALETTE.blauw : ANDERE),
+					title: (d: WlzScenarioRow) => `${d.regionaam}, ${d.jaar}: ${rate(d.instroom_per_10k)} ${PER_10K_LABEL} (${formatInteger(d.instroom)} cliënten)`
+				}
+			),
 			...hiddenBarsX(
 				sorted.map((r) => ({ ...r, label: label(r) })),
 				{ column: 'instroom', y: 'label', title: (d) => `${d.regionaam}, ${d.jaar}: ${shown(d, 'instroom', () => '')} cliënten` }

@@ -5,7 +5,7 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
-import { loadDisclosure, protectRows, type Disclosure, type Protection } from '../disclosure';
+import { loadDrempel, loadPattern, protectRows, type Disclosure, type Pattern, type PatternName, type Protection } from '../disclosure';
 import { Sandbox, type SandboxOptions } from '../notebooks/sandbox';
 import { QueryCache } from './cache';
 import { StoreInvalidError } from './errors';
@@ -31,7 +31,8 @@ export class Snapshot {
 	private closed = false;
 	private readonly cache: QueryCache<JsonRow[]>;
 	private notebookSandbox: Promise<Sandbox> | null = null;
-	private disclosureState: Promise<Disclosure> | null = null;
+	private drempelState: Promise<number> | null = null;
+	private readonly patternStates = new Map<PatternName, Promise<Pattern>>();
 
 	private constructor(
 		readonly pointer: Pointer,
@@ -98,18 +99,41 @@ export class Snapshot {
 	rows(sql: string, params: Params = {}, protection?: Protection): Promise<JsonRow[]> {
 		if (this.closed) return Promise.reject(new Error(`Snapshot ${this.id} is closed`));
 		return this.cache.get(queryKey(sql, params), async () => {
-			const [raw, disclosure] = await Promise.all([this.run(sql, params), this.disclosure()]);
-			return protectRows(raw, sql, params, protection, disclosure);
+			// Only what this query needs: the threshold, and the pattern its cells are in (if any).
+			const name = protection?.cell?.pattern;
+			const [raw, drempel, pattern] = await Promise.all([this.run(sql, params), this.drempel(), name ? this.pattern(name) : undefined]);
+			return protectRows(raw, sql, params, protection, { drempel, patterns: name && pattern ? { [name]: pattern } : {} });
 		});
 	}
 
-	/** The disclosure threshold and the hidden cells of this snapshot, computed on first use. */
-	disclosure(): Promise<Disclosure> {
-		this.disclosureState ??= loadDisclosure((sql) => this.run(sql, {})).catch((error: unknown) => {
-			this.disclosureState = null;
+	/** The disclosure threshold of this snapshot, read once. */
+	drempel(): Promise<number> {
+		this.drempelState ??= loadDrempel((sql) => this.run(sql, {})).catch((error: unknown) => {
+			this.drempelState = null;
 			throw error;
 		});
-		return this.disclosureState;
+		return this.drempelState;
+	}
+
+	/** One pattern of hidden cells of this snapshot, computed on first use. */
+	pattern(name: PatternName): Promise<Pattern> {
+		let state = this.patternStates.get(name);
+		if (!state) {
+			state = this.drempel()
+				.then((drempel) => loadPattern((sql) => this.run(sql, {}), name, drempel))
+				.catch((error: unknown) => {
+					this.patternStates.delete(name);
+					throw error;
+				});
+			this.patternStates.set(name, state);
+		}
+		return state;
+	}
+
+	/** The threshold and every pattern (the notebook sandbox hides the same cells as the pages). */
+	async disclosure(): Promise<Disclosure> {
+		const [drempel, wlz, dagbesteding, capaciteit] = await Promise.all([this.drempel(), this.pattern('wlz'), this.pattern('dagbesteding'), this.pattern('capaciteit')]);
+		return { drempel, patterns: { wlz, dagbesteding, capaciteit } };
 	}
 
 	/** EXPLAIN a statement with its parameters: fails on any SQL error without reading data. */

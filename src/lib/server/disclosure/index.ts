@@ -39,5 +39,5 @@
  * footer says so (afschermingZin). The upload preview of issue 10 builds its own snapshot and
  * may show exact figures to aanleverders only; it must not use these doors for downloads.
  */
-export { DisclosureError, protectRows, type Protection } from './protect';
-export { loadDisclosure, type Disclosure } from './patterns';
+export { DisclosureError, protectRows, type Protection, type ProtectionContext } from './protect';
+export { loadDisclosure, loadDrempel, loadPattern, type Disclosure, type Pattern, type PatternName } from './patterns';

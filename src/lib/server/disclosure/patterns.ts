@@ -27,25 +27,42 @@ export const dagbestedingKey = (periode: unknown, aanbieder: unknown, gemeenteco
 export const capaciteitKey = (peiljaar: unknown, gemeentecode: unknown, type: unknown, doelgroep: unknown) =>
 	`${String(peiljaar)}|${String(gemeentecode)}|${String(type)}|${doelgroep === null || doelgroep === undefined ? '*' : String(doelgroep)}`;
 
+/** The SQL of each pattern's cells, and how its rows become the pattern. */
+const PATTERN_SOURCES: Record<PatternName, { sql: string; build: (rows: readonly JsonRow[], drempel: number) => Pattern }> = {
+	wlz: {
+		sql: `SELECT CAST(jaar AS INTEGER) AS jaar, regiocode, gemeentecode, CAST(instroom AS INTEGER) AS instroom, CAST(bw_clienten AS INTEGER) AS bw_clienten FROM wlz_instroom`,
+		build: (rows, drempel) => wlzPattern(rows, drempel)
+	},
+	dagbesteding: {
+		sql: `SELECT periode, aanbieder, gemeentecode, CAST(bw_clienten AS INTEGER) AS bw_clienten, CAST(met_dagbesteding AS INTEGER) AS met_dagbesteding FROM dagbesteding`,
+		build: (rows, drempel) => dagbestedingPattern(rows, drempel)
+	},
+	capaciteit: {
+		sql: `SELECT CAST(peiljaar AS INTEGER) AS peiljaar, gemeentecode, voorzieningstype, doelgroep, CAST(bezet AS INTEGER) AS bezet, CAST(wachtlijst AS INTEGER) AS wachtlijst FROM capaciteit_jaar`,
+		build: (rows, drempel) => capaciteitPattern(rows, drempel)
+	}
+};
+
+export const PATTERN_NAMES = Object.keys(PATTERN_SOURCES) as PatternName[];
+
+/** The threshold of a snapshot (table kleine_aantallen; the default when it has no row). */
+export async function loadDrempel(rows: RawRows): Promise<number> {
+	const [row] = await rows('SELECT CAST(drempel AS INTEGER) AS drempel FROM kleine_aantallen');
+	return typeof row?.drempel === 'number' ? row.drempel : DREMPEL_STANDAARD;
+}
+
+/** One pattern of a snapshot, computed over its full table (empty when protection is off). */
+export async function loadPattern(rows: RawRows, name: PatternName, drempel: number): Promise<Pattern> {
+	if (drempel <= 0) return new Map();
+	const source = PATTERN_SOURCES[name];
+	return source.build(await rows(source.sql), drempel);
+}
+
 /** The threshold and every pattern of a snapshot. */
 export async function loadDisclosure(rows: RawRows): Promise<Disclosure> {
-	const [drempelRow] = await rows('SELECT CAST(drempel AS INTEGER) AS drempel FROM kleine_aantallen');
-	const drempel = typeof drempelRow?.drempel === 'number' ? drempelRow.drempel : DREMPEL_STANDAARD;
-	const empty = { drempel, patterns: { wlz: new Map(), dagbesteding: new Map(), capaciteit: new Map() } };
-	if (drempel <= 0) return empty;
-	const [wlz, dagbesteding, capaciteit] = await Promise.all([
-		rows(`SELECT CAST(jaar AS INTEGER) AS jaar, regiocode, gemeentecode, CAST(instroom AS INTEGER) AS instroom, CAST(bw_clienten AS INTEGER) AS bw_clienten FROM wlz_instroom`),
-		rows(`SELECT periode, aanbieder, gemeentecode, CAST(bw_clienten AS INTEGER) AS bw_clienten, CAST(met_dagbesteding AS INTEGER) AS met_dagbesteding FROM dagbesteding`),
-		rows(`SELECT CAST(peiljaar AS INTEGER) AS peiljaar, gemeentecode, voorzieningstype, doelgroep, CAST(bezet AS INTEGER) AS bezet, CAST(wachtlijst AS INTEGER) AS wachtlijst FROM capaciteit_jaar`)
-	]);
-	return {
-		drempel,
-		patterns: {
-			wlz: wlzPattern(wlz, drempel),
-			dagbesteding: dagbestedingPattern(dagbesteding, drempel),
-			capaciteit: capaciteitPattern(capaciteit, drempel)
-		}
-	};
+	const drempel = await loadDrempel(rows);
+	const [wlz, dagbesteding, capaciteit] = await Promise.all(PATTERN_NAMES.map((name) => loadPattern(rows, name, drempel)));
+	return { drempel, patterns: { wlz, dagbesteding, capaciteit } };
 }
 
 /** Add the hidden cells of one measure to a pattern. */

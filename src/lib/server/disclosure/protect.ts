@@ -4,7 +4,7 @@
  */
 import { PERSON_COLUMNS } from '../../domain/exports';
 import { AFGESCHERMD, countLabel, isKlein, type Reden } from '../../domain/disclosure';
-import type { Disclosure, PatternName } from './patterns';
+import type { Pattern, PatternName } from './patterns';
 
 type JsonRow = Record<string, unknown>;
 type Params = Readonly<Record<string, unknown>>;
@@ -34,8 +34,14 @@ const DERIVED_STORE_COLUMNS = ['instroom_per_10k', 'instroom_pct_bw', 'dagbested
 const PERSON_SQL = new RegExp(`\\b(${[...PERSON_COLUMNS, ...DERIVED_STORE_COLUMNS].join('|')})\\b`, 'i');
 const PERSON_RESULT = new Set<string>([...PERSON_COLUMNS, ...DERIVED_STORE_COLUMNS]);
 
+/** What protecting one result needs: the threshold and, when the query names one, its pattern. */
+export interface ProtectionContext {
+	drempel: number;
+	patterns: Partial<Record<PatternName, Pattern>>;
+}
+
 /** Check the declaration against the SQL and the result, then protect every row. */
-export function protectRows(rows: JsonRow[], sql: string, params: Params, protection: Protection | undefined, disclosure: Disclosure): JsonRow[] {
+export function protectRows(rows: JsonRow[], sql: string, params: Params, protection: Protection | undefined, disclosure: ProtectionContext): JsonRow[] {
 	if (!protection) {
 		const column = rows.length > 0 ? Object.keys(rows[0]).find((c) => PERSON_RESULT.has(c)) : undefined;
 		const match = PERSON_SQL.exec(sql)?.[1] ?? column;
@@ -53,6 +59,7 @@ export function protectRows(rows: JsonRow[], sql: string, params: Params, protec
 	const { drempel } = disclosure;
 	if (drempel <= 0) return rows;
 	const pattern = protection.cell ? disclosure.patterns[protection.cell.pattern] : undefined;
+	if (protection.cell && !pattern) throw new DisclosureError(`pattern ${protection.cell.pattern} was not loaded`);
 	return rows.map((row) => {
 		const redenen = new Map<string, Reden>();
 		const cell = pattern && protection.cell ? pattern.get(protection.cell.key(row, params)) : undefined;
