@@ -7,7 +7,7 @@ import { chartsDeckHref, viewDeckHref } from '$lib/export-links';
 import { loadChart } from '$lib/server/charts';
 import { useFixtureStore } from '../../../../tests/helpers/fixture-store';
 import { GET } from '../../../routes/deck.pptx/+server';
-import { deckImage, deckImageSvg } from './deck-image';
+import { deckImage, slideChartSvg } from './deck-image';
 import { decodePng, inkShare, pngSize, tekortChart } from './fixtures.test-helpers';
 import { deckFileName, mapLimit, regionLine } from './deck';
 
@@ -74,7 +74,13 @@ describe('GET /deck.pptx', () => {
 		expect(deck.slides).toHaveLength(4);
 		expect(deck.names).toEqual(expect.arrayContaining(['ppt/slides/slide1.xml', 'ppt/slides/slide2.xml', 'ppt/slides/slide3.xml', 'ppt/slides/slide4.xml']));
 		expect(deck.media).toHaveLength(3);
-		for (const image of deck.media) expect(pngSize(image)).toEqual({ width: 1920, height: 1080 });
+		// the slide's chart area (9,2 inch wide, the room between the text boxes high) at 200 dpi
+		for (const image of deck.media) {
+			const { width, height } = pngSize(image);
+			expect(width).toBe(1840);
+			expect(height).toBeGreaterThan(700);
+			expect(height).toBeLessThan(900);
+		}
 
 		const title = runText(deck.slides[0]);
 		expect(title).toContain('Overleg BW&O');
@@ -139,15 +145,15 @@ describe('GET /deck.pptx', () => {
 });
 
 describe('deck helpers', () => {
-	it('draws the slide image without title, subtitle and source line (the slide has them as text), 1920×1080 with ink', async () => {
+	it('draws the slide image without title, subtitle and source line (the slide has them as text), the chart area in size, with ink', async () => {
 		const chart = tekortChart();
-		const svg = deckImageSvg(chart);
+		const { svg } = slideChartSvg(chart, { width: 662.4, height: 280 });
 		expect(svg).not.toContain(chart.meta.title);
 		expect(svg).not.toContain('Peiljaar 2024 · alle gemeenten');
 		expect(svg).not.toContain('Bron:');
 		expect(svg).toContain('Crisisplekken');
-		const { width, height, pixels } = decodePng(await deckImage(chart));
-		expect({ width, height }).toEqual({ width: 1920, height: 1080 });
+		const { width, height, pixels } = decodePng(await deckImage(chart, { w: 9.2, h: 3.9 }));
+		expect({ width, height }).toEqual({ width: 1840, height: 780 });
 		expect(inkShare(pixels)).toBeGreaterThan(0.01);
 	});
 

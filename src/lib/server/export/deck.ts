@@ -1,10 +1,11 @@
 /**
  * A 16:9 PowerPoint deck of charts (GET /deck.pptx), built on the server with pptxgenjs: a
  * title slide (deck title, today's date, the region of the snapshot), then one slide per chart
- * with its 1920×1080 PNG (chart and legend only: see deck-image.ts) and its title, subtitle and
- * source line as editable text boxes, and
- * in the speaker notes the filters in words, the query, the chart's data table and the user's
- * note.
+ * with its image rendered for the slide (chart and legend only, filling the chart area, every
+ * text at least 14 pt: see deck-image.ts) and its title, subtitle and source line as editable
+ * text boxes in the charts' font, sized with the font's own metrics so they fit their boxes
+ * (font-metrics.ts), and in the speaker notes the filters in words, the query, the chart's data
+ * table and the user's note.
  *
  * Two ways to name the charts:
  * - `chart=<id>?<query>` repeated (1–40), with `slidetitel` and `notitie` repeated in the same
@@ -26,6 +27,8 @@ import { FilterError } from '$lib/filters';
 import { snapshotInfo } from '$lib/server/db/queries';
 import { chartLoader, CHART_LOADERS, notebookChartIds, type LoadedChart } from '../charts';
 import { deckImage } from './deck-image';
+import { FONT_FAMILY } from './fonts';
+import { chartSlideLayout, fitBox, SLIDE, TEXT_STYLES, type ChartSlideLayout, type TextBox } from './slide-layout';
 
 export const MAX_CHARTS = 40;
 export const DEFAULT_DECK_TITLE = 'Regiomonitor BW&O';
@@ -131,7 +134,7 @@ function viewSlides(weergave: string): DeckSlideRequest[] {
 	return ids.map((id) => ({ id, query, slidetitel: '', notitie: '' }));
 }
 
-interface DeckSlide {
+export interface DeckSlide {
 	request: DeckSlideRequest;
 	chart: LoadedChart;
 }
@@ -208,11 +211,29 @@ export function slideNotes({ request, chart }: DeckSlide): string {
 
 const INK = '1F2933';
 const MUTED = '52606D';
-const FONT = 'Source Sans 3';
+const FONT = FONT_FAMILY;
 
-/** Slide geometry of LAYOUT_16x9, in inches (10 × 5,625). */
-const W = 10;
-const MARGIN = 0.4;
+const W = SLIDE.w;
+const MARGIN = SLIDE.margin;
+
+/** pptxgenjs options of a fitted text box: its size, the charts' font, no inner margins (the measured box is the text's box). */
+function textOptions(box: TextBox, color: string) {
+	const r = (n: number) => Math.round(n * 1000) / 1000;
+	return {
+		x: r(box.x),
+		y: r(box.y),
+		w: r(box.w),
+		h: r(box.h),
+		fontFace: FONT,
+		fontSize: box.size,
+		bold: box.weight === 700,
+		color,
+		margin: [0, 0, 0, 0] as [number, number, number, number],
+		valign: 'top' as const,
+		// Only acts when someone edits a longer text in: the text as written fits already.
+		fit: 'shrink' as const
+	};
+}
 
 export interface BuiltDeck {
 	body: Buffer;
@@ -220,11 +241,17 @@ export interface BuiltDeck {
 	slides: number;
 }
 
+/** Where title, subtitle, chart and source line go on the slide of a chart. */
+export function slideLayout({ chart, request }: DeckSlide): ChartSlideLayout {
+	return chartSlideLayout({ title: request.slidetitel || chart.meta.title, subtitle: chart.meta.subtitle, source: footerText(chart.meta) });
+}
+
 /** The deck as PPTX bytes. */
 export async function buildDeck(request: DeckRequest, { now = new Date() }: { now?: Date } = {}): Promise<BuiltDeck> {
 	const slides = await loadDeckCharts(request);
 	const info = await snapshotInfo();
-	const images = await mapLimit(slides, PNG_CONCURRENCY, ({ chart }) => deckImage(chart));
+	const layouts = slides.map((slide) => slideLayout(slide));
+	const images = await mapLimit(slides, PNG_CONCURRENCY, ({ chart }, i) => deckImage(chart, layouts[i].chart));
 
 	const pptx = new PptxGenJS();
 	pptx.layout = 'LAYOUT_16x9';
@@ -234,31 +261,25 @@ export async function buildDeck(request: DeckRequest, { now = new Date() }: { no
 	pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
 
 	const title = pptx.addSlide();
-	title.addText(request.titel, { x: MARGIN, y: 1.7, w: W - 2 * MARGIN, h: 1.1, fontFace: FONT, fontSize: 36, bold: true, color: INK, valign: 'bottom' });
+	const deckTitle = fitBox(request.titel, TEXT_STYLES.deckTitle, { x: MARGIN, y: 0, w: W - 2 * MARGIN });
+	title.addText(deckTitle.text, textOptions({ ...deckTitle, y: 2.8 - deckTitle.h }, INK));
 	title.addText(formatDate(todayIso(now)), { x: MARGIN, y: 2.9, w: W - 2 * MARGIN, h: 0.5, fontFace: FONT, fontSize: 18, color: MUTED });
 	title.addText(regionLine(info.regio_naam), { x: MARGIN, y: 3.4, w: W - 2 * MARGIN, h: 0.5, fontFace: FONT, fontSize: 18, color: MUTED });
 	title.addNotes(`${request.titel}\n${regionLine(info.regio_naam)}\nGegevensset ${info.snapshot_id} van ${formatDate(info.created_at.slice(0, 10))}.`);
 
-	// Title and subtitle above the image, source line under it; the image keeps 16:9.
-	const imageTop = 1.2;
-	const imageHeight = 3.85;
-	const imageWidth = (imageHeight * 16) / 9;
+	// Title and subtitle above the chart area, source line under it; the image is the chart area.
 	for (const [i, slide] of slides.entries()) {
 		const { chart, request: r } = slide;
 		const s = pptx.addSlide();
-		s.addText(r.slidetitel || chart.meta.title, { x: MARGIN, y: 0.2, w: W - 2 * MARGIN, h: 0.6, fontFace: FONT, fontSize: 22, bold: true, color: INK, valign: 'top', fit: 'shrink' });
-		if (chart.meta.subtitle) {
-			s.addText(chart.meta.subtitle, { x: MARGIN, y: 0.8, w: W - 2 * MARGIN, h: 0.38, fontFace: FONT, fontSize: 12, color: MUTED, valign: 'top', fit: 'shrink' });
-		}
+		const layout = layouts[i];
+		s.addText(layout.title.text, textOptions(layout.title, INK));
+		if (layout.subtitle) s.addText(layout.subtitle.text, textOptions(layout.subtitle, MUTED));
 		s.addImage({
 			data: `image/png;base64,${Buffer.from(images[i]).toString('base64')}`,
-			x: (W - imageWidth) / 2,
-			y: imageTop,
-			w: imageWidth,
-			h: imageHeight,
+			...layout.chart,
 			altText: chart.definition.describe(chart.rows)
 		});
-		s.addText(footerText(chart.meta), { x: MARGIN, y: imageTop + imageHeight + 0.05, w: W - 2 * MARGIN, h: 0.4, fontFace: FONT, fontSize: 10, color: MUTED, valign: 'top' });
+		s.addText(layout.source.text, textOptions(layout.source, MUTED));
 		s.addNotes(slideNotes(slide));
 	}
 

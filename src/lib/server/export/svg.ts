@@ -96,9 +96,9 @@ export function chartLegend({ definition, rows }: LoadedChart): readonly LegendI
 /** Style properties of Plot's root that SVG also takes as attributes; the others (background) are page-only. */
 const PRESENTATION = new Set(['font-size', 'font-weight', 'color', 'fill', 'overflow']);
 
-/** The builder's <svg>, made fit to nest in the standalone one. */
-function chartSvg({ definition, rows }: LoadedChart, width: number): SVGSVGElement {
-	let svg = addHatch(definition.build(rows, { width, document: serverDocument() })) as Element;
+/** The builder's <svg>, made fit to nest in another (the standalone image, a slide's chart area); `height` fixes its height. */
+export function chartSvg({ definition, rows }: LoadedChart, width: number, height?: number): SVGSVGElement {
+	let svg = addHatch(definition.build(rows, { width, height, document: serverDocument() })) as Element;
 	// Plot wraps a chart in a <figure> when it has a title or legend; the image draws both itself.
 	if (svg.tagName.toLowerCase() !== 'svg') {
 		const inner = svg.querySelector('svg');
@@ -160,17 +160,22 @@ function legendParts(items: readonly LegendItem[], { top, width }: { top: number
 		}
 		const left = PAD + x;
 		const y = top + row * LEGEND.line;
-		const swatch =
-			item.shape === 'afgeschermd'
-				? `<rect x="${round(left + 0.5)}" y="${round(y + 2.5)}" width="${LEGEND.swatch - 1}" height="${LEGEND.swatch - 1}" fill="#ffffff" stroke="${escapeXml(item.colour)}" stroke-width="1"/><path d="M${round(left + 1)} ${round(y + LEGEND.swatch + 1)}L${round(left + LEGEND.swatch - 1)} ${round(y + 3)}M${round(left + 1)} ${round(y + LEGEND.swatch / 2 + 2)}L${round(left + LEGEND.swatch / 2)} ${round(y + 3)}M${round(left + LEGEND.swatch / 2 + 1)} ${round(y + LEGEND.swatch + 1)}L${round(left + LEGEND.swatch - 1)} ${round(y + LEGEND.swatch / 2 + 2)}" stroke="${escapeXml(item.colour)}" stroke-width="1"/>`
-				: item.shape === 'bar'
-				? `<rect x="${round(left)}" y="${round(y + 2)}" width="${LEGEND.swatch}" height="${LEGEND.swatch}" fill="${escapeXml(item.colour)}" stroke="#000000" stroke-opacity="0.25" stroke-width="0.5"/>`
-				: `<rect x="${round(left)}" y="${round(y + 7)}" width="${LEGEND.swatch}" height="${item.shape === 'tick' ? 3 : 2}" fill="${escapeXml(item.colour)}"/>`;
-		out.push(swatch);
+		out.push(legendSwatch(item, left, y));
 		out.push(text(item.label, { x: left + LEGEND.swatch + LEGEND.gap, y: y + LEGEND.size + 1, size: LEGEND.size, fill: INK }));
 		x += itemWidth + LEGEND.itemGap;
 	}
 	return { parts: out, height: (row + 1) * LEGEND.line };
+}
+
+/** The swatch of a legend entry in a 12-unit square whose legend row starts at `y` (the row is 20 units high, the label's baseline at y + 13). */
+export function legendSwatch(item: LegendItem, left: number, y: number): string {
+	return (
+		item.shape === 'afgeschermd'
+			? `<rect x="${round(left + 0.5)}" y="${round(y + 2.5)}" width="${LEGEND.swatch - 1}" height="${LEGEND.swatch - 1}" fill="#ffffff" stroke="${escapeXml(item.colour)}" stroke-width="1"/><path d="M${round(left + 1)} ${round(y + LEGEND.swatch + 1)}L${round(left + LEGEND.swatch - 1)} ${round(y + 3)}M${round(left + 1)} ${round(y + LEGEND.swatch / 2 + 2)}L${round(left + LEGEND.swatch / 2)} ${round(y + 3)}M${round(left + LEGEND.swatch / 2 + 1)} ${round(y + LEGEND.swatch + 1)}L${round(left + LEGEND.swatch - 1)} ${round(y + LEGEND.swatch / 2 + 2)}" stroke="${escapeXml(item.colour)}" stroke-width="1"/>`
+			: item.shape === 'bar'
+			? `<rect x="${round(left)}" y="${round(y + 2)}" width="${LEGEND.swatch}" height="${LEGEND.swatch}" fill="${escapeXml(item.colour)}" stroke="#000000" stroke-opacity="0.25" stroke-width="0.5"/>`
+			: `<rect x="${round(left)}" y="${round(y + 7)}" width="${LEGEND.swatch}" height="${item.shape === 'tick' ? 3 : 2}" fill="${escapeXml(item.colour)}"/>`
+	);
 }
 
 function text(content: string, { x, y, size, fill, weight }: { x: number; y: number; size: number; fill: string; weight?: number }): string {
