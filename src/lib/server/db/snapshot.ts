@@ -120,7 +120,7 @@ export class Snapshot {
 		let state = this.patternStates.get(name);
 		if (!state) {
 			state = this.drempel()
-				.then((drempel) => loadPattern((sql) => this.run(sql, {}), name, drempel))
+				.then((drempel) => loadPattern((sql, params = {}) => this.run(sql, params as Params), name, drempel))
 				.catch((error: unknown) => {
 					this.patternStates.delete(name);
 					throw error;

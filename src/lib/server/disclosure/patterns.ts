@@ -6,7 +6,7 @@ import { suppress, type Groep, type Reden } from '../../domain/disclosure';
 import { DREMPEL_STANDAARD } from '../../domain/schemas';
 
 type JsonRow = Record<string, unknown>;
-export type RawRows = (sql: string) => Promise<JsonRow[]>;
+export type RawRows = (sql: string, params?: Record<string, unknown>) => Promise<JsonRow[]>;
 
 /** Hidden columns per cell key. */
 export type Pattern = Map<string, Map<string, Reden>>;
@@ -28,17 +28,27 @@ export const capaciteitKey = (peiljaar: unknown, gemeentecode: unknown, type: un
 	`${String(peiljaar)}|${String(gemeentecode)}|${String(type)}|${doelgroep === null || doelgroep === undefined ? '*' : String(doelgroep)}`;
 
 /** The SQL of each pattern's cells, and how its rows become the pattern. */
+// Only the groups that hold a count under the threshold can hide anything (a group without one
+// has no primary cell, so no secondary one either): the SQL reads just those, which keeps the
+// first query of a snapshot cheap at national scale.
+const KLEIN = (column: string) => `(${column} > 0 AND ${column} < $drempel)`;
 const PATTERN_SOURCES: Record<PatternName, { sql: string; build: (rows: readonly JsonRow[], drempel: number) => Pattern }> = {
 	wlz: {
-		sql: `SELECT CAST(jaar AS INTEGER) AS jaar, regiocode, gemeentecode, CAST(instroom AS INTEGER) AS instroom, CAST(bw_clienten AS INTEGER) AS bw_clienten FROM wlz_instroom`,
+		sql: `SELECT CAST(jaar AS INTEGER) AS jaar, regiocode, gemeentecode, CAST(instroom AS INTEGER) AS instroom, CAST(bw_clienten AS INTEGER) AS bw_clienten
+FROM wlz_instroom
+WHERE (jaar, regiocode) IN (SELECT (jaar, regiocode) FROM wlz_instroom WHERE ${KLEIN('instroom')} OR ${KLEIN('bw_clienten')})`,
 		build: (rows, drempel) => wlzPattern(rows, drempel)
 	},
 	dagbesteding: {
-		sql: `SELECT periode, aanbieder, gemeentecode, CAST(bw_clienten AS INTEGER) AS bw_clienten, CAST(met_dagbesteding AS INTEGER) AS met_dagbesteding FROM dagbesteding`,
+		sql: `SELECT periode, aanbieder, gemeentecode, CAST(bw_clienten AS INTEGER) AS bw_clienten, CAST(met_dagbesteding AS INTEGER) AS met_dagbesteding
+FROM dagbesteding
+WHERE periode IN (SELECT periode FROM dagbesteding WHERE ${KLEIN('bw_clienten')} OR ${KLEIN('met_dagbesteding')})`,
 		build: (rows, drempel) => dagbestedingPattern(rows, drempel)
 	},
 	capaciteit: {
-		sql: `SELECT CAST(peiljaar AS INTEGER) AS peiljaar, gemeentecode, voorzieningstype, doelgroep, CAST(bezet AS INTEGER) AS bezet, CAST(wachtlijst AS INTEGER) AS wachtlijst FROM capaciteit_jaar`,
+		sql: `SELECT CAST(peiljaar AS INTEGER) AS peiljaar, gemeentecode, voorzieningstype, doelgroep, CAST(bezet AS INTEGER) AS bezet, CAST(wachtlijst AS INTEGER) AS wachtlijst
+FROM capaciteit_jaar
+WHERE (peiljaar, gemeentecode, voorzieningstype) IN (SELECT (peiljaar, gemeentecode, voorzieningstype) FROM capaciteit_jaar WHERE ${KLEIN('bezet')} OR ${KLEIN('wachtlijst')})`,
 		build: (rows, drempel) => capaciteitPattern(rows, drempel)
 	}
 };
@@ -55,7 +65,7 @@ export async function loadDrempel(rows: RawRows): Promise<number> {
 export async function loadPattern(rows: RawRows, name: PatternName, drempel: number): Promise<Pattern> {
 	if (drempel <= 0) return new Map();
 	const source = PATTERN_SOURCES[name];
-	return source.build(await rows(source.sql), drempel);
+	return source.build(await rows(source.sql, { drempel }), drempel);
 }
 
 /** The threshold and every pattern of a snapshot. */

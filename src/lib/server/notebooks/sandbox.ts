@@ -104,7 +104,10 @@ export class Sandbox {
 				// (sandbox-views.ts); the snapshot's hidden cells come with the snapshot, or are read here.
 				const disclosure =
 					options.disclosure ??
-					(await loadDisclosure(async (sql) => (await connection.runAndReadAll(sql.replace(/\bFROM (\w+)/g, 'FROM store.main.$1'))).getRowObjectsJson() as Record<string, unknown>[]));
+					(await loadDisclosure(
+						async (sql, params) =>
+							(await connection.runAndReadAll(sql.replace(/\bFROM (\w+)/g, 'FROM store.main.$1'), params as Record<string, DuckDBValue>)).getRowObjectsJson() as Record<string, unknown>[]
+					));
 				await createProtectedViews(connection, disclosure);
 				await connection.run('SET enable_external_access = false');
 				await connection.run('SET lock_configuration = true');
