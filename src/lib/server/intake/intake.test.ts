@@ -111,10 +111,16 @@ describe('preview', () => {
 	test('in the background: status controleren with progress lines, then klaar', async () => {
 		const a = await receiveAanlevering(uploadRequest([{ naam: 'c.csv', inhoud: changedCapaciteit() }]), AANLEVERAAR, { achtergrond: true });
 		expect(a.status).toBe('controleren');
+		expect(await refused(controleerOpnieuw(a.id, AANLEVERAAR))).toMatchObject({ status: 409, code: 'bezig' });
+		expect(await refused(publiceerAanlevering(a.id, AANLEVERAAR))).toMatchObject({ status: 409, code: 'niet_klaar' });
 		for (let i = 0; i < 200 && getAanlevering(a.id)!.status === 'controleren'; i++) await new Promise((r) => setTimeout(r, 50));
 		const done = getAanlevering(a.id)!;
 		expect(done.status).toBe('klaar');
 		expect(done.voortgang.length).toBeGreaterThan(5);
+		expect(done.voortgang[0]).toMatch(/^Bestanden en manifest gecontroleerd \(sha256, tekenset\) +\d+,\d\d s$/);
+		expect(done.voortgang.at(-1)).toMatch(/^Wijzigingen tegenover de huidige gegevens bepaald +\d+,\d\d s$/);
+		expect(getAanlevering('../../etc')).toBeNull();
+		expect(getAanlevering('20261203T000000Z-000000000000')).toBeNull();
 	});
 });
 
