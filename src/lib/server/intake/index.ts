@@ -290,8 +290,11 @@ export async function publiceerAanlevering(id: string, gebruiker: Gebruiker): Pr
 			const built: BuiltSnapshot = { report: state.report, snapshotFile: stagedSnapshotFile(dir, state.pointer.snapshotId), pointer: state.pointer, manifest: null, hashes: { manifest: null, bestanden: [] } };
 			publishSnapshot(paths, built, { startedAt: new Date(tijd) });
 		} catch (error) {
-			if (exportsWritten && current) restoreExports(paths.exports, archief, current.snapshotId);
-			saveAanlevering(a, ['gepubliceerd']);
+			// After the pointer switch (a failing prune or report) the publish stands; before it, undo.
+			if (readPointer(paths.store)?.snapshotId !== state.pointer.snapshotId) {
+				if (exportsWritten && current) restoreExports(paths.exports, archief, current.snapshotId);
+				saveAanlevering(a, ['gepubliceerd']);
+			}
 			throw error;
 		}
 		audit({
