@@ -32,6 +32,8 @@ function build(rows: readonly GemeenteCapaciteit[], { width = 640, height, docum
 	// A fixed height (slides) fills the whole frame: tiles as wide and as high as it allows.
 	const tile = height ? Math.floor((width - 2 * margin) / xDomain.length) : Math.max(60, Math.min(140, Math.floor((width - 2 * margin) / xDomain.length)));
 	const tileHeight = height ? Math.floor((height - 2 * margin) / yDomain.length) : tile;
+	// Wide, low tiles (a slide) keep a two-line name and the value inside: both closer to the middle.
+	const offset = height ? { name: -2, value: 4 } : { name: -10, value: 8 };
 	type Tile = Gekleurd<GemeenteCapaciteit>;
 	const x = (d: Tile) => d.row.tegel_x;
 	const y = (d: Tile) => d.row.tegel_y;
@@ -50,8 +52,8 @@ function build(rows: readonly GemeenteCapaciteit[], { width = 640, height, docum
 		color: { type: 'identity' },
 		marks: [
 			Plot.cell(tiles, { x, y, fill: 'fill', stroke: PALETTE.grijs, strokeWidth: 1, inset: 3, href: 'href', title: 'title' }),
-			text({ text: (d: Tile) => tegelNaam(d.row.naam), dy: -10, fontWeight: 'bold', lineHeight: 1.1, lineAnchor: 'bottom' }),
-			text({ text: 'waarde', dy: 8, fontSize: 15, lineAnchor: 'top' })
+			text({ text: (d: Tile) => tegelNaam(d.row.naam), dy: offset.name, fontWeight: 'bold', lineHeight: 1.1, lineAnchor: 'bottom' }),
+			text({ text: 'waarde', dy: offset.value, fontSize: 15, lineAnchor: 'top' })
 		]
 	}) as SVGSVGElement;
 	return linksToDataHref(figure);

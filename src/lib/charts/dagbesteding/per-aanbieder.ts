@@ -21,7 +21,9 @@ export function aanbiedersIn(rows: readonly DagbestedingPunt[]): string[] {
 function build(rows: readonly DagbestedingPunt[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const maat = maatOf(rows);
 	const aanbieders = aanbiedersIn(rows);
-	const columns = Math.max(1, Math.min(aanbieders.length, width >= 640 ? 3 : 2));
+	// A frame of fixed height (a slide) is wide and low: two rows of panels at most, each with fewer value ticks.
+	const columns = Math.max(1, Math.min(aanbieders.length, height ? Math.ceil(aanbieders.length / 2) : width >= 640 ? 3 : 2));
+	const valueTicks = height ? (maatOf(rows) === 'aandeel' ? [0, 0.4, 0.8] : 2) : 4;
 	const panel = (naam: string) => {
 		const i = aanbieders.indexOf(naam);
 		return { fx: i % columns, fy: Math.floor(i / columns) };
@@ -60,8 +62,8 @@ function build(rows: readonly DagbestedingPunt[], { width = 720, height, documen
 		fy: { axis: null, padding: 0.22 },
 		x: { ticks: yearTicks(rows, panelWidth < 300 ? 2 : 1), tickFormat: (d: number) => String(d), label: null, inset: 10 },
 		y: maat === 'aandeel'
-			? { domain: [0, Math.max(0.8, ...rows.map((r) => r.aandeel ?? 0))], grid: true, ticks: 4, tickFormat: (d: number) => formatPercent(d), label: null }
-			: { grid: true, nice: true, zero: true, ticks: 4, tickFormat: (d: number) => formatInteger(d), label: null },
+			? { domain: [0, Math.max(0.8, ...rows.map((r) => r.aandeel ?? 0))], grid: true, ticks: valueTicks, tickFormat: (d: number) => formatPercent(d), label: null }
+			: { grid: true, nice: true, zero: true, ticks: valueTicks, tickFormat: (d: number) => formatInteger(d), label: null },
 		marks: [
 			Plot.frame({ stroke: PALETTE.grijs, strokeOpacity: 0.4 }),
 			Plot.ruleX(pxqInPanels, { x: 'x', fx: 'fx', fy: 'fy', stroke: PALETTE.inkt, strokeDasharray: '4,3' }),

@@ -36,6 +36,12 @@ function build(rows: readonly WlzScenarioRow[], { width = 720, height, document 
 	const scenario = wlzScenario(rows);
 	const eigen = sorted.filter((r) => r.eigen_regio);
 	const max = Math.max(0.1, ...rows.map((r) => r.instroom_per_10k ?? 0));
+	// In a frame of fixed height (a slide) twenty-odd regions leave a band too narrow for a 13 px
+	// name: then every k-th region is named, and always this region (with room around it).
+	const band = height ? (height - 85) / Math.max(sorted.length, 1) : Infinity;
+	const every = Math.ceil(17 / band);
+	const own = sorted.findIndex((r) => r.eigen_regio);
+	const named = every > 1 ? sorted.filter((r, i) => i === own || (i % every === 0 && (own < 0 || Math.abs(i - own) >= every))).map(label) : null;
 	return Plot.plot({
 		document,
 		width,
@@ -47,7 +53,7 @@ function build(rows: readonly WlzScenarioRow[], { width = 720, height, document 
 		className: 'chart-wlz-reductie-scenario',
 		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
 		x: { label: `Instroom ${PER_10K_LABEL}`, domain: [0, max], nice: true, grid: true, tickFormat: (d: number) => formatDecimal(d, { digits: 2 }), labelAnchor: 'center', labelArrow: 'none' },
-		y: { label: null, domain: sorted.map(label), padding: 0.2 },
+		y: { label: null, domain: sorted.map(label), padding: 0.2, ...(named ? { ticks: named } : {}) },
 		marks: [
 			// A hidden rate gets no bar (its length would be the value) but a hatched marker.
 			Plot.barX(
