@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { viewChartIds } from './view-charts';
+
+const chart = (id: string) => ({ meta: { title: id }, chart: { id, svg: '<svg></svg>', legend: [] } });
+
+describe('viewChartIds', () => {
+	it('finds the charts of a view however its data nests them, each once, in order', () => {
+		const data = {
+			peiljaren: [2023, 2024],
+			perGemeente: chart('capaciteit-per-gemeente'),
+			kaart: chart('capaciteit-tegelkaart'),
+			ranglijst: { meta: { title: 'r' }, rows: [{ chart: 'geen' }] },
+			page: { blocks: [{ kind: 'markdown', html: '' }, { kind: 'chart', chart: chart('notebook/a/b') }, { kind: 'chart', error: 'kapot' }] },
+			nogmaals: chart('capaciteit-per-gemeente')
+		};
+		expect(viewChartIds(data)).toEqual(['capaciteit-per-gemeente', 'capaciteit-tegelkaart', 'notebook/a/b']);
+	});
+
+	it('finds none in a view without data', () => {
+		expect(viewChartIds({ peiljaren: [], keuze: null })).toEqual([]);
+		expect(viewChartIds(null)).toEqual([]);
+	});
+});
