@@ -18,10 +18,11 @@ export interface Facets {
 	of(point: Pick<Point, 'facet'>): { fx?: number; fy?: number };
 }
 
-export function facetsOf(points: readonly Point[], { stacked, width }: { stacked: boolean; width: number }): Facets | null {
+export function facetsOf(points: readonly Point[], { stacked, width, wide = false }: { stacked: boolean; width: number; wide?: boolean }): Facets | null {
 	const names = [...new Set(points.map((p) => p.facet).filter((f): f is string => f !== undefined))];
 	if (names.length === 0) return null;
-	const columns = stacked ? 1 : Math.max(1, Math.min(names.length, width >= 720 ? 3 : 2));
+	// `wide`: a wide, low frame (a slide) puts up to three panels side by side, whatever the mark.
+	const columns = wide ? Math.min(names.length, 3) : stacked ? 1 : Math.max(1, Math.min(names.length, width >= 720 ? 3 : 2));
 	const place = new Map(names.map((name, i) => [name, { fx: i % columns, fy: Math.floor(i / columns) }]));
 	return {
 		names,

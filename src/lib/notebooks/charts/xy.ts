@@ -39,7 +39,7 @@ export function buildXY(spec: Plan, rows: readonly ResultRow[], { width = 720, h
 	const axes = axesOf(rows);
 	const points = pointsOf(plan, rows, axes);
 	if (!points.some(drawable)) return emptyChart({ width, document, mark: plan.mark, height: plan.spec.height });
-	const facets = facetsOf(points, { stacked: plan.mark === 'barh', width });
+	const facets = facetsOf(points, { stacked: plan.mark === 'barh', width, wide: height !== undefined });
 	const data: Datum[] = points.map((p) => ({ ...p, ...facets?.of(p) }));
 	const series = seriesOf(plan, points);
 	const figure = plan.mark === 'bar' ? bar(plan, data, facets, series, width, document) : plan.mark === 'barh' ? barh(plan, data, facets, series, width, document) : xy(plan, axes, data, facets, series, width, document);

@@ -263,8 +263,11 @@ export async function buildDeck(request: DeckRequest, { now = new Date() }: { no
 	const title = pptx.addSlide();
 	const deckTitle = fitBox(request.titel, TEXT_STYLES.deckTitle, { x: MARGIN, y: 0, w: W - 2 * MARGIN });
 	title.addText(deckTitle.text, textOptions({ ...deckTitle, y: 2.8 - deckTitle.h }, INK));
-	title.addText(formatDate(todayIso(now)), { x: MARGIN, y: 2.9, w: W - 2 * MARGIN, h: 0.5, fontFace: FONT, fontSize: 18, color: MUTED });
-	title.addText(regionLine(info.regio_naam), { x: MARGIN, y: 3.4, w: W - 2 * MARGIN, h: 0.5, fontFace: FONT, fontSize: 18, color: MUTED });
+	// Date and region at 18 pt on one line each (fitBox wraps or shrinks a long region name), aligned with the title.
+	const date = fitBox(formatDate(todayIso(now)), TEXT_STYLES.titleLine, { x: MARGIN, y: 2.95, w: W - 2 * MARGIN });
+	title.addText(date.text, textOptions(date, MUTED));
+	const region = fitBox(regionLine(info.regio_naam), TEXT_STYLES.titleLine, { x: MARGIN, y: 3.4, w: W - 2 * MARGIN });
+	title.addText(region.text, textOptions(region, MUTED));
 	title.addNotes(`${request.titel}\n${regionLine(info.regio_naam)}\nGegevensset ${info.snapshot_id} van ${formatDate(info.created_at.slice(0, 10))}.`);
 
 	// Title and subtitle above the chart area, source line under it; the image is the chart area.

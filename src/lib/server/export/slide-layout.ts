@@ -21,6 +21,7 @@ export interface TextStyle {
 
 export const TEXT_STYLES = {
 	deckTitle: { max: 36, min: 24, weight: 700, maxHeight: 1.3 },
+	titleLine: { max: 18, min: 12, weight: 400, maxHeight: 0.4 },
 	title: { max: 24, min: 16, weight: 700, maxHeight: 0.8 },
 	subtitle: { max: 14, min: 10, weight: 400, maxHeight: 0.42 },
 	source: { max: 10, min: 8, weight: 400, maxHeight: 0.42 }
