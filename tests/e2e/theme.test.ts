@@ -120,6 +120,12 @@ describe('dark theme', () => {
 			expect(card).toBe(LIGHT_BACKGROUND);
 			await page.screenshot({ path: '/tmp/regio-capaciteit-donker.png', fullPage: true });
 
+			// The overview's tiles embed server-rendered trends too.
+			await page.goto(url('/'));
+			const trend = page.locator('.tegel__trend svg [stroke="#154273"], .tegel__trend svg [fill="#154273"]').first();
+			expect(await trend.evaluate((el) => (el.getAttribute('fill') === '#154273' ? getComputedStyle(el).fill : getComputedStyle(el).stroke))).toBe('rgb(140, 196, 255)');
+			await page.goto(url('/capaciteit'));
+
 			await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
 			expect(await background(page)).toBe(LIGHT_BACKGROUND);
 			expect(await paintedFill(page, 'capaciteit-per-gemeente')).toBe('rgb(21, 66, 115)');

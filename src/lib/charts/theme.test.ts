@@ -106,7 +106,7 @@ describe('chart colours in light and dark mode', () => {
 
 	it('the stylesheet maps each light colour to its dark one for fills and strokes, under the switch and the system setting', () => {
 		const css = chartThemeCss();
-		expect(css).toContain(':root[data-thema="donker"] .chart__svg svg');
+		expect(css).toContain(':root[data-thema="donker"] :is(.chart__svg, .tegel__trend, .paar__svg) svg');
 		expect(css).toMatch(/@media \(prefers-color-scheme: dark\) \{\n:root:not\(\[data-thema\]\)/);
 		for (const { licht, donker } of CHART_COLOURS) {
 			expect(css).toContain(`[fill="${licht}" i] { fill: ${donker}; }`);

@@ -157,12 +157,13 @@ export function darkColour(light: string): string {
  */
 function darkRules(scope: string): string {
 	const card = LIGHT_CARD_CHARTS.map((c) => `.${c}`).join(', ');
-	const charts = `${scope} .chart__svg svg:not(${card})`;
+	// Where the pages embed a server-rendered chart: the chart frame, the overview's tiles, the intake preview.
+	const charts = `${scope} :is(.chart__svg, .tegel__trend, .paar__svg) svg:not(${card})`;
 	const legends = `${scope} .legend__swatch`;
 	const rules = [
 		// Plot reads the root's color for axes and text (currentColor) and --plot-background for halos.
 		`${charts} { color: ${INK.donker} !important; --plot-background: ${BACKGROUND.donker}; }`,
-		`${scope} .chart__svg svg:is(${card}) { background: ${BACKGROUND.licht} !important; color: ${INK.licht} !important; border-radius: 4px; }`,
+		`${scope} :is(.chart__svg, .paar__svg) svg:is(${card}) { background: ${BACKGROUND.licht} !important; color: ${INK.licht} !important; border-radius: 4px; }`,
 		`${scope} .legend__swatch rect { stroke: ${darkColour(PALETTE.grijs)}; stroke-width: 1px; }`
 	];
 	for (const { licht, donker } of CHART_COLOURS) {
