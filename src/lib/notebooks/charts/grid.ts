@@ -38,21 +38,24 @@ export function buildCell(spec: Plan, rows: readonly ResultRow[], { width = 720,
 	const ys = categories(points, 'y');
 	const panelWidth = (width - 120) / (facets?.columns ?? 1);
 	const longest = Math.max(...xs.map((x) => textWidth(x, 12)));
-	const rotate = xs.length * (longest + 8) > panelWidth;
+	// A wide, low frame (a slide) has no height to spare for slanted labels: wrap them on up to three lines instead.
+	const wrapped = height ? wrapLabels(xs, panelWidth / Math.max(xs.length, 1) - 8) : null;
+	const rotate = !wrapped && xs.length * (longest + 8) > panelWidth;
+	const bottom = rotate ? 40 + Math.min(longest * 0.6, 120) : 45 + (wrapped ? 15 * (wrapped.lines - 1) : 0);
 	const band = 34;
 	const panel = band * ys.length;
 	const panels = facets ? { fx: 'fx', fy: 'fy' } : {};
 	const figure = Plot.plot({
 		document,
 		width,
-		height: plan.spec.height ?? (facets ? 30 + facets.rows * (panel + 40) : 30 + panel) + (rotate ? 40 + Math.min(longest * 0.6, 120) : 45),
+		height: plan.spec.height ?? (facets ? 30 + facets.rows * (panel + 40) : 30 + panel) + bottom,
 		marginTop: facets ? 40 : 30,
-		marginBottom: rotate ? 40 + Math.min(longest * 0.6, 120) : 45,
+		marginBottom: bottom,
 		marginLeft: Math.min(Math.max(...ys.map((y) => textWidth(y))) + 16, 240),
 		className: className('cell'),
 		style: STYLE,
 		...facetScales(facets, { panelHeight: panel }),
-		x: { domain: xs, label: plan.xLabel, padding: 0, tickRotate: rotate ? -35 : 0, labelAnchor: 'center', labelArrow: 'none' },
+		x: { domain: xs, label: plan.xLabel, padding: 0, tickRotate: rotate ? -35 : 0, ...(wrapped ? { tickFormat: (d: string) => wrapped.text.get(d) ?? d } : {}), labelAnchor: 'center', labelArrow: 'none' },
 		y: { domain: ys, label: plan.yLabel, padding: 0, labelAnchor: 'top', labelArrow: 'none' },
 		color: { type: 'identity' },
 		marks: [
@@ -62,6 +65,24 @@ export function buildCell(spec: Plan, rows: readonly ResultRow[], { width = 720,
 		]
 	}) as SVGSVGElement;
 	return linksToDataHref(figure);
+}
+
+/** Labels broken on spaces into lines of at most `width` px (12 px text), when three lines or fewer do for every label. */
+function wrapLabels(labels: readonly string[], width: number): { text: Map<string, string>; lines: number } | null {
+	const text = new Map<string, string>();
+	let lines = 1;
+	for (const label of labels) {
+		const out: string[] = [];
+		for (const word of label.split(' ')) {
+			const last = out.at(-1);
+			if (last !== undefined && textWidth(`${last} ${word}`, 12) <= width) out[out.length - 1] = `${last} ${word}`;
+			else out.push(word);
+		}
+		if (out.length > 3 || out.some((line) => textWidth(line, 12) > width)) return null;
+		lines = Math.max(lines, out.length);
+		text.set(label, out.join('\n'));
+	}
+	return { text, lines };
 }
 
 export interface Tile {
