@@ -301,6 +301,13 @@ describe('no output reveals a hidden person count', () => {
 					const rows = table(a, `chart wlz-instroom-per-gemeente?jaar=${r.jaar} page`);
 					const naam = { GM0505: 'Dordrecht', GM0512: 'Gorinchem', GM1978: 'Molenlanden' }[r.gemeentecode!];
 					expect(rows.find((row) => row[0] === naam)?.slice(1)).toEqual([`< ${DREMPEL}`, expect.any(String), 'afgeschermd']);
+					// The downloads carry the same text and state the rule in their source line.
+					for (const format of ['csv', 'xlsx']) {
+						const file = a.get(`chart wlz-instroom-per-gemeente?jaar=${r.jaar} ${format}`) ?? '';
+						// (XML escapes the '<' in the workbook's strings.)
+						expect(file).toContain(format === 'xlsx' ? `&lt; ${DREMPEL}` : `< ${DREMPEL}`);
+						expect(file).toContain(`Aantallen onder ${DREMPEL} zijn afgeschermd (AVG).`);
+					}
 				}
 				if (!b1) return;
 				const b = await outputsOf(b1);
