@@ -173,7 +173,7 @@ export function detectDialect(path: string, soort: ExportSoort): Dialect {
 }
 
 /** Cells of one line, honouring double quotes; enough to recognise a header. */
-function splitLine(line: string, delimiter: string): string[] {
+export function splitLine(line: string, delimiter: string): string[] {
 	const cells: string[] = [];
 	let cell = '';
 	let inQuotes = false;

@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { EXPORT_KINDS, EXPORT_SOORTEN, type ExportSoort } from '../../domain/exports';
-import { cellText } from '../ingest/readers';
+import { cellText, splitLine } from '../ingest/readers';
 import { mapHeaders } from '../ingest/stage';
 import type { Formaat } from './types';
 
@@ -75,20 +75,6 @@ function csvHeaderCandidates(path: string): string[][] {
 	return lines.flatMap((line) => DELIMITERS.map((d) => splitLine(line, d)));
 }
 
-function splitLine(line: string, delimiter: string): string[] {
-	const cells: string[] = [];
-	let cell = '';
-	let inQuotes = false;
-	for (const ch of line) {
-		if (ch === '"') inQuotes = !inQuotes;
-		else if (ch === delimiter && !inQuotes) {
-			cells.push(cell.trim());
-			cell = '';
-		} else cell += ch;
-	}
-	cells.push(cell.trim());
-	return cells;
-}
 
 async function parquetHeaders(path: string): Promise<string[]> {
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });

@@ -3,14 +3,14 @@
  * the server reads them), built from tests/fixtures/store-small by the real ingest, and
  * multipart requests built like a browser's form post.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Gebruiker } from '../../auth/roles';
 import { closeAppDb, useAppDb } from '../app/db';
 import type { StorePaths } from '../db/layout';
 import { runIngest } from '../ingest';
+import { treeHash as sharedTreeHash } from '../../../../tests/helpers/exports-dir';
 
 export const SMALL = resolve(import.meta.dirname, '../../../../tests/fixtures/store-small');
 
@@ -60,22 +60,9 @@ export function uploadRequest(files: Part[], fields: Record<string, string | str
 	return new Request('http://localhost/api/aanleveringen', { method: 'POST', body: form });
 }
 
-/** sha256 over every file's path and bytes below dir (missing dir: 'leeg'). */
+/** The shared tree hash (tests/helpers/exports-dir.ts), 'leeg' for a missing directory. */
 export function treeHash(dir: string): string {
-	const hash = createHash('sha256');
-	const walk = (d: string) => {
-		for (const name of readdirSync(d).sort()) {
-			const p = join(d, name);
-			if (statSync(p).isDirectory()) walk(p);
-			else hash.update(`${relative(dir, p)}\0`).update(readFileSync(p));
-		}
-	};
-	try {
-		walk(dir);
-	} catch {
-		return 'leeg';
-	}
-	return hash.digest('hex');
+	return existsSync(dir) ? sharedTreeHash(dir) : 'leeg';
 }
 
 /** Every file below dir, relative (for "nothing written" checks). */
