@@ -13,3 +13,13 @@ export const PALETTE = {
 	/** Gridlines and axes. */
 	grijs: '#6b6b6b'
 } as const;
+
+/**
+ * One series, one colour across charts: the region the monitor is about is orange in every
+ * Wlz chart (its line, its bar, its reference rule), the other regions' median is ink, so a
+ * reader who learnt them on one chart reads them on the next.
+ */
+export const REEKS = {
+	dezeRegio: PALETTE.oranje,
+	mediaanAndereRegios: PALETTE.inkt
+} as const;

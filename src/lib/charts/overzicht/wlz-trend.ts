@@ -1,12 +1,12 @@
 /**
  * Overzicht tile: Wlz-instroom per 10.000 inwoners of the own region per year (solid) against
- * the median of the other regions (dashed, grey), so the lines differ in greyscale too.
+ * the median of the other regions (dashed, ink), in the colours of the /wlz charts, so the lines differ in greyscale too.
  */
 import * as Plot from '@observablehq/plot';
 import { formatPer10k } from '../../domain/format';
 import { shown } from '../afgeschermd';
 import type { Afgeschermd } from '../../domain/disclosure';
-import { PALETTE } from '../palette';
+import { PALETTE, REEKS } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
 
@@ -20,8 +20,8 @@ export interface WlzTrendRow {
 }
 
 const legend: readonly LegendItem[] = [
-	{ label: 'Deze regio', colour: PALETTE.blauw, shape: 'line' },
-	{ label: "Mediaan andere regio's", colour: PALETTE.grijs, shape: 'line' }
+	{ label: 'Deze regio', colour: REEKS.dezeRegio, shape: 'line' },
+	{ label: "Mediaan andere regio's", colour: REEKS.mediaanAndereRegios, shape: 'line' }
 ];
 
 function build(rows: readonly WlzTrendRow[], { width = SPARKLINE_WIDTH, height, document }: ChartOptions): SVGSVGElement {
@@ -32,13 +32,13 @@ function build(rows: readonly WlzTrendRow[], { width = SPARKLINE_WIDTH, height, 
 		y: { domain: [0, max] },
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grijs, strokeWidth: 0.5 }),
-			Plot.lineY(mediaan, { x: 'jaar', y: 'mediaan_andere_regios', stroke: PALETTE.grijs, strokeWidth: 2, strokeDasharray: '4 3' }),
-			Plot.lineY(rows, { x: 'jaar', y: 'instroom_per_10k', stroke: PALETTE.blauw, strokeWidth: 2 }),
+			Plot.lineY(mediaan, { x: 'jaar', y: 'mediaan_andere_regios', stroke: REEKS.mediaanAndereRegios, strokeWidth: 1.5, strokeDasharray: '4 3' }),
+			Plot.lineY(rows, { x: 'jaar', y: 'instroom_per_10k', stroke: REEKS.dezeRegio, strokeWidth: 2 }),
 			Plot.dot(rows, {
 				x: 'jaar',
 				y: 'instroom_per_10k',
 				r: 2,
-				fill: PALETTE.blauw,
+				fill: REEKS.dezeRegio,
 				title: (d: WlzTrendRow) => `${d.jaar}: ${rate(d)} per 10.000 inwoners; mediaan andere regio's ${formatPer10k(d.mediaan_andere_regios)}`
 			})
 		]

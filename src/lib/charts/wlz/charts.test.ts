@@ -6,6 +6,9 @@ import { wlzInstroomPerJaar } from './instroom-per-jaar';
 import { SCENARIO_ROWS } from './fixtures.test-data';
 import { wlzPerJaar } from './model';
 import { wlzReductieScenario } from './reductie-scenario';
+import { gemeenteWlz } from '../gemeente/wlz';
+import { overzichtWlzTrend } from '../overzicht/wlz-trend';
+import { REEKS } from '../palette';
 
 const normalise = (svg: string) => svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 const snapshot = (name: string) => `../../../../tests/output/${name}.svg`;
@@ -32,6 +35,19 @@ describe('wlz charts', () => {
 		expect(chartById('wlz-instroom-per-jaar')).toBe(wlzInstroomPerJaar);
 		expect(chartById('wlz-instroom-per-gemeente')).toBe(wlzInstroomPerGemeente);
 		expect(chartById('wlz-reductie-scenario')).toBe(wlzReductieScenario);
+	});
+
+	it('one series, one colour: this region is orange and the other regions’ median ink in every Wlz chart’s legend and marks', () => {
+		const charts = [wlzInstroomPerJaar, wlzInstroomPerGemeente, wlzReductieScenario, overzichtWlzTrend, gemeenteWlz];
+		const regio = charts.flatMap((c) => c.legend.filter((item) => /^(deze regio( nu)?|hele regio|de regio)\b/i.test(item.label) && !/reductie/.test(item.label)).map((item) => [c.id, item.colour]));
+		const mediaan = charts.flatMap((c) => c.legend.filter((item) => /mediaan/i.test(item.label)).map((item) => [c.id, item.colour]));
+		expect(regio.map(([id]) => id)).toEqual(charts.map((c) => c.id));
+		expect(regio).toEqual(regio.map(([id]) => [id, REEKS.dezeRegio]));
+		expect(mediaan.length).toBe(4);
+		expect(mediaan).toEqual(mediaan.map(([id]) => [id, REEKS.mediaanAndereRegios]));
+		// the scenario draws this region's bar in the legend's colour
+		const svg = renderChart(wlzReductieScenario, SCENARIO_ROWS, { title: 'Scenario', width: 720 }).svg;
+		expect(svg).toMatch(new RegExp(`<rect[^>]*fill="${REEKS.dezeRegio}"`));
 	});
 
 	it('wlz-instroom-per-jaar: the region against the middle half of the other regions', async () => {

@@ -8,7 +8,7 @@ import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../..
 import { linksToDataHref } from '../links';
 import { hiddenBarsX, shown } from '../afgeschermd';
 import type { Afgeschermd } from '../../domain/disclosure';
-import { PALETTE } from '../palette';
+import { PALETTE, REEKS } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import type { Measure } from './model';
 
@@ -35,8 +35,8 @@ export interface WlzGemeenteBar {
 
 const legend: readonly LegendItem[] = [
 	{ label: 'Gemeente', colour: PALETTE.blauw, shape: 'bar' },
-	{ label: 'Hele regio (per 10.000)', colour: PALETTE.oranje, shape: 'tick' },
-	{ label: 'Mediaan andere regio’s (per 10.000)', colour: PALETTE.inkt, shape: 'tick' }
+	{ label: 'Hele regio (per 10.000)', colour: REEKS.dezeRegio, shape: 'tick' },
+	{ label: 'Mediaan andere regio’s (per 10.000)', colour: REEKS.mediaanAndereRegios, shape: 'tick' }
 ];
 
 const kolom = (d: WlzGemeenteBar) => (d.measure === 'per_10k' ? 'instroom_per_10k' : 'instroom');
@@ -51,8 +51,8 @@ function build(rows: readonly WlzGemeenteBar[], { width = 720, height, document 
 	const regio = per10k ? rows[0]?.regio_per_10k : null;
 	const mediaan = per10k ? rows[0]?.mediaan_per_10k : null;
 	const refs = [
-		...(regio != null ? [{ x: regio, label: `hele regio ${formatPer10k(regio, { digits: 2 })}`, colour: PALETTE.oranje, tekst: ORANJE_TEKST }] : []),
-		...(mediaan != null ? [{ x: mediaan, label: `mediaan andere regio’s ${formatPer10k(mediaan, { digits: 2 })}`, colour: PALETTE.inkt, tekst: PALETTE.inkt }] : [])
+		...(regio != null ? [{ x: regio, label: `hele regio ${formatPer10k(regio, { digits: 2 })}`, colour: REEKS.dezeRegio, tekst: ORANJE_TEKST }] : []),
+		...(mediaan != null ? [{ x: mediaan, label: `mediaan andere regio’s ${formatPer10k(mediaan, { digits: 2 })}`, colour: REEKS.mediaanAndereRegios, tekst: PALETTE.inkt }] : [])
 	];
 	const figure = Plot.plot({
 		document,

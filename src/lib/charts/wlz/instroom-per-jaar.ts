@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
 import { hiddenPoints, shown } from '../afgeschermd';
-import { PALETTE } from '../palette';
+import { PALETTE, REEKS } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import type { WlzJaarRow } from './model';
 
@@ -18,8 +18,8 @@ const BAND = '#c7d6e8';
 const ORANJE_TEKST = '#a14900';
 
 const legend: readonly LegendItem[] = [
-	{ label: 'Deze regio', colour: PALETTE.oranje, shape: 'line' },
-	{ label: 'Andere regio’s: mediaan', colour: PALETTE.blauw, shape: 'line' },
+	{ label: 'Deze regio', colour: REEKS.dezeRegio, shape: 'line' },
+	{ label: 'Andere regio’s: mediaan', colour: REEKS.mediaanAndereRegios, shape: 'line' },
 	{ label: 'Andere regio’s: middelste helft (25%–75%)', colour: BAND, shape: 'bar' }
 ];
 
@@ -53,7 +53,7 @@ function build(rows: readonly WlzJaarRow[], { width = 720, height, document }: C
 		},
 		marks: [
 			Plot.areaY(band, { x: 'jaar', y1: 'p25', y2: 'p75', fill: BAND, curve: 'linear' }),
-			Plot.lineY(band, { x: 'jaar', y: 'mediaan', stroke: PALETTE.blauw, strokeWidth: 2, strokeDasharray: '6 4' }),
+			Plot.lineY(band, { x: 'jaar', y: 'mediaan', stroke: REEKS.mediaanAndereRegios, strokeWidth: 2, strokeDasharray: '6 4' }),
 			Plot.dot(band, {
 				x: 'jaar',
 				y: 'mediaan',
@@ -62,16 +62,16 @@ function build(rows: readonly WlzJaarRow[], { width = 720, height, document }: C
 				title: (d: WlzJaarRow) =>
 					`${d.jaar}, andere regio’s (${formatInteger(d.regios)}): mediaan ${value(d.mediaan, d, { spread: true })}, middelste helft ${value(d.p25, d, { spread: true })}–${value(d.p75, d, { spread: true })}`
 			}),
-			Plot.lineY(rows, { x: 'jaar', y: 'waarde', stroke: PALETTE.oranje, strokeWidth: 3 }),
+			Plot.lineY(rows, { x: 'jaar', y: 'waarde', stroke: REEKS.dezeRegio, strokeWidth: 3 }),
 			Plot.dot(rows, {
 				x: 'jaar',
 				y: 'waarde',
-				fill: PALETTE.oranje,
+				fill: REEKS.dezeRegio,
 				stroke: 'white',
 				r: 5,
 				title: (d: WlzJaarRow) => `${d.jaar}, ${d.regionaam}: ${value(d.waarde, d)}${per10k ? ` ${PER_10K_LABEL}` : ' cliënten'}`
 			}),
-			...hiddenPoints(rows, { column: 'waarde', x: (d) => d.jaar, stroke: PALETTE.oranje, title: (d) => `${d.jaar}, ${d.regionaam}: ${shown(d, 'waarde', () => '')}` }),
+			...hiddenPoints(rows, { column: 'waarde', x: (d) => d.jaar, stroke: REEKS.dezeRegio, title: (d) => `${d.jaar}, ${d.regionaam}: ${shown(d, 'waarde', () => '')}` }),
 			Plot.text(last && last.waarde !== null ? [last] : [], {
 				x: 'jaar',
 				y: 'waarde',
@@ -87,7 +87,7 @@ function build(rows: readonly WlzJaarRow[], { width = 720, height, document }: C
 				text: (d: WlzJaarRow) => `mediaan ${value(d.mediaan, d, { spread: true })}`,
 				textAnchor: 'start',
 				dx: 10,
-				fill: PALETTE.blauw
+				fill: REEKS.mediaanAndereRegios
 			})
 		]
 	}) as SVGSVGElement;

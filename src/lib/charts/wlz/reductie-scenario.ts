@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
 import { hiddenBarsX, shown } from '../afgeschermd';
-import { PALETTE } from '../palette';
+import { PALETTE, REEKS } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { scenarioZin, wlzScenario, type WlzScenario, type WlzScenarioRow } from './model';
 
@@ -15,14 +15,14 @@ export { scenarioZin } from './model';
 
 export const WLZ_REDUCTIE_SCENARIO_ID = 'wlz-reductie-scenario';
 
-/** 3.2:1 on white (WCAG 1.4.11) and 3.1:1 against the own region's dark blue, so the two stay apart in greyscale. */
+/** 3.2:1 on white (WCAG 1.4.11); blue-grey against the own region's orange, apart for every colour-vision deficiency. */
 const ANDERE = '#7a93b5';
 
 const legend: readonly LegendItem[] = [
 	{ label: 'Andere regio’s', colour: ANDERE, shape: 'bar' },
-	{ label: 'Deze regio nu', colour: PALETTE.blauw, shape: 'bar' },
-	{ label: 'Deze regio na de reductie', colour: PALETTE.oranje, shape: 'tick' },
-	{ label: 'Mediaan andere regio’s', colour: PALETTE.inkt, shape: 'tick' }
+	{ label: 'Deze regio nu', colour: REEKS.dezeRegio, shape: 'bar' },
+	{ label: 'Deze regio na de reductie', colour: PALETTE.blauw, shape: 'tick' },
+	{ label: 'Mediaan andere regio’s', colour: REEKS.mediaanAndereRegios, shape: 'tick' }
 ];
 
 const rate = (v: number | null) => formatPer10k(v, { digits: 2 });
@@ -61,7 +61,7 @@ function build(rows: readonly WlzScenarioRow[], { width = 720, height, document 
 				{
 					x: 'instroom_per_10k',
 					y: label,
-					fill: (d: WlzScenarioRow) => (d.eigen_regio ? PALETTE.blauw : ANDERE),
+					fill: (d: WlzScenarioRow) => (d.eigen_regio ? REEKS.dezeRegio : ANDERE),
 					title: (d: WlzScenarioRow) => `${d.regionaam}, ${d.jaar}: ${rate(d.instroom_per_10k)} ${PER_10K_LABEL} (${formatInteger(d.instroom)} cliënten)`
 				}
 			),
@@ -72,9 +72,9 @@ function build(rows: readonly WlzScenarioRow[], { width = 720, height, document 
 			Plot.ruleX([0], { stroke: PALETTE.grijs }),
 			...(scenario
 				? [
-						Plot.ruleX([scenario.mediaan], { stroke: PALETTE.inkt, strokeWidth: 2, strokeDasharray: '6 3' }),
+						Plot.ruleX([scenario.mediaan], { stroke: REEKS.mediaanAndereRegios, strokeWidth: 2, strokeDasharray: '6 3' }),
 						Plot.text([scenario], { x: 'mediaan', frameAnchor: 'top', dy: -10, lineAnchor: 'bottom', text: (d: WlzScenario) => `mediaan ${rate(d.mediaan)}`, fill: PALETTE.inkt }),
-						Plot.tickX(eigen, { x: () => scenario.per10kNieuw, y: label, stroke: PALETTE.oranje, strokeWidth: 4 }),
+						Plot.tickX(eigen, { x: () => scenario.per10kNieuw, y: label, stroke: PALETTE.blauw, strokeWidth: 4 }),
 						Plot.text(eigen, {
 							x: 'instroom_per_10k',
 							y: label,
