@@ -8,7 +8,11 @@ import { z } from 'zod';
 import { EXPORT_SOORTEN, JAAR_MAX, JAAR_MIN, type ColumnSpec, type ExportSoort } from './exports';
 import { VOCABULARIES, ids } from './vocabulary';
 
-export const gemeentecodeSchema = z.string().regex(/^GM\d{4}$/, 'verwacht een gemeentecode als GM0505');
+/** A CBS gemeentecode: GM and four digits. */
+export const GEMEENTECODE = /^GM\d{4}$/;
+export const gemeentecodeSchema = z.string().regex(GEMEENTECODE, 'verwacht een gemeentecode als GM0505');
+/** A gemeentecode as users type it in a URL (`gm0505 ` is GM0505). */
+export const gemeentecodeParam = z.string().trim().toUpperCase().regex(GEMEENTECODE, 'een gemeentecode als GM0505');
 export const jaarSchema = z.number().int().min(JAAR_MIN).max(JAAR_MAX);
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'verwacht een datum als 2023-11-15');
 export const periodeSchema = z.string().regex(/^\d{4}(-K[1-4])?$/, 'verwacht een jaar of kwartaal als 2021-K1');

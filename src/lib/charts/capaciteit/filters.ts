@@ -3,11 +3,12 @@
  * doelgroep and maat. The peiljaren come from the store, so the schema is made per request.
  */
 import { z } from 'zod';
+import { MATEN, maatSchema, type Maat } from '../../domain/maat';
 import { ids, labelOf, VOCABULARIES, type Doelgroep, type Voorzieningstype } from '../../domain/vocabulary';
 
 export const ALLE_DOELGROEPEN = 'alle';
-export const MATEN = ['absolute', 'per_10k'] as const;
-export const MAAT_LABELS: Record<(typeof MATEN)[number], string> = {
+export { MATEN };
+export const MAAT_LABELS: Record<Maat, string> = {
 	absolute: 'Aantal plekken',
 	per_10k: 'Per 10.000 inwoners'
 };
@@ -23,7 +24,7 @@ export function capaciteitFilterSchema(peiljaren: readonly number[]) {
 			.optional(),
 		type: z.array(z.enum(ids(VOCABULARIES.voorzieningstype))).optional(),
 		doelgroep: z.enum([ALLE_DOELGROEPEN, ...ids(VOCABULARIES.doelgroep)]).default(ALLE_DOELGROEPEN),
-		maat: z.enum(MATEN).default('absolute')
+		maat: maatSchema.default('absolute')
 	});
 }
 export type CapaciteitFilters = z.infer<ReturnType<typeof capaciteitFilterSchema>>;
@@ -34,7 +35,7 @@ export interface CapaciteitKeuze {
 	/** Empty: all types. */
 	typen: Voorzieningstype[];
 	doelgroep: Doelgroep | undefined;
-	maat: (typeof MATEN)[number];
+	maat: Maat;
 }
 
 export function resolveFilters(filters: CapaciteitFilters, peiljaren: readonly number[]): CapaciteitKeuze | null {

@@ -4,10 +4,11 @@
  * those without a row: they have 0 places), absolute or per 10.000 inwoners.
  */
 import { formatInteger, formatPer10k, per10k, PER_10K_LABEL } from '../../domain/format';
+import type { Maat } from '../../domain/maat';
 import type { Voorzieningstype } from '../../domain/vocabulary';
 
 /** How figures are expressed (the `maat` filter). */
-export type Maat = 'absolute' | 'per_10k';
+export type { Maat };
 
 /** The figures of one bar: a gemeente or a voorzieningstype. Null per 10.000 when inwoners are unknown. */
 export interface CapaciteitCijfers {

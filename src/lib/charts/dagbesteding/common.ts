@@ -1,6 +1,7 @@
 /** Shared by the dagbesteding charts: the row shape, the P×Q date, axis helpers. */
 import { shown, type Afgeschermd } from '../../domain/disclosure';
 import { formatInteger, formatPercent, formatPeriode } from '../../domain/format';
+import { PXQ_START, PXQ_START_TEKST } from '../../domain/pxq';
 
 /** How the figures are shown: the share with dagbesteding, or the numbers of clients. */
 export type DagbestedingMaat = 'aandeel' | 'aantallen';
@@ -25,9 +26,8 @@ export interface DagbestedingPunt {
 
 export const REGIO_REEKS = 'Regio (alle aanbieders)';
 
-/** Dagbesteding has been billed as P×Q since 1 January 2021 (DESIGN.md section 5). */
-export const PXQ_START = '2021-01-01';
-export const PXQ_LABEL = 'Overgang op P×Q, 1 januari 2021';
+export { PXQ_START };
+export const PXQ_LABEL = `Overgang op P×Q, ${PXQ_START_TEKST}`;
 
 /** ISO date → decimal year (2020-10-01 → 2020.75): quarters and years on one numeric axis. */
 export function decimalYear(iso: string): number {

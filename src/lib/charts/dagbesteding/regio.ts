@@ -7,6 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatInteger, formatPercent, formatPeriode } from '../../domain/format';
+import { PXQ_START_TEKST } from '../../domain/pxq';
 import { hiddenPoints } from '../afgeschermd';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
@@ -155,7 +156,7 @@ function describe(rows: readonly DagbestedingPunt[]): string {
 			`(${aantalTekst(last, 'met_dagbesteding')} van ${aantalTekst(last, 'bw_clienten')}).`
 	];
 	if (voor && voor !== first && voor !== last) {
-		parts.push(`Vlak voor de overgang op P×Q per 1 januari 2021, in ${formatPeriode(voor.periode)}, was het ${aandeelTekst(voor)}.`);
+		parts.push(`Vlak voor de overgang op P×Q per ${PXQ_START_TEKST}, in ${formatPeriode(voor.periode)}, was het ${aandeelTekst(voor)}.`);
 	}
 	const na = rows.filter((r) => r.periode_start >= PXQ_START && r.aandeel !== null);
 	if (na.length > 1) {

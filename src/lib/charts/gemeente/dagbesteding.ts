@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatPercent, formatPeriode } from '../../domain/format';
+import { PXQ_DATUM, PXQ_START_TEKST } from '../../domain/pxq';
 import { hiddenPoints, shown } from '../afgeschermd';
 import type { Afgeschermd } from '../../domain/disclosure';
 import { PALETTE } from '../palette';
@@ -39,12 +40,10 @@ export function gemeenteDagbestedingRows(gemeente: readonly Share[], regio: read
 
 const share = (r: GemeenteDagbestedingRow, column: 'aandeel' | 'regio_aandeel', digits = 0) => shown(r, column, () => formatPercent(r[column], { digits }));
 
-const PXQ = new Date('2021-01-01T00:00:00Z');
-
 const legend: readonly LegendItem[] = [
 	{ label: 'Deze gemeente', colour: PALETTE.blauw, shape: 'line' },
 	{ label: 'De regio', colour: PALETTE.oranje, shape: 'line' },
-	{ label: 'Overgang naar P×Q (1 januari 2021)', colour: PALETTE.grijs, shape: 'tick' }
+	{ label: `Overgang naar P×Q (${PXQ_START_TEKST})`, colour: PALETTE.grijs, shape: 'tick' }
 ];
 
 const start = (r: GemeenteDagbestedingRow) => new Date(`${r.periode_start}T00:00:00Z`);
@@ -64,8 +63,8 @@ function build(rows: readonly GemeenteDagbestedingRow[], { width = 640, height, 
 		x: { type: 'utc', label: null },
 		y: { label: 'Met dagbesteding', domain: [0, 1], grid: true, tickFormat: (d: number) => formatPercent(d), labelArrow: 'none' },
 		marks: [
-			Plot.ruleX([PXQ], { stroke: PALETTE.grijs, strokeWidth: 1.5 }),
-			Plot.text([PXQ], { x: (d: Date) => d, frameAnchor: 'top', text: () => 'P×Q', dx: 4, textAnchor: 'start', fill: PALETTE.grijs }),
+			Plot.ruleX([PXQ_DATUM], { stroke: PALETTE.grijs, strokeWidth: 1.5 }),
+			Plot.text([PXQ_DATUM], { x: (d: Date) => d, frameAnchor: 'top', text: () => 'P×Q', dx: 4, textAnchor: 'start', fill: PALETTE.grijs }),
 			Plot.lineY(regio, { x: start, y: 'regio_aandeel', stroke: PALETTE.oranje, strokeWidth: 2.5, strokeDasharray: '6 3' }),
 			Plot.lineY(gemeente, { x: start, y: 'aandeel', stroke: PALETTE.blauw, strokeWidth: 2.5 }),
 			Plot.dot(gemeente, { x: start, y: 'aandeel', fill: PALETTE.blauw, r: 3, title: tip }),

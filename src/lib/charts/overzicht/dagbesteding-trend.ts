@@ -5,6 +5,7 @@
 import { shown, type Afgeschermd } from '../../domain/disclosure';
 import * as Plot from '@observablehq/plot';
 import { formatPercent, formatPeriode } from '../../domain/format';
+import { PXQ_DATUM, PXQ_START_TEKST } from '../../domain/pxq';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
@@ -19,12 +20,9 @@ export interface DagbestedingTrendRow {
 	afgeschermd?: Afgeschermd;
 }
 
-/** Dagbesteding is billed as P×Q since this date (DESIGN.md §5). */
-const PXQ = new Date('2021-01-01T00:00:00Z');
-
 const legend: readonly LegendItem[] = [
 	{ label: 'Aandeel met dagbesteding', colour: PALETTE.blauw, shape: 'line' },
-	{ label: 'Overgang naar P×Q (1 januari 2021)', colour: PALETTE.grijs, shape: 'tick' }
+	{ label: `Overgang naar P×Q (${PXQ_START_TEKST})`, colour: PALETTE.grijs, shape: 'tick' }
 ];
 
 const start = (r: DagbestedingTrendRow) => new Date(`${r.periode_start}T00:00:00Z`);
@@ -32,14 +30,14 @@ const start = (r: DagbestedingTrendRow) => new Date(`${r.periode_start}T00:00:00
 function build(rows: readonly DagbestedingTrendRow[], { width = SPARKLINE_WIDTH, height, document }: ChartOptions): SVGSVGElement {
 	const known = rows.filter((r) => r.aandeel !== null);
 	const dates = known.map(start);
-	const showPxq = dates.length > 0 && dates[0] < PXQ && PXQ <= dates[dates.length - 1];
+	const showPxq = dates.length > 0 && dates[0] < PXQ_DATUM && PXQ_DATUM <= dates[dates.length - 1];
 	return Plot.plot({
 		...sparklineOptions(width, document, 'chart-overzicht-dagbesteding-trend', height),
 		x: { type: 'utc' },
 		y: { domain: [0, 1] },
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grijs, strokeWidth: 0.5 }),
-			Plot.ruleX(showPxq ? [PXQ] : [], { stroke: PALETTE.grijs, strokeWidth: 1.5 }),
+			Plot.ruleX(showPxq ? [PXQ_DATUM] : [], { stroke: PALETTE.grijs, strokeWidth: 1.5 }),
 			Plot.lineY(known, { x: start, y: 'aandeel', stroke: PALETTE.blauw, strokeWidth: 2 }),
 			Plot.dot(known, {
 				x: start,
@@ -59,7 +57,7 @@ function describe(rows: readonly DagbestedingTrendRow[]): string {
 	if (!first || !last) return 'Er zijn geen gegevens over dagbesteding.';
 	return (
 		`Aandeel BW-cliënten met dagbesteding: ${formatPercent(first.aandeel)} in ${formatPeriode(first.periode)}, ` +
-		`${formatPercent(last.aandeel)} in ${formatPeriode(last.periode)}. Sinds 1 januari 2021 wordt dagbesteding per product en prijs (P×Q) bekostigd.`
+		`${formatPercent(last.aandeel)} in ${formatPeriode(last.periode)}. Sinds ${PXQ_START_TEKST} wordt dagbesteding per product en prijs (P×Q) bekostigd.`
 	);
 }
 

@@ -1,11 +1,12 @@
 /** The URL filters of /planning (and of its chart exports): types, statuses, one gemeente. */
 import { z } from 'zod';
+import { gemeentecodeParam } from '../../domain/schemas';
 import { ids, labelOf, VOCABULARIES } from '../../domain/vocabulary';
 
 export const planningFilterSchema = z.object({
 	type: z.array(z.enum(ids(VOCABULARIES.voorzieningstype))).optional(),
 	status: z.array(z.enum(ids(VOCABULARIES.projectstatus))).optional(),
-	gemeente: z.string().trim().toUpperCase().regex(/^GM\d{4}$/, 'een gemeentecode als GM0505').optional()
+	gemeente: gemeentecodeParam.optional()
 });
 export type PlanningFilters = z.infer<typeof planningFilterSchema>;
 

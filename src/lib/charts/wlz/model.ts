@@ -5,9 +5,10 @@
  */
 import type { Afgeschermd } from '../../domain/disclosure';
 import { formatInteger } from '../../domain/format';
+import type { Maat } from '../../domain/maat';
 
-/** How figures are expressed (the same ids as the queries' measureSchema). */
-export type Measure = 'absolute' | 'per_10k';
+/** How figures are expressed (the `maat` filter). */
+export type Measure = Maat;
 
 /** The store's region rows (WlzRegioRow) as far as this model needs them. */
 export interface WlzRegioInput {

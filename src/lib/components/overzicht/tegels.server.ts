@@ -5,6 +5,7 @@
  */
 import { bronMeta } from '$lib/charts/meta';
 import { shown } from '$lib/domain/disclosure';
+import { PXQ_START_TEKST } from '$lib/domain/pxq';
 import { overzichtDagbestedingTrend } from '$lib/charts/overzicht/dagbesteding-trend';
 import { overzichtHkgRondes } from '$lib/charts/overzicht/hkg-rondes';
 import { SPARKLINE_WIDTH } from '$lib/charts/overzicht/sparkline';
@@ -176,7 +177,7 @@ function dagbestedingTegel(o: Overzicht, bron: Bron): Tegel {
 		eenheid: `van de BW-cliënten had dagbesteding in ${formatPeriode(d.periode)}`,
 		toelichting: [
 			...(eerste && eerste.periode !== d.periode ? [`Was ${shown(eerste, 'aandeel', () => formatPercent(eerste.aandeel))} in ${formatPeriode(eerste.periode)}.`] : []),
-			'Sinds 1 januari 2021 bekostigd per product en prijs (P×Q).'
+			`Sinds ${PXQ_START_TEKST} bekostigd per product en prijs (P×Q).`
 		],
 		trend: render(trend),
 		meta: meta(trend?.title ?? base.titel, bron)

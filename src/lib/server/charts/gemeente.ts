@@ -10,13 +10,15 @@ import { gemeenteHkg } from '$lib/charts/gemeente/hkg';
 import { gemeenteWlz, gemeenteWlzRows } from '$lib/charts/gemeente/wlz';
 import type { ChartMeta } from '$lib/charts/types';
 import { formatInteger, formatPercent, formatPeriode } from '$lib/domain/format';
+import { PXQ_START_TEKST } from '$lib/domain/pxq';
+import { gemeentecodeParam } from '$lib/domain/schemas';
 import { parseSearchParams } from '$lib/filters';
 import { bronVoor, gemeenteProfiel, gemeenten } from '$lib/server/db/queries';
 import { bronMeta, loaded, viewLoaders } from './common';
 import type { ChartParameter } from './types';
 
 export const gemeenteFilterSchema = z.object({
-	gemeente: z.string().trim().toUpperCase().regex(/^GM\d{4}$/, 'een gemeentecode als GM0505')
+	gemeente: gemeentecodeParam
 });
 
 /** The 404 of an unknown gemeente, as the gemeente page words it. */
@@ -63,7 +65,7 @@ export async function loadGemeente(code: string) {
 	const dagRows = gemeenteDagbestedingRows(p.dagbesteding, p.dagbestedingRegio);
 	const dagMeta: ChartMeta = {
 		title: `Aandeel BW-cliënten met dagbesteding: ${naam} tegenover de regio`,
-		subtitle: 'Per periode; de overgang naar bekostiging per product en prijs (P×Q) op 1 januari 2021 is gemarkeerd.',
+		subtitle: `Per periode; de overgang naar bekostiging per product en prijs (P×Q) op ${PXQ_START_TEKST} is gemarkeerd.`,
 		...bronMeta(dagbesteding)
 	};
 	const regioLaatste = p.dagbestedingRegio.at(-1);

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { GEMEENTECODE } from '../../domain/schemas';
 import type { GemeenteGrens, Ring } from '../../charts/capaciteit/geo';
 
 export const GEO_DIR = 'geo';
@@ -25,7 +26,7 @@ const featureSchema = z.object({
 	geometry: geometrySchema,
 	properties: z.looseObject({
 		// CBS pads codes in some downloads (`GM0505    `); the code itself is GM + 4 digits.
-		statcode: z.string().transform((s) => s.trim().toUpperCase()).pipe(z.string().regex(/^GM\d{4}$/)),
+		statcode: z.string().transform((s) => s.trim().toUpperCase()).pipe(z.string().regex(GEMEENTECODE)),
 		statnaam: z.string().optional()
 	})
 });

@@ -4,12 +4,13 @@
  * then summed: a surplus in one gemeente does not fill a gap in another.
  */
 import { z } from 'zod';
+import type { Maat } from '../../../domain/maat';
 import type { Doelgroep, Voorzieningstype } from '../../../domain/vocabulary';
 import { gemeentecodeSchema, jaarSchema } from '../../../domain/schemas';
 import { query } from '../query';
 import type { Protection } from '../../disclosure';
 import { capaciteitKey } from '../../disclosure/patterns';
-import { afgeschermdSchema, personCount, count, doelgroepSchema, listFilter, measureValue, ORDER, voorzieningstypeSchema, type Measure } from './common';
+import { afgeschermdSchema, personCount, count, doelgroepSchema, listFilter, measureValue, ORDER, voorzieningstypeSchema } from './common';
 
 export interface CapaciteitFilter {
 	/** Omit for every peiljaar (trend). */
@@ -18,7 +19,7 @@ export interface CapaciteitFilter {
 	/** Omit to sum over all doelgroepen. */
 	doelgroep?: Doelgroep;
 	gemeentecode?: string;
-	measure?: Measure;
+	measure?: Maat;
 }
 
 function filterParams({ peiljaar, voorzieningstypen, doelgroep, gemeentecode, measure = 'absolute' }: CapaciteitFilter) {

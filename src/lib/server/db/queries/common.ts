@@ -24,9 +24,6 @@ export const hkgCategorieSchema = z.enum(ids(VOCABULARIES.hkg_categorie));
 export const verdeelsleutelSchema = z.enum(ids(VOCABULARIES.verdeelsleutel));
 export const exportSoortSchema = z.enum(EXPORT_SOORTEN);
 
-/** How figures are expressed; picks a bound flag, never SQL text. */
-export const measureSchema = z.enum(['absolute', 'per_10k']);
-export type Measure = z.infer<typeof measureSchema>;
 
 /** An optional list filter: absent or empty means no filter (bound as NULL). */
 export function listFilter(values: readonly string[] | undefined): readonly string[] | null {

@@ -1,5 +1,6 @@
 /** Dagbesteding within BW: the share of BW-cliënten with dagbesteding per periode, regional and per aanbieder. */
 import { z } from 'zod';
+import { PXQ_START } from '../../../domain/pxq';
 import { isoDateSchema, periodeSchema } from '../../../domain/schemas';
 import { query } from '../query';
 import type { Protection } from '../../disclosure';
@@ -17,8 +18,6 @@ const AANBIEDER_PROTECTION: Protection = {
 	cell: { pattern: 'dagbesteding', key: (row, params) => dagbestedingKey(row.periode, row.aanbieder, params.gemeentecode ?? '*') }
 };
 
-/** Dagbesteding has been billed as P×Q since 1 January 2021 (DESIGN.md §5). */
-export const PXQ_START = '2021-01-01';
 
 export const dagbestedingRegioRowSchema = z.object({
 	periode: periodeSchema,

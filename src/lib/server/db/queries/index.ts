@@ -7,4 +7,3 @@ export * from './hkg';
 export * from './dagbesteding';
 export * from './overzicht';
 export * from './gemeente';
-export { measureSchema, type Measure } from './common';
