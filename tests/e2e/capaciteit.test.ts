@@ -186,7 +186,7 @@ describe('/capaciteit with a boundaries file', () => {
 			await expect(figure.count()).resolves.toBe(1);
 			await expect(page.locator('figure[data-chart-id="capaciteit-tegelkaart"]').count()).resolves.toBe(0);
 			await expect(figure.locator('svg g[data-href] path').count()).resolves.toBe(GEMEENTEN.length);
-			await expect(figure.locator('footer').innerText()).resolves.toContain('gemeentegrenzen: geo/gemeenten.geojson');
+			await expect(figure.locator('footer').innerText()).resolves.toContain('gemeentegrenzen © CBS/Kadaster, CC-BY 4.0');
 			await Promise.all([page.waitForURL(url('/gemeente/GM0505')), figure.locator('svg g[data-href="/gemeente/GM0505"] path').click({ position: { x: 8, y: 8 } })]);
 		});
 	});

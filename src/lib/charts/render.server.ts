@@ -65,6 +65,6 @@ export function renderChart<Row>(chart: ChartDefinition<Row>, rows: readonly Row
 		svg: svg.outerHTML,
 		description: chart.describe(rows),
 		table: chart.table(rows),
-		legend: legendFor(chart.legend, rows)
+		legend: legendFor(chart.legendOf?.(rows) ?? chart.legend, rows)
 	};
 }

@@ -3,7 +3,8 @@ import { formatInteger } from '../../domain/format';
 import type { ChartTable } from '../types';
 import { tekortLabel } from './bars';
 import { formatMaat, maatEenheid, rankByTekort, type GemeenteCapaciteit } from './rows';
-import { tekortKleur, tekstKleur } from './tekort-kleur';
+import type { LegendItem } from '../types';
+import { kaartLegend, tekortKlassen, tekortKleur, tekstKleur } from './tekort-kleur';
 
 export interface Gekleurd<T> {
 	row: T;
@@ -17,9 +18,9 @@ export interface Gekleurd<T> {
 
 /** Each gemeente with its fill, text colour, link and tooltip. */
 export function kleur<T extends GemeenteCapaciteit>(rows: readonly T[]): Gekleurd<T>[] {
-	const max = Math.max(0, ...rows.map((r) => r.tekort ?? 0));
+	const klassen = klassenOf(rows);
 	return rows.map((row) => {
-		const fill = tekortKleur(row.tekort, max);
+		const fill = tekortKleur(row.tekort, klassen);
 		return {
 			row,
 			fill,
@@ -30,6 +31,11 @@ export function kleur<T extends GemeenteCapaciteit>(rows: readonly T[]): Gekleur
 		};
 	});
 }
+
+const klassenOf = (rows: readonly GemeenteCapaciteit[]) => tekortKlassen(Math.max(0, ...rows.map((r) => r.tekort ?? 0)), rows[0]?.maat ?? 'absolute');
+
+/** The maps' legend with the class limits of these rows. */
+export const kaartLegendOf = (rows: readonly GemeenteCapaciteit[]): readonly LegendItem[] => kaartLegend(klassenOf(rows));
 
 export function kaartDescribe(rows: readonly GemeenteCapaciteit[]): string {
 	if (rows.length === 0) return 'Er zijn geen gemeenten om te tonen.';

@@ -8,12 +8,18 @@ import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions } from '../types';
 import { toFeature, type GemeenteGrens } from './geo';
 import { linksToDataHref } from '../links';
-import { kaartDescribe, kaartTable, kleur, type Gekleurd } from './kaart-common';
+import { kaartDescribe, kaartLegendOf, kaartTable, kleur, type Gekleurd } from './kaart-common';
 import type { GemeenteCapaciteit } from './rows';
 import { tegelNaam } from './tegelkaart';
 import { KAART_LEGEND } from './tekort-kleur';
 
 export const CAPACITEIT_KAART_ID = 'capaciteit-kaart';
+
+/**
+ * The boundaries' attribution for the source line: CBS/PDOK gemeentegrenzen are published by
+ * CBS and Kadaster under CC-BY 4.0, which asks for the makers and the licence, not a file name.
+ */
+export const GRENZEN_BRON = 'gemeentegrenzen © CBS/Kadaster, CC-BY 4.0';
 
 export type KaartRow = GemeenteCapaciteit & Pick<GemeenteGrens, 'polygonen'>;
 
@@ -54,5 +60,6 @@ export const capaciteitKaartChart: ChartDefinition<KaartRow> = {
 	build,
 	describe: kaartDescribe,
 	table: kaartTable,
-	legend: KAART_LEGEND
+	legend: KAART_LEGEND,
+	legendOf: kaartLegendOf
 };

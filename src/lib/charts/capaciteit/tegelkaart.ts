@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions } from '../types';
 import { linksToDataHref } from '../links';
-import { kaartDescribe, kaartTable, kleur, type Gekleurd } from './kaart-common';
+import { kaartDescribe, kaartLegendOf, kaartTable, kleur, type Gekleurd } from './kaart-common';
 import type { GemeenteCapaciteit } from './rows';
 import { KAART_LEGEND } from './tekort-kleur';
 
@@ -64,5 +64,6 @@ export const capaciteitTegelkaartChart: ChartDefinition<GemeenteCapaciteit> = {
 	build,
 	describe: kaartDescribe,
 	table: kaartTable,
-	legend: KAART_LEGEND
+	legend: KAART_LEGEND,
+	legendOf: kaartLegendOf
 };

@@ -1,19 +1,67 @@
 /**
- * Colours of the maps: one sequential orange ramp (light → dark), so the order reads in
- * greyscale and with every colour-vision deficiency; "no tekort" is a neutral grey. Tiles and
- * areas also print their value, so the colour is never the only carrier (WCAG 1.4.1).
+ * Colours of the maps: classes of tekort on one sequential orange ramp (light → dark), so the
+ * order reads in greyscale and with every colour-vision deficiency; "no tekort" is a neutral
+ * grey. The classes have round limits (1–10, 11–20, …), which the legend names; tiles and areas
+ * also print their value, so the colour is never the only carrier (WCAG 1.4.1).
  */
-import { interpolateOranges, rgb } from 'd3';
+import { interpolateOranges, rgb, tickStep } from 'd3';
 import type { LegendItem } from '../types';
+import { formatMaat, type Maat } from './rows';
 
 export const GEEN_TEKORT = '#e8e8e8';
 const START = 0.25;
+/** At most this many classes of tekort. */
+const MAX_KLASSEN = 5;
 
-/** Fill of a gemeente with this tekort when the largest in view is `max`. */
-export function tekortKleur(tekort: number | null, max: number): string {
+/** The classes of tekort for values up to `max`: their upper limits, in round steps, the last one `max` itself. */
+export interface TekortKlassen {
+	maat: Maat;
+	grenzen: number[];
+}
+
+export function tekortKlassen(max: number, maat: Maat = 'absolute'): TekortKlassen {
+	if (!(max > 0)) return { maat, grenzen: [] };
+	let grenzen: number[] = [];
+	for (let count = 4; count >= 1; count--) {
+		// whole places need whole limits; rates two decimals at most
+		const step = maat === 'absolute' ? Math.max(1, Math.round(tickStep(0, max, count))) : Math.max(0.01, tickStep(0, max, count));
+		grenzen = [];
+		for (let limit = step; limit < max - 1e-9; limit = Math.round((limit + step) * 100) / 100) grenzen.push(limit);
+		grenzen.push(max);
+		if (grenzen.length <= MAX_KLASSEN) break;
+	}
+	return { maat, grenzen };
+}
+
+/** Fill of a gemeente with this tekort in these classes (tekortKlassen of the largest tekort in view). */
+export function tekortKleur(tekort: number | null, klassen: TekortKlassen): string {
 	if (tekort === null) return '#ffffff';
-	if (tekort <= 0 || max <= 0) return GEEN_TEKORT;
-	return rgb(interpolateOranges(START + (1 - START) * Math.min(tekort / max, 1))).formatHex();
+	const n = klassen.grenzen.length;
+	if (tekort <= 0 || n === 0) return GEEN_TEKORT;
+	const index = klassen.grenzen.findIndex((limit) => tekort <= limit + 1e-9);
+	const klasse = index < 0 ? n - 1 : index;
+	return rgb(interpolateOranges(START + (1 - START) * (n === 1 ? 1 : klasse / (n - 1)))).formatHex();
+}
+
+/** `1–10`, `11–20`, `4` (a class of one value); rates `0,01–0,50`. */
+function klasseLabel(lower: number, upper: number, maat: Maat): string {
+	const format = (v: number) => formatMaat(v, maat);
+	const from = maat === 'absolute' ? Math.floor(lower) + 1 : Math.round(lower * 100 + 1) / 100;
+	const to = maat === 'absolute' ? Math.ceil(upper) : upper;
+	return from >= to ? format(to) : `${format(from)}–${format(to)}`;
+}
+
+/** The legend of the maps for these rows: no tekort, then each class with its limits. */
+export function kaartLegend(klassen: TekortKlassen): readonly LegendItem[] {
+	const eenheid = klassen.maat === 'absolute' ? '' : ' per 10.000 inw.';
+	return [
+		{ label: 'Geen tekort', colour: GEEN_TEKORT, shape: 'bar' },
+		...klassen.grenzen.map((upper, i): LegendItem => ({
+			label: `${i === 0 ? 'Tekort ' : ''}${klasseLabel(i === 0 ? 0 : klassen.grenzen[i - 1], upper, klassen.maat)}${i === klassen.grenzen.length - 1 ? eenheid : ''}`,
+			colour: tekortKleur(upper, klassen),
+			shape: 'bar'
+		}))
+	];
 }
 
 function luminance(colour: string): number {
@@ -33,8 +81,8 @@ export function tekstKleur(fill: string): string {
 	return contrastWhite > contrastBlack ? '#ffffff' : '#1a1a1a';
 }
 
+/** The legend without rows to take the classes from. */
 export const KAART_LEGEND: readonly LegendItem[] = [
 	{ label: 'Geen tekort', colour: GEEN_TEKORT, shape: 'bar' },
-	{ label: 'Klein tekort', colour: tekortKleur(1, 4), shape: 'bar' },
-	{ label: 'Groot tekort (donkerder = groter)', colour: tekortKleur(1, 1), shape: 'bar' }
+	{ label: 'Tekort (donkerder = groter)', colour: tekortKleur(1, { maat: 'absolute', grenzen: [1] }), shape: 'bar' }
 ];

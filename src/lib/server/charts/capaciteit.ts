@@ -1,6 +1,6 @@
 /** The /capaciteit charts by URL filters: peiljaar, type(s), doelgroep, maat. */
 import { ALLE_DOELGROEPEN, capaciteitFilterSchema, capaciteitSubtitle, MATEN, resolveFilters } from '$lib/charts/capaciteit/filters';
-import { capaciteitKaartChart } from '$lib/charts/capaciteit/kaart';
+import { capaciteitKaartChart, GRENZEN_BRON } from '$lib/charts/capaciteit/kaart';
 import { capaciteitPerGemeenteChart } from '$lib/charts/capaciteit/per-gemeente';
 import { capaciteitPerTypeChart } from '$lib/charts/capaciteit/per-type';
 import { capaciteitPerGemeente as perGemeente, rankByTekort } from '$lib/charts/capaciteit/rows';
@@ -66,7 +66,7 @@ export async function loadCapaciteit(url: URL) {
 					? loaded(
 							capaciteitKaartChart,
 							perGemeenteRows.map((r, i) => ({ ...r, polygonen: grenzen.grenzen[i].polygonen })),
-							{ ...kaartMeta, bron: `${kaartMeta.bron}; gemeentegrenzen: ${grenzen.bestand}` },
+							{ ...kaartMeta, bron: `${kaartMeta.bron}; ${GRENZEN_BRON}` },
 							{ ...words, width: 640 }
 						)
 					: null

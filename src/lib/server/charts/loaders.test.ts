@@ -69,7 +69,8 @@ describe('loadChart with default filters', () => {
 		try {
 			const kaart = await loadChart('capaciteit-kaart', chartUrl('capaciteit-kaart'));
 			expect(kaart.rows).toHaveLength(3);
-			expect(kaart.meta.bron).toContain('gemeentegrenzen: geo/gemeenten.geojson');
+			expect(kaart.meta.bron).toContain('gemeentegrenzen © CBS/Kadaster, CC-BY 4.0');
+			expect(kaart.meta.bron).not.toContain('geojson');
 			expect(renderLoaded(kaart).chart.svg).toContain('<path');
 		} finally {
 			rmSync(geoDir, { recursive: true, force: true });
