@@ -17,7 +17,7 @@ export class FilterError extends Error {
 }
 
 /** The schema inside optional/default/catch/nullable wrappers. */
-function unwrapped(field: z.ZodType): z.ZodType {
+export function unwrapped(field: z.ZodType): z.ZodType {
 	let inner = field;
 	for (;;) {
 		const def = inner._zod.def as { type: string; innerType?: z.ZodType };

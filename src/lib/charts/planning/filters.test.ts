@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSearchParams } from '../../filters';
 import { planningFilterSchema, planningSubtitle } from './filters';
 
-const parse = (query: string) => parseSearchParams(new URL(`http://x/planning?${query}`), planningFilterSchema);
+const parse = (query: string) => parseSearchParams(new URL(`http://x/planning?${query}`), planningFilterSchema());
 
 describe('planning filters', () => {
 	it('parses types, statuses and a gemeente (upper-cased)', () => {

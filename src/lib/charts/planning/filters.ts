@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { gemeentecodeParam } from '../../domain/schemas';
 import { ids, labelOf, VOCABULARIES } from '../../domain/vocabulary';
 
-export const planningFilterSchema = z.object({
-	type: z.array(z.enum(ids(VOCABULARIES.voorzieningstype))).optional(),
-	status: z.array(z.enum(ids(VOCABULARIES.projectstatus))).optional(),
-	gemeente: gemeentecodeParam.optional()
-});
-export type PlanningFilters = z.infer<typeof planningFilterSchema>;
+/** The schema; `gemeentecodes` (the region's, from the store) are the values GET /charts lists. An unknown code is a 404, not a 400. */
+export function planningFilterSchema(gemeentecodes: readonly string[] = []) {
+	return z.object({
+		type: z.array(z.enum(ids(VOCABULARIES.voorzieningstype))).optional().meta({ label: 'Voorzieningstype' }),
+		status: z.array(z.enum(ids(VOCABULARIES.projectstatus))).optional().meta({ label: 'Status' }),
+		gemeente: gemeentecodeParam.optional().meta({ label: 'Gemeente', values: gemeentecodes })
+	});
+}
+export type PlanningFilters = z.infer<ReturnType<typeof planningFilterSchema>>;
 
 function list(values: readonly string[]): string {
 	return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} en ${values.at(-1)}`;

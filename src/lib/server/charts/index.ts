@@ -6,25 +6,15 @@ import { error, isHttpError } from '@sveltejs/kit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FilterError } from '$lib/filters';
-import { CHART_VIEWS, CHARTS } from '$lib/charts/registry';
-import { capaciteitLoaders } from './capaciteit';
-import { dagbestedingLoaders } from './dagbesteding';
-import { gemeenteLoaders } from './gemeente';
-import { hkgLoaders } from './hkg';
-import { overzichtLoaders } from './overzicht';
-import { planningLoaders } from './planning';
+import { CHART_VIEWS, VIEW_LOADERS } from '$lib/server/views';
 import type { ChartLoader, ChartParameter, LoadedChart } from './types';
-import { wlzLoaders } from './wlz';
 import { listNotebooks, notebooksDir, type NotebookEntry } from '$lib/server/notebooks/catalog';
 import { isNotebookChartId, notebookChartId, notebookChartLoader } from '$lib/server/notebooks/charts';
 
 export type { ChartLoader, ChartParameter, LoadedChart } from './types';
 
-export const CHART_LOADERS: Record<string, ChartLoader> = Object.fromEntries(
-	[...overzichtLoaders, ...capaciteitLoaders, ...planningLoaders, ...wlzLoaders, ...hkgLoaders, ...dagbestedingLoaders, ...gemeenteLoaders].map(
-		(loader) => [loader.id, loader]
-	)
-);
+/** Every view chart's loader by its id (derived from the view definitions, $lib/server/views). */
+export const CHART_LOADERS: Readonly<Record<string, ChartLoader>> = VIEW_LOADERS;
 
 /**
  * The loader of a chart id, or undefined: an own property only ('toString' is no chart). Ids
@@ -135,6 +125,3 @@ export async function chartListing(): Promise<ChartListing[]> {
 export async function unavailableCharts(): Promise<Record<string, string>> {
 	return Object.fromEntries((await chartListing()).flatMap((c) => (c.available ? [] : [[c.id, c.reason ?? 'Deze grafiek is er nu niet.']])));
 }
-
-// A registered chart without a loader would 404 in every export: fail at startup instead.
-for (const id of Object.keys(CHARTS)) if (!chartLoader(id)) throw new Error(`Chart ${id} has no loader in $lib/server/charts`);

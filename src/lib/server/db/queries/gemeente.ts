@@ -2,8 +2,8 @@
 import { withSnapshot } from '../store';
 import { capaciteitPerGemeente, capaciteitTotalen, type CapaciteitGemeenteRow, type CapaciteitTotaalRow } from './capaciteit';
 import { dagbestedingRegio, type DagbestedingRegioRow } from './dagbesteding';
-import { hkgBiedingen, hkgPeriodes, hkgTotalen, type HkgBodRow, type HkgTotaalRow } from './hkg';
-import { gemeente, peiljaren, type GemeenteInfoRow } from './meta';
+import { hkgBiedingen, hkgTotalen, huidigeHkgPeriode, type HkgBodRow, type HkgTotaalRow } from './hkg';
+import { gemeente, laatstePeiljaar, type GemeenteInfoRow } from './meta';
 import { planVsTekort, projecten, type PlanVsTekortRow, type ProjectRow } from './planning';
 import { wlzEigenRegio, wlzPerGemeente, type WlzGemeenteRow, type WlzRegioRow } from './wlz';
 
@@ -35,9 +35,7 @@ export function gemeenteProfiel(code: string): Promise<GemeenteProfiel | null> {
 		const info = await gemeente(code);
 		if (!info) return null;
 		const gemeentecode = info.gemeentecode;
-		const [jaren, periodes] = await Promise.all([peiljaren(), hkgPeriodes()]);
-		const peiljaar = jaren.at(-1) ?? null;
-		const hkgPeriode = periodes.filter((p) => p.laatste_ronde !== null).at(-1)?.periode ?? null;
+		const [peiljaar, hkgPeriode] = await Promise.all([laatstePeiljaar(), huidigeHkgPeriode()]);
 		const [capaciteit, capaciteitPer10k, capaciteitRegioPer10k, capaciteitTrend, projectRows, plan, wlz, wlzRegio, biedingen, totalen, dagbesteding, dagbestedingAlle] =
 			await Promise.all([
 				peiljaar === null ? [] : capaciteitPerGemeente({ peiljaar, gemeentecode, sort: 'type' }),

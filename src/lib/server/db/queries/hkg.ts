@@ -34,6 +34,11 @@ export async function hkgPeriodes(): Promise<HkgPeriodeRow[]> {
 	return query(hkgPeriodeRowSchema, HKG_PERIODES_SQL, { rondeOrder: ORDER.rondeOrder });
 }
 
+/** The current HKG periode: the latest in which gemeenten have bid (a future periode without bids is not current), or null. */
+export async function huidigeHkgPeriode(): Promise<string | null> {
+	return (await hkgPeriodes()).filter((p) => p.laatste_ronde !== null).at(-1)?.periode ?? null;
+}
+
 export interface HkgFilter {
 	periode: string;
 	rondes?: readonly HkgRonde[];

@@ -131,3 +131,8 @@ export const PEILJAREN_SQL = `SELECT DISTINCT CAST(peiljaar AS INTEGER) AS peilj
 export async function peiljaren(): Promise<number[]> {
 	return (await query(z.object({ peiljaar: jaarSchema }), PEILJAREN_SQL)).map((r) => r.peiljaar);
 }
+
+/** The latest peiljaar of the capaciteit export (what every view shows by default), or null without one. */
+export async function laatstePeiljaar(): Promise<number | null> {
+	return (await peiljaren()).at(-1) ?? null;
+}

@@ -4,8 +4,8 @@ import type { HkgRonde, Voorzieningstype } from '../../../domain/vocabulary';
 import { withSnapshot } from '../store';
 import { capaciteitTrend, grootsteTekorten, type GrootsteTekortRow } from './capaciteit';
 import { dagbestedingRegio } from './dagbesteding';
-import { hkgPeriodes, hkgTotalen } from './hkg';
-import { peiljaren } from './meta';
+import { hkgTotalen, huidigeHkgPeriode } from './hkg';
+import { laatstePeiljaar } from './meta';
 import { wlzEigenRegio, wlzSpreiding } from './wlz';
 
 export interface TekortTegel extends GrootsteTekortRow {
@@ -45,18 +45,17 @@ export interface Overzicht {
 /** Key figures of the front page. */
 export function overzicht(): Promise<Overzicht> {
 	return withSnapshot(async () => {
-		const [jaren, periodes, wlz, spreiding, dagbesteding] = await Promise.all([
-			peiljaren(),
-			hkgPeriodes(),
+		const [peiljaar, hkgPeriode, wlz, spreiding, dagbesteding] = await Promise.all([
+			laatstePeiljaar(),
+			huidigeHkgPeriode(),
 			wlzEigenRegio(),
 			wlzSpreiding(),
 			dagbestedingRegio()
 		]);
-		const peiljaar = jaren.at(-1) ?? null;
 		return {
 			peiljaar,
 			tekorten: peiljaar === null ? [] : await tekortTegels(peiljaar),
-			hkg: await hkgKerncijfer(periodes.filter((p) => p.laatste_ronde !== null).at(-1)?.periode),
+			hkg: await hkgKerncijfer(hkgPeriode ?? undefined),
 			wlz: wlzKerncijfer(wlz, spreiding),
 			dagbesteding: dagbestedingKerncijfer(dagbesteding)
 		};

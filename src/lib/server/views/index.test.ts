@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { capaciteitCharts } from './capaciteit';
-import { dagbestedingCharts } from './dagbesteding';
-import { hkgCharts } from './hkg';
-import { planningCharts } from './planning';
-import { CHARTS, CHART_VIEWS, chartById } from './registry';
-import { wlzCharts } from './wlz';
+import { CHARTS, CHART_VIEWS, chartById, VIEWS } from './index';
 
 describe('chart registry', () => {
 	it('has unique ids across views, each registered under its own id', () => {
-		const perView = [capaciteitCharts, planningCharts, wlzCharts, hkgCharts, dagbestedingCharts].flatMap((m) => Object.keys(m));
+		const perView = VIEWS.filter((v) => v.name !== 'overzicht' && v.name !== 'gemeente').flatMap((v) => Object.keys(v.charts));
 		expect(new Set(perView).size).toBe(perView.length);
 		expect(perView).not.toContain('tekort-per-type');
 		for (const [id, chart] of Object.entries(CHARTS)) expect(chart.id).toBe(id);

@@ -1,0 +1,117 @@
+/**
+ * One definition per view (issue 14): the store facts its filters need, one zod schema of its
+ * filters (defaults and Dutch labels inside the schema), its charts by id with builder and
+ * title, and `load(filters)`. The chart registry, the chart loaders and the parameter list of
+ * GET /charts are derived from these definitions (./index.ts), and a route's load is one line.
+ * A new filter touches the schema and its form field, nothing else.
+ */
+import { z } from 'zod';
+import type { ChartDefinition } from '$lib/charts/types';
+import { parseSearchParams, unwrapped } from '$lib/filters';
+import { asPageError, noData } from '$lib/server/charts/common';
+import type { ChartLoader, ChartParameter, LoadedChart } from '$lib/server/charts/types';
+
+/**
+ * What a filter field says about itself, set with `.meta({ … })` as the field's last step: its
+ * Dutch label, and the allowed values when they are not an enum (peiljaren from the store).
+ */
+export interface FilterMeta {
+	label: string;
+	values?: readonly string[];
+}
+
+/** One chart of a view: its builder and the title GET /charts lists. */
+export interface ViewChart {
+	// The registry holds builders of every row type; a view's load pairs each with its own rows.
+	chart: ChartDefinition<never>;
+	title: string;
+}
+
+export interface ViewSpec<Id extends string, Facts, Filters, Data extends { charts: Partial<Record<Id, LoadedChart | null>> }> {
+	/** The route, as GET /charts names the chart's view: '/capaciteit'. */
+	path: string;
+	/** The view's key in CHART_VIEWS: 'capaciteit'. */
+	name: string;
+	charts: Record<Id, ViewChart>;
+	/** The store facts the filters need (the peiljaren, the periodes, the latest of each). */
+	facts(): Promise<Facts>;
+	/** The filters: one schema, with defaults and labels, made from the facts. */
+	schema(facts: Facts): z.ZodObject;
+	/** Checks the schema cannot state (van after tot, what-if bids of unknown gemeenten); default: parse with the schema. */
+	parse?(url: URL, facts: Facts): Filters;
+	load(filters: Filters, facts: Facts): Promise<Data>;
+	/** Why a chart is absent (Dutch, completes "Deze grafiek is er niet: …"). */
+	missing(id: Id): string;
+}
+
+export interface View<Id extends string, Facts, Filters, Data extends { charts: Partial<Record<Id, LoadedChart | null>> }> extends ViewSpec<Id, Facts, Filters, Data> {
+	/** Parse the URL's filters (a FilterError for an invalid one) and load the view. */
+	fromUrl(url: URL): Promise<Data>;
+	/** {@link fromUrl} for a page's load function: an invalid filter is the views' Dutch 400. */
+	forPage(url: URL): Promise<Data>;
+	/** The filter parameters for GET /charts, with allowed values from the store. */
+	parameters(): Promise<ChartParameter[]>;
+	/** A loader per chart, all sharing the view's one parse and one set of queries. */
+	loaders(): ChartLoader[];
+}
+
+/** The default of a field (`.default(x)`), or undefined. */
+function defaultOf(field: z.ZodType): unknown {
+	let inner: z.ZodType = field;
+	for (;;) {
+		const def = inner._zod.def as { type: string; innerType?: z.ZodType; defaultValue?: unknown };
+		if (def.type === 'default') return def.defaultValue;
+		if (!def.innerType) return undefined;
+		inner = def.innerType;
+	}
+}
+
+/** The closed list of an enum field (or of an array of one). */
+function enumValues(field: z.ZodType): readonly string[] | undefined {
+	return field instanceof z.ZodEnum ? (field.options as string[]) : undefined;
+}
+
+/** GET /charts's description of one filter field of a schema. */
+export function parameterOf(name: string, field: z.ZodType): ChartParameter {
+	const meta = (field.meta() ?? {}) as Partial<FilterMeta>;
+	const inner = unwrapped(field);
+	const multiple = inner instanceof z.ZodArray;
+	const values = meta.values ?? enumValues(multiple ? (inner.element as z.ZodType) : inner);
+	const standaard = defaultOf(field);
+	return {
+		name,
+		label: meta.label ?? name,
+		...(values ? { values } : {}),
+		...(multiple ? { multiple: true } : {}),
+		...(standaard === undefined ? {} : { default: String(standaard) })
+	};
+}
+
+export function defineView<Id extends string, Facts, Filters, Data extends { charts: Partial<Record<Id, LoadedChart | null>> }>(
+	spec: ViewSpec<Id, Facts, Filters, Data>
+): View<Id, Facts, Filters, Data> {
+	const parse = (url: URL, facts: Facts): Filters => (spec.parse ? spec.parse(url, facts) : (parseSearchParams(url, spec.schema(facts)) as Filters));
+	const fromUrl = async (url: URL) => {
+		const facts = await spec.facts();
+		return spec.load(parse(url, facts), facts);
+	};
+	const parameters = async () => Object.entries(spec.schema(await spec.facts()).shape).map(([name, field]) => parameterOf(name, field as z.ZodType));
+	return {
+		...spec,
+		fromUrl,
+		forPage: (url) => asPageError(() => fromUrl(url)),
+		parameters,
+		loaders: () =>
+			(Object.entries(spec.charts) as [Id, ViewChart][]).map(([id, { title }]) => ({
+				id,
+				view: spec.path,
+				title,
+				parameters,
+				async load(url: URL) {
+					const chart = (await fromUrl(url)).charts[id];
+					if (!chart) noData(spec.missing(id));
+					return chart;
+				}
+			}))
+	};
+}

@@ -1,0 +1,66 @@
+/**
+ * Every view's definition, in the order of the navigation, and what is derived from them: the
+ * chart registry (every chart by its stable id), which view each chart belongs to, and a loader
+ * per chart. Ids are unique across views (a test checks); an id, once published, keeps meaning
+ * the same figure (export URLs and saved presentatiemappen use it).
+ */
+import type { ChartDefinition } from '$lib/charts/types';
+import type { ChartLoader } from '$lib/server/charts/types';
+import { capaciteitLoaders } from '$lib/server/charts/capaciteit';
+import { dagbestedingLoaders } from '$lib/server/charts/dagbesteding';
+import { gemeenteLoaders } from '$lib/server/charts/gemeente';
+import { hkgLoaders } from '$lib/server/charts/hkg';
+import { overzichtLoaders } from '$lib/server/charts/overzicht';
+import { wlzLoaders } from '$lib/server/charts/wlz';
+import { capaciteitCharts } from '$lib/charts/capaciteit';
+import { dagbestedingCharts } from '$lib/charts/dagbesteding';
+import { gemeenteCharts } from '$lib/charts/gemeente';
+import { hkgCharts } from '$lib/charts/hkg';
+import { overzichtCharts } from '$lib/charts/overzicht';
+import { tekortPerType } from '$lib/charts/tekort-per-type';
+import { wlzCharts } from '$lib/charts/wlz';
+import type { ViewChart } from './define';
+import { planningView } from './planning';
+
+interface ViewEntry {
+	name: string;
+	charts: Record<string, ViewChart>;
+	loaders(): ChartLoader[];
+}
+
+// Views not yet written as one definition: their charts and loaders as before.
+const legacy = (name: string, charts: Record<string, ChartDefinition<never>>, loaders: ChartLoader[]): ViewEntry => ({
+	name,
+	charts: Object.fromEntries(Object.entries(charts).map(([id, chart]) => [id, { chart, title: '' }])),
+	loaders: () => loaders
+});
+
+export const VIEWS: readonly ViewEntry[] = [
+	legacy('overzicht', { 'tekort-per-type': tekortPerType, ...overzichtCharts }, overzichtLoaders),
+	legacy('capaciteit', capaciteitCharts, capaciteitLoaders),
+	planningView,
+	legacy('wlz', wlzCharts, wlzLoaders),
+	legacy('hkg', hkgCharts, hkgLoaders),
+	legacy('dagbesteding', dagbestedingCharts, dagbestedingLoaders),
+	legacy('gemeente', gemeenteCharts, gemeenteLoaders)
+];
+
+/** Every chart by its stable id. */
+export const CHARTS: Readonly<Record<string, ChartDefinition<never>>> = Object.fromEntries(
+	VIEWS.flatMap((view) => Object.entries(view.charts).map(([id, { chart }]) => [id, chart]))
+);
+
+/** Which view each chart belongs to, in the views' order (the export menu and GET /charts list them so). */
+export const CHART_VIEWS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(VIEWS.map((view) => [view.name, Object.keys(view.charts)]));
+
+/** Every chart's loader, by id. */
+export const VIEW_LOADERS: Readonly<Record<string, ChartLoader>> = Object.fromEntries(VIEWS.flatMap((view) => view.loaders()).map((loader) => [loader.id, loader]));
+
+export function isChartId(id: string): boolean {
+	return Object.hasOwn(CHARTS, id);
+}
+
+/** The chart with this id, or undefined for an unknown id. */
+export function chartById(id: string): ChartDefinition<never> | undefined {
+	return isChartId(id) ? CHARTS[id] : undefined;
+}
