@@ -1,8 +1,9 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { chartById } from '../registry';
 import { renderChart } from '../render.server';
 import { PROJECTEN } from './fixtures.test-data';
-import { planningTijdlijn, tijdlijnDatum } from './tijdlijn';
+import { planningTijdlijn, tijdlijnDatum, wrapNaam } from './tijdlijn';
 
 function normalise(svg: string): string {
 	return svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
@@ -51,6 +52,23 @@ describe('planning-tijdlijn chart', () => {
 		]);
 		expect(table.rows[2]).toEqual(['Skaeve huse Gorinchem', 'Gorinchem', 'Skaeve huse', '4', 'Besluitvorming', '15 november 2023', '30 september 2026', '']);
 		expect(table.rows[1][6]).toBe('onbekend');
+	});
+
+	it('never cuts a project name: a long one takes two lines on the page, one on a slide; the last row stays clear of the x-axis', () => {
+		expect(wrapNaam('Beschermd wonen extramuraal Dordrecht-West')).toBe('Beschermd wonen\nextramuraal Dordrecht-West');
+		expect(wrapNaam('Skaeve huse Gorinchem')).toBe('Skaeve huse Gorinchem');
+		const long = [...PROJECTEN, { ...PROJECTEN[4], project_id: 'X', naam: 'Crisisplekken voor mensen met autisme', verwachte_oplevering: '2025-12-01' }];
+		for (const height of [undefined, 300]) {
+			const svg = planningTijdlijn.build(long, { width: 720, height, document: parseHTML('<html></html>').document }).outerHTML;
+			expect(svg).not.toContain('…');
+			const names = [...svg.matchAll(/<(?:text|tspan)[^>]*>([^<]+)<\/(?:text|tspan)>/g)].map((m) => m[1]).join(' ');
+			expect(names).toContain(height ? 'Crisisplekken voor mensen met autisme' : 'mensen met autisme');
+			// the last row's centre lies at least its dot's radius plus the inset above the axis line
+			const ys = [...svg.matchAll(/<circle[^>]*cy="([\d.]+)"[^>]*r="([\d.]+)"/g)].map((m) => Number(m[1]) + Number(m[2]));
+			const axis = Number(/<g[^>]*aria-label="x-axis tick"[^>]*>\s*<path[^>]*transform="translate\([\d.]+,([\d.]+)\)"/.exec(svg)?.[1]);
+			expect(axis).toBeGreaterThan(100);
+			expect(Math.max(...ys)).toBeLessThanOrEqual(axis - 10);
+		}
 	});
 
 	it('handles no projects', () => {

@@ -36,15 +36,23 @@ function tooltip(p: TijdlijnProject): string {
 	return `${p.naam} (${p.gemeentenaam}): ${eenhedenText(p.eenheden)} ${labelOf('voorzieningstype', p.type).toLowerCase()}, ${statusLabel(p.status).toLowerCase()} sinds ${formatDate(p.status_datum)}, ${wanneer}`;
 }
 
-function shorten(text: string, max = 30): string {
-	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** A long project name on two lines, broken at the space nearest its middle: never cut, never an ellipsis. */
+export function wrapNaam(text: string, max = 26): string {
+	if (text.length <= max) return text;
+	const spaces = [...text.matchAll(/ /g)].map((m) => m.index!);
+	if (spaces.length === 0) return text;
+	const middle = text.length / 2;
+	const cut = spaces.reduce((best, i) => (Math.abs(i - middle) < Math.abs(best - middle) ? i : best));
+	return `${text.slice(0, cut)}\n${text.slice(cut + 1)}`;
 }
 
 function build(rows: readonly TijdlijnProject[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const projects = orderedProjects(rows);
 	const statuses = STATUS_ORDER.filter((s) => projects.some((p) => p.status === s));
 	const domain = statuses.flatMap((s) => [headerKey(s), ...projects.filter((p) => p.status === s).map(projectKey)]);
-	const names = new Map(projects.map((p) => [projectKey(p), shorten(p.naam)]));
+	// On a slide (fixed height) the rows are low: one line a name, the name column as wide as it needs.
+	const names = new Map(projects.map((p) => [projectKey(p), height ? p.naam : wrapNaam(p.naam)]));
+	const twoLines = [...names.values()].some((n) => n.includes('\n'));
 
 	const years = projects.map(tijdlijnDatum).filter((d): d is string => d !== null).map(decimalYear);
 	const first = years.length ? Math.floor(Math.min(...years)) : 0;
@@ -53,8 +61,9 @@ function build(rows: readonly TijdlijnProject[], { width = 720, height, document
 	const bandWidth = Math.max(1.6, span * 0.28);
 	const band = { x1: last + span * 0.04, x2: last + span * 0.04 + bandWidth };
 	const unknownX = band.x1 + bandWidth * 0.15;
-	// About 7.4 px per character at 13 px in the site's font (Verdana fallback); long names are shortened to 30.
-	const marginLeft = Math.min(250, 24 + 7.4 * Math.max(14, ...[...names.values()].map((n) => n.length)));
+	// About 7.4 px per character at 13 px in the site's font (Verdana fallback); long names take two lines.
+	const longest = Math.max(14, ...[...names.values()].flatMap((n) => n.split('\n')).map((line) => line.length));
+	const marginLeft = Math.min(height ? width * 0.45 : 250, 24 + 7.4 * longest);
 	const marginRight = 140;
 	// A year label needs about 40 px; skip years on narrow charts.
 	const step = Math.max(1, Math.ceil((40 * (band.x2 - first)) / Math.max(1, width - marginLeft - marginRight)));
@@ -65,15 +74,22 @@ function build(rows: readonly TijdlijnProject[], { width = 720, height, document
 	});
 	type Positioned = (typeof positioned)[number];
 	const maxEenheden = Math.max(1, ...projects.map((p) => p.eenheden));
-	const rowHeight = 26;
+	// Two-line names need a higher row; the last row keeps clear of the x-axis (INSET below it).
+	const rowHeight = twoLines ? 32 : 26;
+	const INSET = 14;
+	const marginTop = height ? 30 : 40;
+	const marginBottom = height ? 42 : 50;
+	// On a slide (fixed height) the rows get what the frame allows: dots no larger than their row.
+	const rowBand = height ? (height - marginTop - marginBottom - INSET) / Math.max(domain.length, 1) : rowHeight;
+	const maxR = Math.max(4, Math.min(11, rowBand / 2 - 1));
 	const href = (d: Positioned) => `/gemeente/${d.gemeentecode}`;
 
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? (40 + rowHeight * Math.max(domain.length, 1) + 50),
-		marginTop: 40,
-		marginBottom: 50,
+		height: height ?? (marginTop + rowHeight * Math.max(domain.length, 1) + INSET + marginBottom),
+		marginTop,
+		marginBottom,
 		marginLeft,
 		marginRight,
 		className: 'chart-planning-tijdlijn',
@@ -87,8 +103,8 @@ function build(rows: readonly TijdlijnProject[], { width = 720, height, document
 			labelArrow: 'none',
 			grid: true
 		},
-		y: { domain, label: null, tickSize: 0, tickFormat: (key: string) => names.get(key) ?? '', padding: 0 },
-		r: { domain: [0, maxEenheden], range: [0, 11] },
+		y: { domain, label: null, tickSize: 0, tickFormat: (key: string) => names.get(key) ?? '', padding: 0, insetBottom: INSET },
+		r: { domain: [0, maxEenheden], range: [0, maxR] },
 		marks: [
 			Plot.rectX([band], { x1: 'x1', x2: 'x2', fill: '#ececec' }),
 			Plot.text([band], { x: (b: typeof band) => (b.x1 + b.x2) / 2, text: () => 'Datum onbekend', frameAnchor: 'top', dy: -12, fontWeight: 'bold' }),
