@@ -33,17 +33,17 @@ describe('/wlz', () => {
 	it('changes the chart data when a filter changes', async () => {
 		await withPage(async (page) => {
 			await page.goto(url('/wlz'));
-			await Promise.all([page.waitForURL(/measure=absolute/), page.selectOption('#wlz-measure', 'absolute')]);
+			await Promise.all([page.waitForURL(/maat=absolute/), page.selectOption('#wlz-maat', 'absolute')]);
 			const perJaar = await chartTable(page, 'wlz-instroom-per-jaar');
 			expect(perJaar.find((r) => r[0] === '2023')?.[1]).toBe('30');
 			await Promise.all([page.waitForURL(/jaar=2023/), page.selectOption('#wlz-jaar', '2023')]);
 			const perGemeente = await chartTable(page, 'wlz-instroom-per-gemeente');
 			expect(perGemeente.find((r) => r[0] === 'Dordrecht')).toEqual(['Dordrecht', '10', '121.344', '0,82']);
 			await expect(scenarioZin(page)).resolves.toBe('20% minder = 6 cliënten per jaar minder, van 30 naar 24 (basis 2023)');
-			// The scenario keeps the chosen measure and year.
+			// The scenario keeps the chosen maat and year.
 			await page.fill('#wlz-reductie', '10');
 			await Promise.all([page.waitForURL(/reductie=10/), page.keyboard.press('Enter')]);
-			expect(page.url()).toMatch(/measure=absolute/);
+			expect(page.url()).toMatch(/maat=absolute/);
 			await expect(scenarioZin(page)).resolves.toBe('10% minder = 3 cliënten per jaar minder, van 30 naar 27 (basis 2023)');
 		});
 	});
@@ -87,17 +87,28 @@ describe('/wlz', () => {
 		);
 	});
 
+	it('redirects a link with the old parameter name measure to maat, keeping the other filters', async () => {
+		await withPage(async (page) => {
+			const response = await page.goto(url('/wlz?measure=absolute&jaar=2023'));
+			expect(response?.status()).toBe(200);
+			expect(new URL(page.url()).search).toBe('?jaar=2023&maat=absolute');
+			const perJaar = await chartTable(page, 'wlz-instroom-per-jaar');
+			expect(perJaar.find((r) => r[0] === '2023')?.[1]).toBe('30');
+			expect(await page.inputValue('#wlz-maat')).toBe('absolute');
+		});
+	});
+
 	it.each([
 		['reductie=-5', 'reductie', 'van 0 t/m 50'],
 		['reductie=60', 'reductie', 'van 0 t/m 50'],
-		['measure=procent', 'measure', 'per_10k, absolute'],
+		['maat=procent', 'maat', 'absolute, per_10k'],
 		['jaar=1999', 'jaar', '2019']
 	])('answers %s with a Dutch 400 naming the parameter', (query, parameter, allowed) =>
 		withPage((page) => expectDutch400(page, `/wlz?${query}`, parameter, allowed))
 	);
 
 	describe('accessibility', () => {
-		for (const path of ['/wlz', '/wlz?measure=absolute&jaar=2021&reductie=35']) {
+		for (const path of ['/wlz', '/wlz?maat=absolute&jaar=2021&reductie=35']) {
 			it(`has no serious or critical axe violations on ${path}`, () => onPage(path, expectNoSeriousAxe));
 		}
 

@@ -51,8 +51,8 @@ describe('GET /charts', () => {
 			}
 		}
 		const wlz = charts.find((c) => c.id === 'wlz-instroom-per-gemeente');
-		expect(wlz?.parameters.map((p) => p.name)).toEqual(['measure', 'jaar', 'reductie']);
-		expect(wlz?.parameters.find((p) => p.name === 'measure')).toMatchObject({ values: ['per_10k', 'absolute'], default: 'per_10k' });
+		expect(wlz?.parameters.map((p) => p.name)).toEqual(['maat', 'jaar', 'reductie']);
+		expect(wlz?.parameters.find((p) => p.name === 'maat')).toMatchObject({ values: ['absolute', 'per_10k'], default: 'per_10k' });
 	});
 
 	it('says the real map is not available without a boundaries file, and why, in Dutch', async () => {

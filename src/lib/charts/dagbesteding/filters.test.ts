@@ -7,7 +7,8 @@ const parse = (query: string) => parseDagbestedingFilters(new URL(`http://x/dagb
 
 describe('dagbesteding filters', () => {
 	it('parses aanbieders, period range and maat with defaults', () => {
-		expect(parse('')).toEqual({ maat: 'aandeel' });
+		// The schema holds the defaults: every aanbieder, the first to the last periode.
+		expect(parse('')).toEqual({ van: '2020-K3', tot: '2021-K2', maat: 'aandeel' });
 		expect(parse('aanbieder=Aanbieder+B&van=2020-K4&tot=2021-K1&maat=aantallen')).toEqual({ aanbieder: ['Aanbieder B'], van: '2020-K4', tot: '2021-K1', maat: 'aantallen' });
 	});
 
@@ -33,8 +34,8 @@ describe('dagbesteding filters', () => {
 	});
 
 	it('says which filters are active', () => {
-		expect(dagbestedingSubtitle({ maat: 'aandeel' }, lists.perioden)).toBe('2020 K3 t/m 2021 K2 · alle aanbieders · aandeel met dagbesteding');
-		expect(dagbestedingSubtitle({ maat: 'aantallen', aanbieder: ['Aanbieder A', 'Aanbieder B'], van: '2021-K1' }, lists.perioden)).toBe(
+		expect(dagbestedingSubtitle(parse(''))).toBe('2020 K3 t/m 2021 K2 · alle aanbieders · aandeel met dagbesteding');
+		expect(dagbestedingSubtitle(parse('maat=aantallen&aanbieder=Aanbieder+A&aanbieder=Aanbieder+B&van=2021-K1'))).toBe(
 			'2021 K1 t/m 2021 K2 · aanbieders Aanbieder A, Aanbieder B · aantallen cliënten'
 		);
 	});

@@ -13,6 +13,7 @@ export const MAAT_LABELS: Record<DagbestedingMaat, string> = { aandeel: 'Aandeel
 
 export interface DagbestedingFilters {
 	aanbieder?: string[];
+	/** Absent only when the store has no perioden. */
 	van?: string;
 	tot?: string;
 	maat: DagbestedingMaat;
@@ -20,13 +21,14 @@ export interface DagbestedingFilters {
 
 const nonEmpty = (values: readonly string[]) => (values.length > 0 ? (values as [string, ...string[]]) : ['']);
 
-/** The schema for the aanbieders and perioden (ordered in time) in the store. */
+/** The schema for the aanbieders and perioden (ordered in time) in the store: by default all aanbieders, the first to the last periode. */
 export function dagbestedingFilterSchema(aanbieders: readonly string[], perioden: readonly string[]) {
+	const periode = z.enum(nonEmpty(perioden));
 	return z.object({
-		aanbieder: z.array(z.enum(nonEmpty(aanbieders))).optional(),
-		van: z.enum(nonEmpty(perioden)).optional(),
-		tot: z.enum(nonEmpty(perioden)).optional(),
-		maat: z.enum(MATEN).default('aandeel')
+		aanbieder: z.array(z.enum(nonEmpty(aanbieders))).optional().meta({ label: 'Aanbieder' }),
+		van: (perioden.length > 0 ? periode.default(perioden[0]) : periode.optional()).meta({ label: 'Vanaf periode' }),
+		tot: (perioden.length > 0 ? periode.default(perioden.at(-1)!) : periode.optional()).meta({ label: 'Tot en met periode' }),
+		maat: z.enum(MATEN).default('aandeel').meta({ label: 'Maat' })
 	});
 }
 
@@ -50,9 +52,8 @@ export function inPeriode<R extends { periode: string }>(rows: readonly R[], per
 }
 
 /** The active filters in Dutch, for chart subtitles. */
-export function dagbestedingSubtitle(filters: DagbestedingFilters, perioden: readonly string[]): string {
-	const van = filters.van ?? perioden[0];
-	const tot = filters.tot ?? perioden.at(-1);
+export function dagbestedingSubtitle(filters: DagbestedingFilters): string {
+	const { van, tot } = filters;
 	const periode = van && tot ? `${formatPeriode(van)} t/m ${formatPeriode(tot)}` : 'alle perioden';
 	const aanbieders = filters.aanbieder?.length ? `aanbieder${filters.aanbieder.length > 1 ? 's' : ''} ${filters.aanbieder.join(', ')}` : 'alle aanbieders';
 	return `${periode} · ${aanbieders} · ${MAAT_LABELS[filters.maat].toLowerCase()}`;

@@ -15,8 +15,9 @@ function failure(query: string): FilterError {
 
 describe('wlz filters', () => {
 	it('defaults to per 10.000 inwoners and a 20% reduction', () => {
-		expect(parse('')).toEqual({ measure: 'per_10k', jaar: undefined, reductie: 20 });
-		expect(parse('measure=absolute&jaar=2022&reductie=50')).toEqual({ measure: 'absolute', jaar: 2022, reductie: 50 });
+		// The schema holds the defaults: per 10.000, the latest jaar, 20%.
+		expect(parse('')).toEqual({ maat: 'per_10k', jaar: 2023, reductie: 20 });
+		expect(parse('maat=absolute&jaar=2022&reductie=50')).toEqual({ maat: 'absolute', jaar: 2022, reductie: 50 });
 	});
 
 	it('rejects invalid values with a Dutch message naming the parameter', () => {
@@ -24,6 +25,6 @@ describe('wlz filters', () => {
 		expect(failure('reductie=51').message).toContain('van 0 t/m 50');
 		expect(failure('reductie=tien').parameter).toBe('reductie');
 		expect(failure('jaar=2030').message).toBe("Ongeldige waarde voor parameter 'jaar': '2030'. Toegestaan: een van: 2022, 2023.");
-		expect(failure('measure=procent').message).toContain('per_10k, absolute');
+		expect(failure('maat=procent').message).toContain('absolute, per_10k');
 	});
 });

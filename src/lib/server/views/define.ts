@@ -5,6 +5,7 @@
  * GET /charts are derived from these definitions (./index.ts), and a route's load is one line.
  * A new filter touches the schema and its form field, nothing else.
  */
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { ChartDefinition } from '$lib/charts/types';
 import { parseSearchParams, unwrapped } from '$lib/filters';
@@ -42,6 +43,8 @@ export interface ViewSpec<Id extends string, Facts, Filters, Data extends { char
 	load(filters: Filters, facts: Facts): Promise<Data>;
 	/** Why a chart is absent (Dutch, completes "Deze grafiek is er niet: …"). */
 	missing(id: Id): string;
+	/** Parameters that were renamed (old name → new): old links keep working, and the page redirects to the new name. */
+	renamed?: Readonly<Record<string, string>>;
 }
 
 export interface View<Id extends string, Facts, Filters, Data extends { charts: Partial<Record<Id, LoadedChart | null>> }> extends ViewSpec<Id, Facts, Filters, Data> {
@@ -87,19 +90,35 @@ export function parameterOf(name: string, field: z.ZodType): ChartParameter {
 	};
 }
 
+/** The URL with renamed parameters under their new name, or null when it has none of the old names. */
+export function withRenamed(url: URL, renamed: Readonly<Record<string, string>> = {}): URL | null {
+	const old = Object.keys(renamed).filter((name) => url.searchParams.has(name));
+	if (old.length === 0) return null;
+	const renewed = new URL(url);
+	for (const name of old) {
+		for (const value of url.searchParams.getAll(name)) renewed.searchParams.append(renamed[name], value);
+		renewed.searchParams.delete(name);
+	}
+	return renewed;
+}
+
 export function defineView<Id extends string, Facts, Filters, Data extends { charts: Partial<Record<Id, LoadedChart | null>> }>(
 	spec: ViewSpec<Id, Facts, Filters, Data>
 ): View<Id, Facts, Filters, Data> {
 	const parse = (url: URL, facts: Facts): Filters => (spec.parse ? spec.parse(url, facts) : (parseSearchParams(url, spec.schema(facts)) as Filters));
 	const fromUrl = async (url: URL) => {
 		const facts = await spec.facts();
-		return spec.load(parse(url, facts), facts);
+		return spec.load(parse(withRenamed(url, spec.renamed) ?? url, facts), facts);
 	};
 	const parameters = async () => Object.entries(spec.schema(await spec.facts()).shape).map(([name, field]) => parameterOf(name, field as z.ZodType));
 	return {
 		...spec,
 		fromUrl,
-		forPage: (url) => asPageError(() => fromUrl(url)),
+		forPage: (url) => {
+			const renewed = withRenamed(url, spec.renamed);
+			if (renewed) redirect(308, `${renewed.pathname}${renewed.search}`);
+			return asPageError(() => fromUrl(url));
+		},
 		parameters,
 		loaders: () =>
 			(Object.entries(spec.charts) as [Id, ViewChart][]).map(([id, { title }]) => ({

@@ -7,20 +7,18 @@
 import type { ChartDefinition } from '$lib/charts/types';
 import type { ChartLoader } from '$lib/server/charts/types';
 import { capaciteitLoaders } from '$lib/server/charts/capaciteit';
-import { dagbestedingLoaders } from '$lib/server/charts/dagbesteding';
 import { gemeenteLoaders } from '$lib/server/charts/gemeente';
 import { hkgLoaders } from '$lib/server/charts/hkg';
 import { overzichtLoaders } from '$lib/server/charts/overzicht';
-import { wlzLoaders } from '$lib/server/charts/wlz';
 import { capaciteitCharts } from '$lib/charts/capaciteit';
-import { dagbestedingCharts } from '$lib/charts/dagbesteding';
 import { gemeenteCharts } from '$lib/charts/gemeente';
 import { hkgCharts } from '$lib/charts/hkg';
 import { overzichtCharts } from '$lib/charts/overzicht';
 import { tekortPerType } from '$lib/charts/tekort-per-type';
-import { wlzCharts } from '$lib/charts/wlz';
 import type { ViewChart } from './define';
+import { dagbestedingView } from './dagbesteding';
 import { planningView } from './planning';
+import { wlzView } from './wlz';
 
 interface ViewEntry {
 	name: string;
@@ -39,9 +37,9 @@ export const VIEWS: readonly ViewEntry[] = [
 	legacy('overzicht', { 'tekort-per-type': tekortPerType, ...overzichtCharts }, overzichtLoaders),
 	legacy('capaciteit', capaciteitCharts, capaciteitLoaders),
 	planningView,
-	legacy('wlz', wlzCharts, wlzLoaders),
+	wlzView,
 	legacy('hkg', hkgCharts, hkgLoaders),
-	legacy('dagbesteding', dagbestedingCharts, dagbestedingLoaders),
+	dagbestedingView,
 	legacy('gemeente', gemeenteCharts, gemeenteLoaders)
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { largestAanbieders } from './load.server';
+import { largestAanbieders } from './dagbesteding';
 
 describe('largestAanbieders', () => {
 	it('takes the aanbieders with the most BW-cliënten over all rows, ties by name', () => {
