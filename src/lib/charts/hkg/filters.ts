@@ -27,16 +27,37 @@ export interface HkgFilters {
 
 const watAlsKey = (code: string) => `${WAT_ALS_PREFIX}${code}`;
 
+/** What the schema is made from: the store's periodes and gemeenten, the current periode (the default) and the gemeenten's names (labels). */
+export interface HkgFilterContext {
+	periodes: readonly string[];
+	gemeentecodes: readonly string[];
+	/** The default periode; absent: none (the view then takes the latest). */
+	huidigePeriode?: string;
+	namen?: Readonly<Record<string, string>>;
+}
+
 /** The zod schema of the view's parameters, given the periodes and gemeenten in the store. */
-export function hkgFilterSchema(periodes: readonly string[], gemeentecodes: readonly string[]) {
+export function hkgFilterSchema({ periodes, gemeentecodes, huidigePeriode, namen = {} }: HkgFilterContext) {
 	const bids = Object.fromEntries(
-		gemeentecodes.map((code) => [watAlsKey(code), z.coerce.number().int().min(0).max(MAX_BOD).optional()])
+		gemeentecodes.map((code) => [
+			watAlsKey(code),
+			z.coerce
+				.number()
+				.int()
+				.min(0)
+				.max(MAX_BOD)
+				.optional()
+				// What-if bids: a whole number per gemeente, no closed list.
+				.meta({ label: `Wat-als-bod ${namen[code] ?? code} (0 t/m ${MAX_BOD})` })
+		])
 	);
+	const periode = periodes.length > 0 ? z.enum(periodes as [string, ...string[]]) : null;
 	return z.object({
-		periode: (periodes.length > 0 ? z.enum(periodes as [string, ...string[]]) : z.never()).optional(),
-		categorie: z.enum([ALLE_CATEGORIEEN, ...ids(HKG_CATEGORIEEN)]).default(ALLE_CATEGORIEEN),
-		ronde: z.enum(ids(HKG_RONDES)).optional(),
-		verdeelsleutel: z.enum(ids(VERDEELSLEUTELS)).optional(),
+		periode: (periode && huidigePeriode !== undefined ? periode.default(huidigePeriode) : (periode ?? z.never()).optional()).meta({ label: 'Periode' }),
+		categorie: z.enum([ALLE_CATEGORIEEN, ...ids(HKG_CATEGORIEEN)]).default(ALLE_CATEGORIEEN).meta({ label: 'Categorie' }),
+		ronde: z.enum(ids(HKG_RONDES)).optional().meta({ label: 'Ronde' }),
+		// Absent: the key the region agreed per categorie (the opgave declares it).
+		verdeelsleutel: z.enum(ids(VERDEELSLEUTELS)).optional().meta({ label: 'Verdeelsleutel' }),
 		...bids
 	});
 }
@@ -45,7 +66,8 @@ export function hkgFilterSchema(periodes: readonly string[], gemeentecodes: read
  * Parse the view's parameters; throws a FilterError (→ Dutch 400) for an invalid value and for
  * a what-if bid of a gemeente that is not in the region.
  */
-export function parseHkgFilters(url: URL, { periodes, gemeentecodes }: { periodes: readonly string[]; gemeentecodes: readonly string[] }): HkgFilters {
+export function parseHkgFilters(url: URL, context: HkgFilterContext): HkgFilters {
+	const { gemeentecodes } = context;
 	const known = new Set(gemeentecodes.map(watAlsKey));
 	for (const key of url.searchParams.keys()) {
 		if (key.startsWith(WAT_ALS_PREFIX) && !known.has(key)) {
@@ -57,7 +79,7 @@ export function parseHkgFilters(url: URL, { periodes, gemeentecodes }: { periode
 			);
 		}
 	}
-	const parsed = parseSearchParams(url, hkgFilterSchema(periodes, gemeentecodes)) as Record<string, unknown>;
+	const parsed = parseSearchParams(url, hkgFilterSchema(context)) as Record<string, unknown>;
 	const watAls: Record<string, number> = {};
 	for (const code of gemeentecodes) {
 		const value = parsed[watAlsKey(code)];

@@ -8,15 +8,14 @@ import type { ChartDefinition } from '$lib/charts/types';
 import type { ChartLoader } from '$lib/server/charts/types';
 import { capaciteitLoaders } from '$lib/server/charts/capaciteit';
 import { gemeenteLoaders } from '$lib/server/charts/gemeente';
-import { hkgLoaders } from '$lib/server/charts/hkg';
 import { overzichtLoaders } from '$lib/server/charts/overzicht';
 import { capaciteitCharts } from '$lib/charts/capaciteit';
 import { gemeenteCharts } from '$lib/charts/gemeente';
-import { hkgCharts } from '$lib/charts/hkg';
 import { overzichtCharts } from '$lib/charts/overzicht';
 import { tekortPerType } from '$lib/charts/tekort-per-type';
 import type { ViewChart } from './define';
 import { dagbestedingView } from './dagbesteding';
+import { hkgView } from './hkg';
 import { planningView } from './planning';
 import { wlzView } from './wlz';
 
@@ -38,7 +37,7 @@ export const VIEWS: readonly ViewEntry[] = [
 	legacy('capaciteit', capaciteitCharts, capaciteitLoaders),
 	planningView,
 	wlzView,
-	legacy('hkg', hkgCharts, hkgLoaders),
+	hkgView,
 	dagbestedingView,
 	legacy('gemeente', gemeenteCharts, gemeenteLoaders)
 ];
