@@ -156,6 +156,10 @@ describe('aanleveren in the browser', () => {
 			const rows = await page.locator('#auditlog tbody tr').allInnerTexts();
 			expect(rows[0]).toContain('teruggezet');
 			expect(rows[0]).toContain('bea');
+			// The last-report block says the older version is back, not the newer one's ingest.
+			const melding = await page.locator('.melding', { hasText: 'Teruggezet:' }).innerText();
+			expect(melding).toContain(`(snapshot ${before}) zijn weer in gebruik, teruggezet door bea`);
+			expect(await page.locator('main').innerText()).not.toContain(`ingelezen als snapshot ${after}`);
 		} finally {
 			await context.close();
 		}

@@ -32,8 +32,10 @@ export type FileReport = z.infer<typeof fileReportSchema>;
 
 export const ingestReportSchema = z.object({
 	ok: z.boolean(),
-	/** Why nothing was built when no new snapshot was needed (`ongewijzigd`). */
-	uitkomst: z.enum(['nieuwe_snapshot', 'ongewijzigd', 'fouten']),
+	/** Why nothing was built when no new snapshot was needed (`ongewijzigd`); `teruggezet`: a beheerder switched back to a kept snapshot (intake). */
+	uitkomst: z.enum(['nieuwe_snapshot', 'ongewijzigd', 'fouten', 'teruggezet']),
+	/** For `teruggezet`: who switched back, and when the snapshot made current again was built. */
+	terugzetting: z.object({ door: z.string(), gegevensVan: z.string() }).optional(),
 	snapshotId: z.string().nullable(),
 	exportsDir: z.string(),
 	startedAt: z.string(),

@@ -27,13 +27,24 @@ async function rows(con: DuckDBConnection, sql: string, params: Record<string, s
 	return (await con.runAndReadAll(sql, params)).getRowObjectsJson() as Row[];
 }
 
-/** The export files a snapshot was built from, with their sha256 and size as that build read them. */
-export async function readProvenance(file: string): Promise<Map<string, { sha256: string; bytes: number }>> {
+/** What a snapshot's provenance says of one export file, as that build read it. */
+export interface ProvenanceFile {
+	sha256: string;
+	bytes: number;
+	soort: string;
+	formaat: string;
+	rijen: number;
+	seconden: number;
+}
+
+/** The export files a snapshot was built from, by file name, with their sha256, size and rows as that build read them. */
+export async function readProvenance(file: string): Promise<Map<string, ProvenanceFile>> {
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 	const con = await instance.connect();
 	try {
 		await con.run(`ATTACH ${pathLiteral(file)} AS basis (READ_ONLY)`);
-		return new Map((await rows(con, 'SELECT bestand, sha256, CAST(bytes AS DOUBLE) AS bytes FROM basis.main.provenance')).map((r) => [String(r.bestand), { sha256: String(r.sha256), bytes: Number(r.bytes) }]));
+		const found = await rows(con, 'SELECT bestand, sha256, soort, formaat, CAST(bytes AS DOUBLE) AS bytes, CAST(rijen AS DOUBLE) AS rijen, seconden FROM basis.main.provenance ORDER BY bestand');
+		return new Map(found.map((r) => [String(r.bestand), { sha256: String(r.sha256), bytes: Number(r.bytes), soort: String(r.soort), formaat: String(r.formaat), rijen: Number(r.rijen), seconden: Number(r.seconden) }]));
 	} finally {
 		con.closeSync();
 		instance.closeSync();

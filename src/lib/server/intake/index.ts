@@ -17,7 +17,9 @@ import { SNAPSHOT_DIR, readPointer, storePaths, writePointer, type Pointer } fro
 import { STORE_SCHEMA_VERSION } from '../db/schema';
 import { Snapshot } from '../db/snapshot';
 import { withPinnedSnapshot } from '../db/store';
-import { publishSnapshot, takeIngestLock, type BuiltSnapshot } from '../ingest/build';
+import { makeReport, publishSnapshot, takeIngestLock, type BuiltSnapshot } from '../ingest/build';
+import { writeReport } from '../ingest/report';
+import { readProvenance } from './diff';
 import { fileError, fileFacts, MANIFEST_FILE, combineFingerprint } from '../ingest/sources';
 import { archiveFile, archivedPath, isComplete, readListing, writeExportSet, writeListing, type ArchiveListing } from './archive';
 import { IntakeError } from './errors';
@@ -350,6 +352,7 @@ function createdAtOf(snapshotId: string): string | null {
 
 /** Switch back to a kept snapshot and restore its exports from the archive. */
 export async function terugzetten(snapshotId: string, gebruiker: Gebruiker): Promise<{ snapshotId: string }> {
+	const startedAt = new Date();
 	const paths = storePaths();
 	const { archief } = appPaths();
 	if (typeof snapshotId !== 'string' || !SNAPSHOT_ID.test(snapshotId) || !existsSync(join(paths.store, SNAPSHOT_DIR, `${snapshotId}.duckdb`))) {
@@ -390,7 +393,14 @@ export async function terugzetten(snapshotId: string, gebruiker: Gebruiker): Pro
 			{ ...listing.manifest, source: archivedPath(archief, listing.manifest.sha256) },
 			new Map(onDisk.map((f) => [f.bestand, f.sha256]))
 		);
+		// Read before the switch: a snapshot file that cannot be opened is not made current.
+		const gelezen = [...(await readProvenance(join(paths.store, listing.pointer.file)))].map(([bestand, p]) => ({ bestand, soort: p.soort, formaat: p.formaat, rijen: p.rijen, seconden: 0, fouten: 0 }));
 		writePointer(paths.store, listing.pointer);
+		// /data shows the last report: it must say that an older version is current again, not show the newer one's.
+		writeReport(paths.reports, {
+			...makeReport(paths.exports, startedAt, { ok: true, uitkomst: 'teruggezet', snapshotId, files: gelezen, errors: [] }),
+			terugzetting: { door: gebruiker.naam, gegevensVan: listing.pointer.createdAt }
+		});
 		audit({ gebruiker: gebruiker.naam, actie: 'teruggezet', snapshot: snapshotId, details: { vorigeSnapshot: current?.snapshotId ?? null, bestanden: listing.bestanden.map((f) => ({ bestand: f.bestand, sha256: f.sha256 })) } });
 		return { snapshotId };
 	} finally {

@@ -221,6 +221,12 @@ describe('roll back', () => {
 		expect(treeHash(env.exports)).toBe(exportsBefore);
 		expect(await exportsFingerprint(env.exports)).toBe(first.exportsHash);
 		expect(auditLog()[0]).toMatchObject({ actie: 'teruggezet', gebruiker: 'bert', snapshot: first.snapshotId, details: { vorigeSnapshot: snapshotId } });
+		// /data shows the last report: it now says the older version is back, with that version's files.
+		const report = readLastReport(env.reports)!;
+		expect(report).toMatchObject({ ok: true, uitkomst: 'teruggezet', snapshotId: first.snapshotId, errorCount: 0, terugzetting: { door: 'bert', gegevensVan: first.createdAt } });
+		const capaciteit = report.files.find((f) => f.bestand === 'capaciteit.csv')!;
+		expect(capaciteit).toMatchObject({ soort: 'capaciteit', fouten: 0 });
+		expect(capaciteit.rijen).toBe(readFileSync(join(env.exports, 'capaciteit.csv'), 'utf8').trim().split('\n').length - 1);
 		// And forward again.
 		await terugzetten(snapshotId, BEHEERDER);
 		expect(readFileSync(join(env.exports, 'capaciteit.csv'), 'utf8')).toBe(changedCapaciteit());

@@ -16,7 +16,7 @@ import { SNAPSHOT_DIR, pointerSchema, readPointer, storePaths, type Pointer } fr
 import { buildSnapshot, seconds } from '../ingest/build';
 import { ingestReportSchema } from '../ingest/report';
 import { MANIFEST_FILE, combineFingerprint, isExportFile } from '../ingest/sources';
-import { computeWijzigingen, readProvenance } from './diff';
+import { computeWijzigingen, readProvenance, type ProvenanceFile } from './diff';
 import type { AanleveringBestand, Wijzigingen } from './types';
 import type { IngestError } from '../ingest/report';
 
@@ -183,7 +183,7 @@ export async function runPreview(dir: string, bestanden: AanleveringBestand[], p
 	// A replaced file not touched since the current snapshot was built, with the size that build
 	// read, is the file it hashed: its sha256 comes from the snapshot's provenance (roll back
 	// verifies archived files before restoring them). Any other file is hashed.
-	const builtFrom = basis ? await readProvenance(join(paths.store, basis.file)).catch(() => new Map<string, { sha256: string; bytes: number }>()) : new Map<string, { sha256: string; bytes: number }>();
+	const builtFrom = basis ? await readProvenance(join(paths.store, basis.file)).catch(() => new Map<string, ProvenanceFile>()) : new Map<string, ProvenanceFile>();
 	const known = (s: (typeof seen)[number]) => {
 		const p = builtFrom.get(s.bestand);
 		return p && basis && p.bytes === s.stat.size && s.stat.mtimeMs < Date.parse(basis.createdAt) ? p.sha256 : null;
