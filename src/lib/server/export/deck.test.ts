@@ -95,13 +95,22 @@ describe('GET /deck.pptx', () => {
 			expect(slide).toContain(footerText(chart.meta));
 			if (chart.meta.illustratief) expect(slide).toContain('Illustratief');
 
-			const notes = runText(deck.notes.find((n) => runText(n).includes(`Grafiek-id: ${c.id}`)) ?? '');
+			const xml = deck.notes.find((n) => runText(n).includes(`Grafiek: ${c.id}`)) ?? '';
+			const notes = runText(xml);
 			const table = chart.definition.table(chart.rows);
+			// one paragraph a line, no raw line feeds inside a run
+			expect(xml).not.toMatch(/<a:t>[^<]*\n/);
 			expect(notes).toContain(table.columns.map((col) => col.label).join(' | '));
 			for (const row of table.rows) expect(notes).toContain(row.join(' | '));
 			if (chart.meta.subtitle) expect(notes).toContain(`Filters: ${chart.meta.subtitle}`);
 			if (c.query) expect(notes).toContain(`?${c.query}`);
-			if (c.notitie) expect(notes).toContain(`Notitie: ${c.notitie}`);
+			// the presenter's note first, then filters and source, the data table last
+			const order = [c.notitie, 'Filters: ', footerText(chart.meta), 'Gegevens:', table.columns[0].label].filter((t): t is string => !!t).map((t) => notes.indexOf(t));
+			expect(order.every((at) => at >= 0), JSON.stringify(order)).toBe(true);
+			expect(order).toEqual([...order].sort((a, b) => a - b));
+			if (c.notitie) expect(notes.startsWith(c.notitie)).toBe(true);
+			// after the table only the notes page's slide number
+			expect(notes.slice(notes.indexOf(table.rows.at(-1)!.join(' | ')) + table.rows.at(-1)!.join(' | ').length).trim()).toMatch(/^\d+$/);
 		}
 	});
 

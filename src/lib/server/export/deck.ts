@@ -4,15 +4,16 @@
  * with its image rendered for the slide (chart and legend only, filling the chart area, every
  * text at least 14 pt: see deck-image.ts) and its title, subtitle and source line as editable
  * text boxes in the charts' font, sized with the font's own metrics so they fit their boxes
- * (font-metrics.ts), and in the speaker notes the filters in words, the query, the chart's data
- * table and the user's note.
+ * (font-metrics.ts), every run tagged nl-NL (pptx-finish.ts), and in the speaker notes the
+ * presenter's own note, then filters and source, the data table last with Dutch column titles.
  *
  * Two ways to name the charts:
  * - `chart=<id>?<query>` repeated (1–40), with `slidetitel` and `notitie` repeated in the same
  *   order (empty allowed, missing at the end allowed), and an optional `titel` for the deck;
  * - `weergave=<view path>?<query>` (`/capaciteit?peiljaar=2024`, `/gemeente/GM0505`): every
  *   chart of that view with the same filters; charts the snapshot has no data for are left out,
- *   as the view shows a notice instead of them.
+ *   as the view shows a notice instead of them, and a chart the view shows instead of another
+ *   (the map, when there are boundaries, instead of the tile map) takes that one's place.
  *
  * Every chart is loaded (and so validated) before any image is rendered: an unknown id is a
  * 404, an invalid filter a 400 naming the chart, both in Dutch, never a 500.
@@ -28,7 +29,10 @@ import { snapshotInfo } from '$lib/server/db/queries';
 import { chartLoader, CHART_LOADERS, notebookChartIds, type LoadedChart } from '../charts';
 import { deckImage } from './deck-image';
 import { FONT_FAMILY } from './fonts';
+import { lineHeight } from './font-metrics';
+import { DECK_LANG, finishPptx } from './pptx-finish';
 import { chartSlideLayout, fitBox, SLIDE, TEXT_STYLES, type ChartSlideLayout, type TextBox } from './slide-layout';
+import { kolomTitel } from './table-cells';
 
 export const MAX_CHARTS = 40;
 export const DEFAULT_DECK_TITLE = 'Regiomonitor BW&O';
@@ -159,8 +163,14 @@ export async function loadDeckCharts(request: DeckRequest): Promise<DeckSlide[]>
 		}
 	}
 	if (slides.length === 0) error(404, { message: 'Geen van de grafieken heeft gegevens in deze gegevensset.' });
-	return slides;
+	if (!request.skipMissing) return slides;
+	// A whole view shows the map instead of the tile map when it can draw it: so does its deck.
+	const loadedIds = new Set(slides.map((s) => s.request.id));
+	return slides.filter((s) => !Object.entries(SHOWN_INSTEAD).some(([instead, of]) => of === s.request.id && loadedIds.has(instead)));
 }
+
+/** Charts a view shows instead of another when they load: chart id → the id it replaces. */
+export const SHOWN_INSTEAD: Readonly<Record<string, string>> = { 'capaciteit-kaart': 'capaciteit-tegelkaart' };
 
 /** Run `fn` over `items` with at most `limit` at a time, results in order. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -191,21 +201,22 @@ export function regionLine(regioNaam: string): string {
 	return naam ? `Centrumregio ${naam}` : 'Centrumregio';
 }
 
-/** The slide notes: filters in words and as query, the data table, and the user's note. */
+/**
+ * The slide notes: the presenter's own note first, then the filters and the source line, the
+ * chart's address, and last the data table, its column titles in words.
+ */
 export function slideNotes({ request, chart }: DeckSlide): string {
 	const table = chart.definition.table(chart.rows);
 	const lines = [
+		...(request.notitie ? [request.notitie, ''] : []),
 		`Filters: ${chart.meta.subtitle?.trim() || 'geen (standaardweergave)'}`,
-		`Query: ${request.query ? `?${request.query}` : '(geen)'}`,
-		`Grafiek-id: ${request.id}`,
+		footerText(chart.meta),
+		`Grafiek: ${request.id}${request.query ? `?${request.query}` : ''}`,
 		'',
 		'Gegevens:',
-		table.columns.map((c) => c.label).join(' | '),
-		...table.rows.map((row) => row.join(' | ')),
-		'',
-		footerText(chart.meta)
+		table.columns.map((c) => kolomTitel(c.label)).join(' | '),
+		...table.rows.map((row) => row.join(' | '))
 	];
-	if (request.notitie) lines.push('', `Notitie: ${request.notitie}`);
 	return lines.join('\n');
 }
 
@@ -216,7 +227,12 @@ const FONT = FONT_FAMILY;
 const W = SLIDE.w;
 const MARGIN = SLIDE.margin;
 
-/** pptxgenjs options of a fitted text box: its size, the charts' font, no inner margins (the measured box is the text's box). */
+/**
+ * pptxgenjs options of a fitted text box: its size, the charts' font, Dutch, no inner margins
+ * (the measured box is the text's box) and the measured line height as exact line spacing, so
+ * PowerPoint and LibreOffice put the lines where they were measured. No autofit: PowerPoint
+ * applies it only once the text is edited, so the text as written must fit, and does.
+ */
 function textOptions(box: TextBox, color: string) {
 	const r = (n: number) => Math.round(n * 1000) / 1000;
 	return {
@@ -228,10 +244,11 @@ function textOptions(box: TextBox, color: string) {
 		fontSize: box.size,
 		bold: box.weight === 700,
 		color,
+		lang: DECK_LANG,
+		lineSpacing: r(lineHeight(box.size, box.weight)),
 		margin: [0, 0, 0, 0] as [number, number, number, number],
 		valign: 'top' as const,
-		// Only acts when someone edits a longer text in: the text as written fits already.
-		fit: 'shrink' as const
+		fit: 'none' as const
 	};
 }
 
@@ -286,6 +303,6 @@ export async function buildDeck(request: DeckRequest, { now = new Date() }: { no
 		s.addNotes(slideNotes(slide));
 	}
 
-	const body = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+	const body = await finishPptx((await pptx.write({ outputType: 'nodebuffer' })) as Buffer);
 	return { body, fileName: deckFileName(now), slides: slides.length + 1 };
 }

@@ -16,6 +16,8 @@ interface Metrics {
 	advance(codePoint: number): number;
 	/** Height of a line at single spacing, as a share of the font size (the larger of hhea and OS/2 win metrics). */
 	lineHeight: number;
+	/** The OS/2 PANOSE classification as 20 hex digits, which PowerPoint uses to substitute a missing font. */
+	panose: string;
 }
 
 const WEIGHT_FILE: Record<FontWeight, number> = { 400: 0, 600: 1, 700: 2 };
@@ -55,7 +57,8 @@ function parse(file: string): Metrics {
 			const glyph = glyphOf(codePoint);
 			return glyph ? advanceOfGlyph(glyph) : notdef;
 		},
-		lineHeight: Math.max(ascender - descender + lineGap, winAscent + winDescent) / unitsPerEm
+		lineHeight: Math.max(ascender - descender + lineGap, winAscent + winDescent) / unitsPerEm,
+		panose: data.subarray(os2 + 32, os2 + 42).toString('hex').toUpperCase()
 	};
 }
 
@@ -124,6 +127,11 @@ export function textWidth(text: string, size: number, weight: FontWeight = 400):
 /** Height of one line at single spacing, at `size`. */
 export function lineHeight(size: number, weight: FontWeight = 400): number {
 	return metrics(weight).lineHeight * size;
+}
+
+/** The font's PANOSE classification (OS/2), e.g. `020B0303030403020204`. */
+export function panose(weight: FontWeight = 400): string {
+	return metrics(weight).panose;
 }
 
 /** Greedy line breaking on spaces by measured width; a word longer than the line gets a line of its own. */

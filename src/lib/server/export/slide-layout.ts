@@ -24,7 +24,8 @@ export const TEXT_STYLES = {
 	titleLine: { max: 18, min: 12, weight: 400, maxHeight: 0.4 },
 	title: { max: 24, min: 16, weight: 700, maxHeight: 0.8 },
 	subtitle: { max: 14, min: 10, weight: 400, maxHeight: 0.42 },
-	source: { max: 10, min: 8, weight: 400, maxHeight: 0.42 }
+	// room for three lines at 10 pt, four at 8: the source line and its disclaimers are never cut
+	source: { max: 10, min: 8, weight: 400, maxHeight: 0.66 }
 } as const satisfies Record<string, TextStyle>;
 
 /** A box on the slide, in inches. */

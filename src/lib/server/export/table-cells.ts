@@ -34,3 +34,18 @@ export function isMissing(text: string): boolean {
 	const trimmed = text.trim();
 	return trimmed === '' || trimmed === ONBEKEND;
 }
+
+/**
+ * A column title in words where a table names a column by its SQL name (notebook charts without
+ * axis titles): `regio_per_10k` → `Regio per 10.000 inwoners`, `nog_open` → `Nog open`. Titles
+ * that are words already stay as they are.
+ */
+export function kolomTitel(label: string): string {
+	if (!/^[a-z][a-z0-9_]*$/.test(label)) return label;
+	const words = label
+		.replace(/(^|_)per_10k(?=_|$)/g, (_m, lead: string) => `${lead ? ' ' : ''}per 10.000 inwoners`)
+		.replace(/_/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return words[0].toLocaleUpperCase('nl-NL') + words.slice(1);
+}
