@@ -13,23 +13,24 @@ export const MAAT_LABELS: Record<Maat, string> = {
 	per_10k: 'Per 10.000 inwoners'
 };
 
-/** The filter schema, with peiljaar limited to the peiljaren in the store. */
+/** The filter schema, with peiljaar limited to the peiljaren in the store (ascending; default the latest). */
 export function capaciteitFilterSchema(peiljaren: readonly number[]) {
 	const allowed = new Set(peiljaren);
+	const peiljaar = z.coerce
+		.number()
+		.int()
+		.refine((j) => allowed.size === 0 || allowed.has(j), { message: `een peiljaar uit de gegevens: ${[...allowed].join(', ')}` });
+	const laatste = peiljaren.at(-1);
 	return z.object({
-		peiljaar: z.coerce
-			.number()
-			.int()
-			.refine((j) => allowed.size === 0 || allowed.has(j), { message: `een peiljaar uit de gegevens: ${[...allowed].join(', ')}` })
-			.optional(),
-		type: z.array(z.enum(ids(VOCABULARIES.voorzieningstype))).optional(),
-		doelgroep: z.enum([ALLE_DOELGROEPEN, ...ids(VOCABULARIES.doelgroep)]).default(ALLE_DOELGROEPEN),
-		maat: maatSchema.default('absolute')
+		peiljaar: (laatste === undefined ? peiljaar.optional() : peiljaar.default(laatste)).meta({ label: 'Peiljaar', values: peiljaren.map(String) }),
+		type: z.array(z.enum(ids(VOCABULARIES.voorzieningstype))).optional().meta({ label: 'Voorzieningstype' }),
+		doelgroep: z.enum([ALLE_DOELGROEPEN, ...ids(VOCABULARIES.doelgroep)]).default(ALLE_DOELGROEPEN).meta({ label: 'Doelgroep' }),
+		maat: maatSchema.default('absolute').meta({ label: 'Maat' })
 	});
 }
 export type CapaciteitFilters = z.infer<ReturnType<typeof capaciteitFilterSchema>>;
 
-/** The filters with defaults resolved: latest peiljaar, all types when none or every type is picked. */
+/** The filters resolved: all types when none or every type is picked; null without a peiljaar (an empty store). */
 export interface CapaciteitKeuze {
 	peiljaar: number;
 	/** Empty: all types. */
@@ -38,8 +39,8 @@ export interface CapaciteitKeuze {
 	maat: Maat;
 }
 
-export function resolveFilters(filters: CapaciteitFilters, peiljaren: readonly number[]): CapaciteitKeuze | null {
-	const peiljaar = filters.peiljaar ?? peiljaren.at(-1);
+export function resolveFilters(filters: CapaciteitFilters): CapaciteitKeuze | null {
+	const { peiljaar } = filters;
 	if (peiljaar === undefined) return null;
 	const unique = [...new Set(filters.type ?? [])];
 	const alle = unique.length === VOCABULARIES.voorzieningstype.length;

@@ -6,14 +6,13 @@
  */
 import type { ChartDefinition } from '$lib/charts/types';
 import type { ChartLoader } from '$lib/server/charts/types';
-import { capaciteitLoaders } from '$lib/server/charts/capaciteit';
 import { gemeenteLoaders } from '$lib/server/charts/gemeente';
 import { overzichtLoaders } from '$lib/server/charts/overzicht';
-import { capaciteitCharts } from '$lib/charts/capaciteit';
 import { gemeenteCharts } from '$lib/charts/gemeente';
 import { overzichtCharts } from '$lib/charts/overzicht';
 import { tekortPerType } from '$lib/charts/tekort-per-type';
 import type { ViewChart } from './define';
+import { capaciteitView } from './capaciteit';
 import { dagbestedingView } from './dagbesteding';
 import { hkgView } from './hkg';
 import { planningView } from './planning';
@@ -34,7 +33,7 @@ const legacy = (name: string, charts: Record<string, ChartDefinition<never>>, lo
 
 export const VIEWS: readonly ViewEntry[] = [
 	legacy('overzicht', { 'tekort-per-type': tekortPerType, ...overzichtCharts }, overzichtLoaders),
-	legacy('capaciteit', capaciteitCharts, capaciteitLoaders),
+	capaciteitView,
 	planningView,
 	wlzView,
 	hkgView,

@@ -1,0 +1,111 @@
+/**
+ * /capaciteit: bestaande, geplande en benodigde plekken per gemeente and per voorzieningstype,
+ * the tekort on a (tile) map and the ranking. Filters: peiljaar (default the latest), type(s),
+ * doelgroep, maat.
+ */
+import { capaciteitFilterSchema, capaciteitSubtitle, resolveFilters, type CapaciteitFilters } from '$lib/charts/capaciteit/filters';
+import { capaciteitKaartChart, GRENZEN_BRON } from '$lib/charts/capaciteit/kaart';
+import { capaciteitPerGemeenteChart } from '$lib/charts/capaciteit/per-gemeente';
+import { capaciteitPerTypeChart } from '$lib/charts/capaciteit/per-type';
+import { capaciteitPerGemeente as perGemeente, rankByTekort } from '$lib/charts/capaciteit/rows';
+import { capaciteitTegelkaartChart } from '$lib/charts/capaciteit/tegelkaart';
+import type { ChartMeta } from '$lib/charts/types';
+import { bronMeta, loaded, renderLoaded } from '$lib/server/charts/common';
+import { storePaths } from '$lib/server/db/layout';
+import { bronVoor, capaciteitPerGemeente, capaciteitRegio, gemeenten, peiljaren } from '$lib/server/db/queries';
+import { readBoundaries } from '$lib/server/geo/boundaries';
+import { defineView } from './define';
+
+export const capaciteitView = defineView({
+	path: '/capaciteit',
+	name: 'capaciteit',
+	charts: {
+		'capaciteit-per-gemeente': { chart: capaciteitPerGemeenteChart, title: 'Bestaande en geplande plekken tegenover de behoefte per gemeente' },
+		'capaciteit-per-type': { chart: capaciteitPerTypeChart, title: 'Plekken en tekort per voorzieningstype in de regio' },
+		'capaciteit-tegelkaart': { chart: capaciteitTegelkaartChart, title: 'Tekort per gemeente (tegelkaart)' },
+		'capaciteit-kaart': { chart: capaciteitKaartChart, title: 'Tekort per gemeente (kaart met gemeentegrenzen)' }
+	},
+	facts: async () => ({ peiljaren: await peiljaren() }),
+	schema: ({ peiljaren }) => capaciteitFilterSchema(peiljaren),
+	async load(filters: CapaciteitFilters, { peiljaren: jaren }) {
+		const keuze = resolveFilters(filters);
+		if (!keuze) return { peiljaren: jaren, filters, keuze: null, charts: {} };
+
+		const options = { peiljaar: keuze.peiljaar, voorzieningstypen: keuze.typen, doelgroep: keuze.doelgroep };
+		const [rows, regio, lijst, bron] = await Promise.all([
+			capaciteitPerGemeente(options),
+			capaciteitRegio({ ...options, measure: keuze.maat }),
+			gemeenten(),
+			bronVoor(['capaciteit', 'inwoners', 'gemeenten'])
+		]);
+		const perGemeenteRows = perGemeente(rows, lijst, keuze.maat);
+		const subtitle = capaciteitSubtitle(keuze);
+		const meta = (title: string, extra = ''): ChartMeta => ({ title, subtitle: extra ? `${subtitle}. ${extra}` : subtitle, ...bronMeta(bron) });
+		const eenheid = keuze.maat === 'absolute' ? '' : ' per 10.000 inwoners';
+		const telling = 'Tekort per gemeente, type en doelgroep geteld: een overschot vult geen tekort elders.';
+		// The file name names the figure: peiljaar always, the other filters when they narrow it.
+		const words = {
+			filters: [keuze.peiljaar, ...keuze.typen, keuze.doelgroep, keuze.maat === 'absolute' ? undefined : keuze.maat]
+		};
+
+		// A boundaries file turns the tile map into a real map; a bad file only costs the map.
+		const grenzen = readBoundaries(storePaths().exports, lijst.map((g) => g.gemeentecode));
+		const kaartMeta = meta(`Tekort per gemeente${eenheid}, peiljaar ${keuze.peiljaar}`);
+
+		return {
+			peiljaren: jaren,
+			filters,
+			keuze,
+			subtitle,
+			charts: {
+				'capaciteit-per-gemeente': loaded(
+					capaciteitPerGemeenteChart,
+					perGemeenteRows,
+					meta(`Bestaande en geplande plekken tegenover de behoefte per gemeente${eenheid}, peiljaar ${keuze.peiljaar}`, telling),
+					words
+				),
+				'capaciteit-per-type': loaded(
+					capaciteitPerTypeChart,
+					regio.map((r) => ({ ...r, maat: keuze.maat })),
+					meta(`Plekken en tekort per voorzieningstype in de regio${eenheid}, peiljaar ${keuze.peiljaar}`, telling),
+					words
+				),
+				'capaciteit-tegelkaart': loaded(capaciteitTegelkaartChart, perGemeenteRows, kaartMeta, { ...words, width: 640 }),
+				'capaciteit-kaart':
+					grenzen.status === 'ok'
+						? loaded(
+								capaciteitKaartChart,
+								perGemeenteRows.map((r, i) => ({ ...r, polygonen: grenzen.grenzen[i].polygonen })),
+								{ ...kaartMeta, bron: `${kaartMeta.bron}; ${GRENZEN_BRON}` },
+								{ ...words, width: 640 }
+							)
+						: null
+			},
+			kaartWaarschuwing: grenzen.status === 'invalid' ? `${grenzen.melding} Daarom staat hieronder de tegelkaart.` : null,
+			ranglijst: { meta: meta(`Gemeenten gerangschikt naar tekort${eenheid}, peiljaar ${keuze.peiljaar}`, telling), rows: rankByTekort(perGemeenteRows) }
+		};
+	},
+	missing: (id) =>
+		id === 'capaciteit-kaart'
+			? 'er is geen bruikbaar bestand met gemeentegrenzen (exports/geo/*.geojson) of de capaciteitsexport bevat nog geen peiljaren.'
+			: 'de capaciteitsexport bevat nog geen peiljaren.'
+});
+
+/** What the /capaciteit page shows for the URL's filters. */
+export async function capaciteitPage(url: URL) {
+	const data = await capaciteitView.forPage(url);
+	if (!data.keuze) return { peiljaren: data.peiljaren, filters: data.filters, keuze: null };
+	const { charts } = data;
+	return {
+		peiljaren: data.peiljaren,
+		filters: data.filters,
+		keuze: data.keuze,
+		subtitle: data.subtitle,
+		perGemeente: renderLoaded(charts['capaciteit-per-gemeente']),
+		perType: renderLoaded(charts['capaciteit-per-type']),
+		// The real map when a boundaries file is usable, else the tile map.
+		kaart: charts['capaciteit-kaart'] ? renderLoaded(charts['capaciteit-kaart']) : renderLoaded(charts['capaciteit-tegelkaart']),
+		kaartWaarschuwing: data.kaartWaarschuwing,
+		ranglijst: data.ranglijst
+	};
+}
