@@ -8,7 +8,7 @@ import { formatPercent, formatPeriode } from '../../domain/format';
 import { PXQ_DATUM, PXQ_START_TEKST } from '../../domain/pxq';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
-import { SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
+import { slideMarks, SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
 
 export interface DagbestedingTrendRow {
 	periode: string;
@@ -25,10 +25,19 @@ const legend: readonly LegendItem[] = [
 	{ label: `Overgang naar P×Q (${PXQ_START_TEKST})`, colour: PALETTE.grijs, shape: 'tick' }
 ];
 
+/** 1 January of every year from the first to the last date, every second year when there are many. */
+function yearStarts(first: Date, last: Date): Date[] {
+	const from = first.getUTCFullYear() + (first.getUTCMonth() > 0 || first.getUTCDate() > 1 ? 1 : 0);
+	const years = Array.from({ length: Math.max(0, last.getUTCFullYear() - from + 1) }, (_, i) => from + i);
+	const step = years.length > 7 ? 2 : 1;
+	return years.filter((_, i) => i % step === 0).map((y) => new Date(Date.UTC(y, 0, 1)));
+}
+
 const start = (r: DagbestedingTrendRow) => new Date(`${r.periode_start}T00:00:00Z`);
 
 function build(rows: readonly DagbestedingTrendRow[], { width = SPARKLINE_WIDTH, height, document }: ChartOptions): SVGSVGElement {
 	const known = rows.filter((r) => r.aandeel !== null);
+	const last = known.at(-1);
 	const dates = known.map(start);
 	const showPxq = dates.length > 0 && dates[0] < PXQ_DATUM && PXQ_DATUM <= dates[dates.length - 1];
 	return Plot.plot({
@@ -45,6 +54,12 @@ function build(rows: readonly DagbestedingTrendRow[], { width = SPARKLINE_WIDTH,
 				r: 1.5,
 				fill: PALETTE.blauw,
 				title: (d: DagbestedingTrendRow) => `${formatPeriode(d.periode)}: ${shown(d, 'aandeel', () => formatPercent(d.aandeel))} met dagbesteding`
+			}),
+			...slideMarks(height, {
+				x: (d: Date) => String(d.getUTCFullYear()),
+				y: (d: number) => formatPercent(d),
+				xTicks: dates.length ? yearStarts(dates[0], dates[dates.length - 1]) : [],
+				headline: last && { row: last, x: start, y: 'aandeel', text: `${formatPercent(last.aandeel)} met dagbesteding in ${formatPeriode(last.periode)}` }
 			})
 		]
 	}) as SVGSVGElement;

@@ -7,7 +7,7 @@ import { formatDateShort, formatInteger, formatPercent, inZin } from '../../doma
 import { labelOf, type HkgRonde } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
-import { SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
+import { slideMarks, SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
 
 export interface HkgRondeRow {
 	ronde: HkgRonde;
@@ -24,7 +24,8 @@ const legend: readonly LegendItem[] = [
 const ronde = (r: HkgRondeRow) => labelOf('hkg_ronde', r.ronde);
 
 function build(rows: readonly HkgRondeRow[], { width = SPARKLINE_WIDTH, height, document }: ChartOptions): SVGSVGElement {
-	const opgave = rows.at(-1)?.opgave ?? 0;
+	const last = rows.at(-1);
+	const opgave = last?.opgave ?? 0;
 	return Plot.plot({
 		...sparklineOptions(width, document, 'chart-overzicht-hkg-rondes', height),
 		x: { domain: rows.map(ronde), padding: 0.25 },
@@ -36,7 +37,13 @@ function build(rows: readonly HkgRondeRow[], { width = SPARKLINE_WIDTH, height, 
 				fill: PALETTE.blauw,
 				title: (d: HkgRondeRow) => `${ronde(d)} (${formatDateShort(d.ronde_datum)}): ${formatInteger(d.bod)} van ${formatInteger(d.opgave)}`
 			}),
-			Plot.ruleY([opgave], { stroke: PALETTE.inkt, strokeWidth: 2, strokeDasharray: '4 2' })
+			Plot.ruleY([opgave], { stroke: PALETTE.inkt, strokeWidth: 2, strokeDasharray: '4 2' }),
+			...slideMarks(height, {
+				x: (d: string) => d,
+				y: formatInteger,
+				xTicks: rows.map(ronde),
+				headline: last && { row: last, x: ronde, y: 'bod', text: `${formatInteger(last.bod)} van ${formatInteger(last.opgave)} geboden` }
+			})
 		]
 	}) as SVGSVGElement;
 }

@@ -7,7 +7,7 @@ import { formatInteger, inZin } from '../../domain/format';
 import { labelOf, type Voorzieningstype } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
-import { SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
+import { slideMarks, SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
 
 export interface TekortTrendRow {
 	voorzieningstype: Voorzieningstype;
@@ -33,7 +33,13 @@ function build(rows: readonly TekortTrendRow[], { width = SPARKLINE_WIDTH, heigh
 				fill: PALETTE.blauw,
 				title: (d: TekortTrendRow) => `${d.peiljaar}: tekort ${formatInteger(d.tekort)} plekken`
 			}),
-			Plot.dot(last ? [last] : [], { x: 'peiljaar', y: 'tekort', r: 4, fill: PALETTE.blauw, stroke: 'white' })
+			Plot.dot(last ? [last] : [], { x: 'peiljaar', y: 'tekort', r: 4, fill: PALETTE.blauw, stroke: 'white' }),
+			...slideMarks(height, {
+				x: (d: number) => String(d),
+				y: formatInteger,
+				xTicks: rows.map((r) => r.peiljaar),
+				headline: last && { row: last, x: 'peiljaar', y: 'tekort', text: `${formatInteger(last.tekort)} plekken tekort in ${last.peiljaar}` }
+			})
 		]
 	}) as SVGSVGElement;
 }

@@ -3,12 +3,12 @@
  * the median of the other regions (dashed, ink), in the colours of the /wlz charts, so the lines differ in greyscale too.
  */
 import * as Plot from '@observablehq/plot';
-import { formatPer10k } from '../../domain/format';
+import { formatDecimal, formatPer10k } from '../../domain/format';
 import { shown } from '../afgeschermd';
 import type { Afgeschermd } from '../../domain/disclosure';
 import { PALETTE, REEKS } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
-import { SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
+import { slideMarks, SPARKLINE_WIDTH, sparklineOptions } from './sparkline';
 
 export interface WlzTrendRow {
 	jaar: number;
@@ -26,6 +26,7 @@ const legend: readonly LegendItem[] = [
 
 function build(rows: readonly WlzTrendRow[], { width = SPARKLINE_WIDTH, height, document }: ChartOptions): SVGSVGElement {
 	const mediaan = rows.filter((r) => r.mediaan_andere_regios !== null);
+	const last = rows.at(-1);
 	const max = Math.max(0.1, ...rows.map((r) => Math.max(r.instroom_per_10k ?? 0, r.mediaan_andere_regios ?? 0)));
 	return Plot.plot({
 		...sparklineOptions(width, document, 'chart-overzicht-wlz-trend', height),
@@ -40,6 +41,12 @@ function build(rows: readonly WlzTrendRow[], { width = SPARKLINE_WIDTH, height, 
 				r: 2,
 				fill: REEKS.dezeRegio,
 				title: (d: WlzTrendRow) => `${d.jaar}: ${rate(d)} per 10.000 inwoners; mediaan andere regio's ${formatPer10k(d.mediaan_andere_regios)}`
+			}),
+			...slideMarks(height, {
+				x: (d: number) => String(d),
+				y: (d: number) => formatDecimal(d, { digits: 2 }),
+				xTicks: rows.map((r) => r.jaar),
+				headline: last && last.instroom_per_10k !== null ? { row: last, x: 'jaar', y: 'instroom_per_10k', text: `${rate(last)} per 10.000 inwoners in ${last.jaar}` } : undefined
 			})
 		]
 	}) as SVGSVGElement;

@@ -67,10 +67,17 @@ function legendSvg(items: readonly LegendItem[], width: number): { svg: string; 
 	return { svg: parts.join(''), height: items.length ? (row + 1) * LEGEND.line * k : 0 };
 }
 
-/** The smallest font size (CSS px) among the texts the builder draws at its web width; undefined when it draws none. */
-function smallestText(chart: LoadedChart): number | undefined {
-	const sizes = svgTexts(chartSvg(chart, chart.width).outerHTML).map((t) => t.size);
-	return sizes.length ? Math.min(...sizes) : undefined;
+/**
+ * The smallest font size (CSS px) among the texts the builder draws at its web width, or, when
+ * it draws none there (a tile's sparkline), in a frame of fixed height (where it draws axes);
+ * undefined when it draws none at all.
+ */
+function smallestText(chart: LoadedChart, frame: { width: number; height: number }): number | undefined {
+	for (const svg of [() => chartSvg(chart, chart.width), () => chartSvg(chart, Math.floor(frame.width), Math.floor(frame.height))]) {
+		const sizes = svgTexts(svg().outerHTML).map((t) => t.size);
+		if (sizes.length) return Math.min(...sizes);
+	}
+	return undefined;
 }
 
 /** The slide image as SVG, in points: `width` × `height` is the chart area in points. */
@@ -79,7 +86,7 @@ export function slideChartSvg(chart: LoadedChart, { width, height }: { width: nu
 	const top = legend.height ? legend.height + LEGEND_GAP : 0;
 	const box = { width, height: height - top };
 
-	const smallest = smallestText(chart);
+	const smallest = smallestText(chart, box);
 	let scale = smallest ? TARGET_PT / smallest : 1;
 	scale = Math.min(scale, box.width / MIN_LAYOUT_WIDTH);
 	const layout = { width: Math.floor(box.width / scale), height: Math.floor(box.height / scale) };
