@@ -283,7 +283,7 @@ describe('no output reveals a hidden person count', () => {
 				const b1 = perturb(e);
 				const a = await outputsOf(e);
 				// Totals are exact: the region's instroom per jaar and the regional dagbesteding per periode.
-				const perJaar = table(a, 'chart wlz-instroom-per-jaar?measure=absolute page');
+				const perJaar = table(a, 'chart wlz-instroom-per-jaar?maat=absolute page');
 				for (const jaar of JAREN) {
 					const totaal = e.wlz.find((r) => r.jaar === jaar && r.regiocode === 'CR0505' && r.gemeentecode === null)!.instroom;
 					expect(perJaar.find((r) => r[0] === String(jaar))?.[1]).toBe(totaal > 0 && totaal < DREMPEL ? `< ${DREMPEL}` : formatInteger(totaal));

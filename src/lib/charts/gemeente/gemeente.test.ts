@@ -3,7 +3,7 @@ import { renderChart } from '../render.server';
 import { gemeenteCapaciteit, gemeenteCapaciteitRows } from './capaciteit';
 import { gemeenteDagbesteding, gemeenteDagbestedingRows } from './dagbesteding';
 import { gemeenteHkg, perRonde, type GemeenteHkgRow } from './hkg';
-import { gemeenteCharts } from './index';
+import { gemeenteView } from '$lib/server/views/gemeente';
 import { gemeenteWlz, gemeenteWlzRows } from './wlz';
 
 function normalise(svg: string): string {
@@ -42,7 +42,7 @@ const hkg: GemeenteHkgRow[] = [
 
 describe('gemeente charts', () => {
 	it('are registered under their own ids', () => {
-		for (const [id, chart] of Object.entries(gemeenteCharts)) {
+		for (const [id, { chart }] of Object.entries(gemeenteView.charts)) {
 			expect(chart.id).toBe(id);
 			expect(id).toMatch(/^gemeente-[a-z0-9-]+$/);
 		}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderChart } from '../render.server';
 import { overzichtDagbestedingTrend, type DagbestedingTrendRow } from './dagbesteding-trend';
 import { overzichtHkgRondes, type HkgRondeRow } from './hkg-rondes';
-import { overzichtCharts } from './index';
+import { overzichtView } from '$lib/server/views/overzicht';
 import { SPARKLINE_WIDTH } from './sparkline';
 import { overzichtTekortTrend, type TekortTrendRow } from './tekort-trend';
 import { overzichtWlzTrend, type WlzTrendRow } from './wlz-trend';
@@ -37,7 +37,9 @@ const dagbesteding: DagbestedingTrendRow[] = [
 
 describe('overzicht tile sparklines', () => {
 	it('are registered under their own ids', () => {
-		for (const [id, chart] of Object.entries(overzichtCharts)) {
+		const tiles = Object.entries(overzichtView.charts).filter(([id]) => id !== 'tekort-per-type');
+		expect(tiles).toHaveLength(4);
+		for (const [id, { chart }] of tiles) {
 			expect(chart.id).toBe(id);
 			expect(id).toMatch(/^overzicht-[a-z0-9-]+$/);
 		}

@@ -6,15 +6,12 @@
  */
 import type { ChartDefinition } from '$lib/charts/types';
 import type { ChartLoader } from '$lib/server/charts/types';
-import { gemeenteLoaders } from '$lib/server/charts/gemeente';
-import { overzichtLoaders } from '$lib/server/charts/overzicht';
-import { gemeenteCharts } from '$lib/charts/gemeente';
-import { overzichtCharts } from '$lib/charts/overzicht';
-import { tekortPerType } from '$lib/charts/tekort-per-type';
 import type { ViewChart } from './define';
 import { capaciteitView } from './capaciteit';
 import { dagbestedingView } from './dagbesteding';
+import { gemeenteView } from './gemeente';
 import { hkgView } from './hkg';
+import { overzichtView } from './overzicht';
 import { planningView } from './planning';
 import { wlzView } from './wlz';
 
@@ -24,22 +21,7 @@ interface ViewEntry {
 	loaders(): ChartLoader[];
 }
 
-// Views not yet written as one definition: their charts and loaders as before.
-const legacy = (name: string, charts: Record<string, ChartDefinition<never>>, loaders: ChartLoader[]): ViewEntry => ({
-	name,
-	charts: Object.fromEntries(Object.entries(charts).map(([id, chart]) => [id, { chart, title: '' }])),
-	loaders: () => loaders
-});
-
-export const VIEWS: readonly ViewEntry[] = [
-	legacy('overzicht', { 'tekort-per-type': tekortPerType, ...overzichtCharts }, overzichtLoaders),
-	capaciteitView,
-	planningView,
-	wlzView,
-	hkgView,
-	dagbestedingView,
-	legacy('gemeente', gemeenteCharts, gemeenteLoaders)
-];
+export const VIEWS: readonly ViewEntry[] = [overzichtView, capaciteitView, planningView, wlzView, hkgView, dagbestedingView, gemeenteView];
 
 /** Every chart by its stable id. */
 export const CHARTS: Readonly<Record<string, ChartDefinition<never>>> = Object.fromEntries(

@@ -1,8 +1,8 @@
 /**
- * The /gemeente/[code] charts: one gemeente against the region. Here the gemeente is a URL
- * parameter (`gemeente=GM0505`), since /charts/<id> has no path segment for it.
+ * /gemeente/[code]: one gemeente against the region. For the chart loaders the gemeente is a
+ * URL parameter (`gemeente=GM0505`), since /charts/<id> has no path segment for it.
  */
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { gemeenteCapaciteit, gemeenteCapaciteitRows } from '$lib/charts/gemeente/capaciteit';
 import { gemeenteDagbesteding, gemeenteDagbestedingRows } from '$lib/charts/gemeente/dagbesteding';
@@ -12,14 +12,10 @@ import type { ChartMeta } from '$lib/charts/types';
 import { formatInteger, formatPercent, formatPeriode } from '$lib/domain/format';
 import { PXQ_START_TEKST } from '$lib/domain/pxq';
 import { gemeentecodeParam } from '$lib/domain/schemas';
-import { parseSearchParams } from '$lib/filters';
 import { bronVoor, gemeenteProfiel, gemeenten } from '$lib/server/db/queries';
-import { bronMeta, loaded, viewLoaders } from './common';
-import type { ChartParameter } from './types';
-
-export const gemeenteFilterSchema = z.object({
-	gemeente: gemeentecodeParam
-});
+import { bronMeta, loaded, renderLoaded } from '$lib/server/charts/common';
+import type { LoadedChart } from '$lib/server/charts/types';
+import { defineView } from './define';
 
 /** The 404 of an unknown gemeente, as the gemeente page words it. */
 export function onbekendeGemeente(code: string): never {
@@ -27,7 +23,7 @@ export function onbekendeGemeente(code: string): never {
 }
 
 /** Everything /gemeente/[code] shows, or null for a code that is no gemeente of the region. */
-export async function loadGemeente(code: string) {
+async function loadGemeente(code: string) {
 	const [p, capaciteit, wlz, hkg, dagbesteding] = await Promise.all([
 		gemeenteProfiel(code),
 		bronVoor(['capaciteit', 'inwoners']),
@@ -86,25 +82,43 @@ export async function loadGemeente(code: string) {
 	};
 }
 
-async function parameters(): Promise<ChartParameter[]> {
-	const lijst = await gemeenten();
-	return [{ name: 'gemeente', label: 'Gemeente', values: lijst.map((g) => g.gemeentecode) }];
-}
-
-export const gemeenteLoaders = viewLoaders(
-	'/gemeente/[code]',
-	{
-		'gemeente-capaciteit': 'Bestaande plekken en behoefte per 10.000 inwoners: gemeente tegenover de regio',
-		'gemeente-wlz': 'Wlz-instroom per 10.000 inwoners: gemeente tegenover de regio',
-		'gemeente-hkg': 'HKG-bod van de gemeente per ronde tegenover het redelijk aandeel',
-		'gemeente-dagbesteding': 'Aandeel BW-cliënten met dagbesteding: gemeente tegenover de regio'
+export const gemeenteView = defineView({
+	path: '/gemeente/[code]',
+	name: 'gemeente',
+	charts: {
+		'gemeente-capaciteit': { chart: gemeenteCapaciteit, title: 'Bestaande plekken en behoefte per 10.000 inwoners: gemeente tegenover de regio' },
+		'gemeente-wlz': { chart: gemeenteWlz, title: 'Wlz-instroom per 10.000 inwoners: gemeente tegenover de regio' },
+		'gemeente-hkg': { chart: gemeenteHkg, title: 'HKG-bod van de gemeente per ronde tegenover het redelijk aandeel' },
+		'gemeente-dagbesteding': { chart: gemeenteDagbesteding, title: 'Aandeel BW-cliënten met dagbesteding: gemeente tegenover de regio' }
 	},
-	parameters,
-	async (url) => {
-		const { gemeente } = parseSearchParams(url, gemeenteFilterSchema);
+	facts: async () => ({ gemeentecodes: (await gemeenten()).map((g) => g.gemeentecode) }),
+	schema: ({ gemeentecodes }) => z.object({ gemeente: gemeentecodeParam.meta({ label: 'Gemeente', values: gemeentecodes }) }),
+	async load({ gemeente }: { gemeente: string }) {
 		const data = await loadGemeente(gemeente);
 		if (!data) onbekendeGemeente(gemeente);
-		return data.charts;
+		return data;
 	},
-	() => 'de exports hebben voor deze gemeente geen cijfers voor deze grafiek.'
-);
+	missing: () => 'de exports hebben voor deze gemeente geen cijfers voor deze grafiek.'
+});
+
+const render = (chart: LoadedChart | null) => (chart ? renderLoaded(chart) : null);
+
+/** What /gemeente/[code] shows; rendered once per snapshot by the page cache (hooks.server.ts). */
+export async function gemeentePage(param: string) {
+	const code = param.trim().toUpperCase();
+	// Links with gm0505 keep working, but the address shows the canonical code.
+	if (code !== param) redirect(308, `/gemeente/${encodeURIComponent(code)}`);
+	const { profiel, charts, dagbestedingRegio } = await gemeenteView.load({ gemeente: code }, { gemeentecodes: [] });
+	return {
+		gemeente: profiel.gemeente,
+		peiljaar: profiel.peiljaar,
+		projecten: profiel.projecten,
+		grafieken: {
+			capaciteit: render(charts['gemeente-capaciteit']),
+			wlz: render(charts['gemeente-wlz']),
+			hkg: render(charts['gemeente-hkg']),
+			dagbesteding: render(charts['gemeente-dagbesteding']),
+			dagbestedingRegio
+		}
+	};
+}

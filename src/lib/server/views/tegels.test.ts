@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Bron, Overzicht } from '$lib/server/db/queries';
-import { kerncijferTegels } from './tegels.server';
+import { kerncijferTegels } from './tegels';
 
 const bron: Bron = { bron: 'Voorbeeld', peildatum: '2024-01-01', illustratief: true, bronnen: [], drempel: 5 };
 const bronnen = { capaciteit: bron, hkg: bron, wlz: bron, dagbesteding: bron };
