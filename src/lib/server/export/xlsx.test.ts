@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openWorkbook, tekortChart } from './fixtures.test-helpers';
-import { sheetName, xlsx } from './xlsx';
+import { parseDutchDate, sheetName, xlsx } from './xlsx';
 
 describe('xlsx', () => {
 	it('has the title, a bold header, the rows as numbers and the source line', async () => {
@@ -46,8 +46,39 @@ describe('xlsx', () => {
 		expect(sheet.getCell('C6').value).toBeCloseTo(-0.03);
 	});
 
-	it('makes valid sheet names', () => {
+	it('gives a column one precision, dates as dates, named fonts, A4 landscape with the header repeated', async () => {
+		const chart = tekortChart({
+			definition: {
+				...tekortChart().definition,
+				table: () => ({
+					columns: [
+						{ label: 'Project', numeric: false },
+						{ label: 'Per 10.000', numeric: true },
+						{ label: 'Sinds', numeric: false }
+					],
+					rows: [
+						['A', '1,25', '15 november 2023'],
+						['B', '3', '1 januari 2024'],
+						['C', '0,5', 'onbekend']
+					]
+				})
+			} as never
+		});
+		const sheet = (await openWorkbook(await xlsx(chart))).worksheets[0];
+		expect([5, 6, 7].map((r) => sheet.getCell(r, 2).numFmt)).toEqual(['#,##0.00', '#,##0.00', '#,##0.00']);
+		expect(sheet.getCell(5, 3).value).toEqual(new Date(Date.UTC(2023, 10, 15)));
+		expect(sheet.getCell(5, 3).numFmt).toBe('d mmmm yyyy');
+		expect(sheet.getCell(7, 3).value).toBe('onbekend');
+		expect(sheet.getCell(1, 1).font.name).toBe('Calibri');
+		expect(sheet.getCell(4, 1).font).toMatchObject({ name: 'Calibri', bold: true });
+		expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '4:4' });
+		expect(parseDutchDate('31 februari 2024')).toBeNull();
+	});
+
+	it('makes valid sheet names, cut between words', () => {
 		expect(sheetName('Tekort per voorzieningstype in de regio, peiljaar 2024').length).toBeLessThanOrEqual(31);
+		expect(sheetName('Tekort per voorzieningstype in de regio, peiljaar 2024')).toBe('Tekort per voorzieningstype in');
+		expect(sheetName('Bestaande en geplande plekken tegenover de behoefte')).toBe('Bestaande en geplande plekken');
 		expect(sheetName('a/b: [c]?')).toBe('a b c');
 		expect(sheetName('  ')).toBe('Gegevens');
 	});
