@@ -10,6 +10,8 @@ import { renderLoaded } from '../../src/lib/server/charts/common';
 import { gemeenten, provenance, snapshotInfo } from '../../src/lib/server/db/queries';
 import { exportChart, EXPORT_FORMATS } from '../../src/lib/server/export';
 import { buildDeck } from '../../src/lib/server/export/deck';
+import { slideChartSvg } from '../../src/lib/server/export/deck-image';
+import { slideSvg } from '../../src/lib/server/export/png';
 import { withSnapshot } from '../../src/lib/server/db/store';
 import { load as overzicht } from '../../src/routes/+page.server';
 import { load as capaciteit } from '../../src/routes/capaciteit/+page.server';
@@ -37,7 +39,12 @@ async function officeText(bytes: Uint8Array): Promise<string> {
 }
 
 export interface OutputOptions {
-	/** Also render every chart as PNG (slow); compared as bytes in base64. */
+	/**
+	 * Also the input of every chart's PNGs and deck image: the 16:9 SVG and the slide-geometry SVG
+	 * (the standard PNG is rendered from exactly the standalone SVG of the `svg` output). A PNG is resvg's
+	 * deterministic picture of that text, so comparing the text compares the pixels, at a
+	 * fraction of the cost of rasterising ~30 charts per store.
+	 */
 	png?: boolean;
 }
 
@@ -81,11 +88,16 @@ export async function allOutputs({ png = false }: OutputOptions = {}): Promise<M
 				}
 				out.set(`chart ${chart.id}?${query} page`, JSON.stringify(renderLoaded(loaded)));
 				for (const format of EXPORT_FORMATS) {
-					if (format === 'png' && (!png || query !== '')) continue;
+					if (format === 'png') {
+						if (png && query === '') {
+							out.set(`chart ${chart.id}?${query} png (16:9-svg)`, slideSvg(loaded));
+							// The deck's slide image is drawn from its own slide-geometry SVG.
+							out.set(`chart ${chart.id}?${query} dia-afbeelding (svg)`, slideChartSvg(loaded, { width: 662, height: 340 }).svg);
+						}
+						continue;
+					}
 					const file = await exportChart(loaded, format);
-					const text =
-						format === 'xlsx' ? await officeText(file.body) : format === 'png' ? Buffer.from(file.body).toString('base64') : new TextDecoder().decode(file.body);
-					out.set(`chart ${chart.id}?${query} ${format}`, text);
+					out.set(`chart ${chart.id}?${query} ${format}`, format === 'xlsx' ? await officeText(file.body) : new TextDecoder().decode(file.body));
 				}
 			}
 		}
