@@ -112,3 +112,40 @@ export function writeExportSet(exportsDir: string, files: TargetFile[], manifest
 	}
 	fsyncDir(exportsDir);
 }
+
+/**
+ * Remove from the archive what no kept snapshot needs: the listings of snapshots no longer in the
+ * store (the store keeps its newest few; a roll back can only reach those) and every archived
+ * file no remaining listing names. Without this, each national upload would stay on disk for
+ * ever. Call it holding the store's ingest lock: a publish archives files before it writes their
+ * listing. Returns what was removed.
+ */
+export function pruneArchive(root: string, kept: ReadonlySet<string>): { listings: number; files: number } {
+	const removed = { listings: 0, files: 0 };
+	const snapshots = join(root, 'snapshots');
+	const files = join(root, 'bestanden');
+	if (!existsSync(snapshots)) return removed;
+	const needed = new Set<string>();
+	for (const name of readdirSync(snapshots)) {
+		const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : null;
+		if (!id) continue;
+		if (!kept.has(id)) {
+			rmSync(join(snapshots, name), { force: true });
+			removed.listings++;
+			continue;
+		}
+		const listing = readListing(root, id);
+		// A listing that cannot be read keeps nothing alive, but is left for a person to look at.
+		for (const f of listing ? [listing.manifest, ...listing.bestanden] : []) needed.add(f.sha256);
+	}
+	if (existsSync(files)) {
+		for (const name of readdirSync(files)) {
+			if (!SHA.test(name) || needed.has(name)) continue;
+			rmSync(join(files, name), { force: true });
+			removed.files++;
+		}
+	}
+	if (removed.listings) fsyncDir(snapshots);
+	if (removed.files) fsyncDir(files);
+	return removed;
+}

@@ -21,7 +21,7 @@ import { makeReport, publishSnapshot, takeIngestLock, type BuiltSnapshot } from 
 import { writeReport } from '../ingest/report';
 import { readProvenance } from './diff';
 import { fileError, fileFacts, MANIFEST_FILE, combineFingerprint } from '../ingest/sources';
-import { archiveFile, archivedPath, isComplete, readListing, writeExportSet, writeListing, type ArchiveListing } from './archive';
+import { archiveFile, archivedPath, isComplete, pruneArchive, readListing, writeExportSet, writeListing, type ArchiveListing } from './archive';
 import { IntakeError } from './errors';
 import { parseFields } from './fields';
 import { intakeLimits, type IntakeLimits } from './limits';
@@ -291,6 +291,8 @@ export async function publiceerAanlevering(id: string, gebruiker: Gebruiker): Pr
 			writeExportSet(paths.exports, target.filter((f) => f.bestand !== MANIFEST_FILE), target.find((f) => f.bestand === MANIFEST_FILE)!, present);
 			const built: BuiltSnapshot = { report: state.report, snapshotFile: stagedSnapshotFile(dir, state.pointer.snapshotId), pointer: state.pointer, manifest: null, hashes: { manifest: null, bestanden: [] } };
 			publishSnapshot(paths, built, { startedAt: new Date(tijd) });
+			// The store has pruned its oldest snapshots: their archived exports go too.
+			pruneArchive(archief, keptSnapshots(paths.store));
 		} catch (error) {
 			// After the pointer switch (a failing prune or report) the publish stands; before it, undo.
 			if (readPointer(paths.store)?.snapshotId !== state.pointer.snapshotId) {
@@ -327,17 +329,22 @@ function restoreExports(exportsDir: string, archief: string, snapshotId: string)
 
 const SNAPSHOT_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
+/** The ids of the snapshot files in the store (what a roll back can reach). */
+function keptSnapshots(storeDir: string): Set<string> {
+	const dir = join(storeDir, SNAPSHOT_DIR);
+	if (!existsSync(dir)) return new Set();
+	return new Set(readdirSync(dir).flatMap((f) => (f.endsWith('.duckdb') && SNAPSHOT_ID.test(f.slice(0, -'.duckdb'.length)) ? [f.slice(0, -'.duckdb'.length)] : [])));
+}
+
 /** The snapshots kept in the store, newest first, and whether their exports are archived (roll back needs them). */
 export function bewaardeSnapshots(): { snapshotId: string; createdAt: string; huidig: boolean; exportsBewaard: boolean }[] {
 	const paths = storePaths();
 	const { archief } = appPaths();
 	const dir = join(paths.store, SNAPSHOT_DIR);
-	if (!existsSync(dir)) return [];
 	const current = readPointer(paths.store)?.snapshotId ?? null;
-	return readdirSync(dir)
-		.filter((f) => f.endsWith('.duckdb') && SNAPSHOT_ID.test(f.slice(0, -'.duckdb'.length)))
-		.map((f) => {
-			const snapshotId = f.slice(0, -'.duckdb'.length);
+	return [...keptSnapshots(paths.store)]
+		.map((snapshotId) => {
+			const f = `${snapshotId}.duckdb`;
 			const listing = readListing(archief, snapshotId);
 			return { snapshotId, createdAt: listing?.pointer.createdAt ?? createdAtOf(snapshotId) ?? statSync(join(dir, f)).mtime.toISOString(), huidig: snapshotId === current, exportsBewaard: isComplete(archief, listing) };
 		})
@@ -401,6 +408,8 @@ export async function terugzetten(snapshotId: string, gebruiker: Gebruiker): Pro
 			...makeReport(paths.exports, startedAt, { ok: true, uitkomst: 'teruggezet', snapshotId, files: gelezen, errors: [] }),
 			terugzetting: { door: gebruiker.naam, gegevensVan: listing.pointer.createdAt }
 		});
+		// Archived just now (the set being left) or kept: only what no kept snapshot needs goes.
+		pruneArchive(archief, keptSnapshots(paths.store));
 		audit({ gebruiker: gebruiker.naam, actie: 'teruggezet', snapshot: snapshotId, details: { vorigeSnapshot: current?.snapshotId ?? null, bestanden: listing.bestanden.map((f) => ({ bestand: f.bestand, sha256: f.sha256 })) } });
 		return { snapshotId };
 	} finally {

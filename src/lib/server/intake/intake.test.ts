@@ -3,12 +3,12 @@
  * with real DuckDB, real SQLite and temp directories.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { appDb } from '../app/db';
 import { auditLog } from '../app/audit';
-import { readPointer } from '../db/layout';
+import { readPointer, SNAPSHOTS_KEPT } from '../db/layout';
 import { exportsFingerprint } from '../ingest/sources';
 import { runIngest } from '../ingest';
 import { readLastReport } from '../ingest/report';
@@ -258,6 +258,32 @@ describe('roll back', () => {
 });
 
 describe('cleanup', () => {
+	test('the archive keeps only what the kept snapshots need: older sets go when the store prunes their snapshots', async () => {
+		const archief = join(env.app, 'archief');
+		const first = readPointer(env.store)!.snapshotId;
+		// Four publishes, each with another crisisopvang figure for Dordrecht: five snapshots made, the store keeps SNAPSHOTS_KEPT.
+		const published: string[] = [];
+		for (const plekken of [21, 22, 23, 24]) {
+			const inhoud = original().replace('2024;2024-07-01;GM0505;crisisopvang;algemeen;12;12;4;15;2', `2024;2024-07-01;GM0505;crisisopvang;algemeen;12;12;4;${plekken};2`);
+			const a = await receiveAanlevering(uploadRequest([{ naam: 'c.csv', inhoud }]), AANLEVERAAR);
+			published.push((await publiceerAanlevering(a.id, AANLEVERAAR)).snapshotId);
+		}
+		const kept = bewaardeSnapshots().map((s) => s.snapshotId);
+		expect(kept).toEqual([...published].reverse().slice(0, SNAPSHOTS_KEPT));
+		expect(kept).not.toContain(first);
+		// Listings only of kept snapshots; files only those they name (the four capaciteit versions minus the pruned ones, plus the shared rest).
+		const listings = readdirSync(join(archief, 'snapshots')).map((f) => f.replace(/\.json$/, '')).sort();
+		expect(listings).toEqual([...kept].sort());
+		const named = new Set(listings.flatMap((id) => {
+			const l = JSON.parse(readFileSync(join(archief, 'snapshots', `${id}.json`), 'utf8'));
+			return [l.manifest.sha256, ...l.bestanden.map((f: { sha256: string }) => f.sha256)];
+		}));
+		expect(new Set(readdirSync(join(archief, 'bestanden')))).toEqual(named);
+		// The oldest kept snapshot can still be rolled back to, byte for byte.
+		await terugzetten(kept.at(-1)!, BEHEERDER);
+		expect(readFileSync(join(env.exports, 'capaciteit.csv'), 'utf8')).toContain('2024;2024-07-01;GM0505;crisisopvang;algemeen;12;12;4;22;2');
+	});
+
 	test('unpublished staging areas older than 24 hours are removed and marked verlopen', async () => {
 		const a = await receiveAanlevering(uploadRequest([{ naam: 'c.csv', inhoud: changedCapaciteit() }]), AANLEVERAAR);
 		const b = await receiveAanlevering(uploadRequest([{ naam: 'c.csv', inhoud: changedCapaciteit().replace(';12;12;4;18;2', ';12;12;4;19;2') }]), AANLEVERAAR);
