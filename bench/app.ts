@@ -11,7 +11,7 @@ import { manifestSchema } from '../src/lib/domain/schemas';
 import { runIngest } from '../src/lib/server/ingest';
 import type { IngestReport } from '../src/lib/server/ingest/report';
 import { isBuildFresh } from '../scripts/build-freshness';
-import { childEnv, ROOT, startApp, type AppPaths, type RunningApp } from '../tests/e2e/server';
+import { childEnv, ROOT, startApp, type AppPaths, type RunningApp, type StartOptions } from '../tests/e2e/server';
 
 export const DATA_DIR = join(ROOT, 'bench', 'data');
 export const EXAMPLE_EXPORTS = join(ROOT, 'data', 'exports');
@@ -112,9 +112,9 @@ export function buildIfStale(): void {
 }
 
 /** Run `fn` against the built app serving `paths`; the server stops afterwards. */
-export async function withApp<T>(paths: AppPaths, fn: (app: RunningApp) => Promise<T>): Promise<T> {
+export async function withApp<T>(paths: AppPaths, fn: (app: RunningApp) => Promise<T>, options: StartOptions = {}): Promise<T> {
 	buildIfStale();
-	const app = await startApp(paths);
+	const app = await startApp(paths, options);
 	try {
 		return await fn(app);
 	} finally {
