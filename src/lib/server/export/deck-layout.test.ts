@@ -13,11 +13,10 @@
  */
 import JSZip from 'jszip';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeStore, useStore } from '$lib/server/db/store';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { listNotebooks } from '$lib/server/notebooks/catalog';
-import { buildFixtureStore, type FixtureStore } from '../../../../tests/helpers/fixture-store';
+import { useExampleStore } from './example-store.test-helpers';
 import { buildDeck, parseDeckQuery } from './deck';
 import { FONT_FAMILY } from './fonts';
 import { lineHeight, textWidth, wrapText, type FontWeight } from './font-metrics';
@@ -25,32 +24,21 @@ import { SLIDE } from './slide-layout';
 
 const EMU = 914400;
 
-let store: FixtureStore;
-const notebooksBefore = process.env.REGIO_NOTEBOOKS_DIR;
-const exportsBefore = process.env.REGIO_EXPORTS_DIR;
-beforeAll(async () => {
-	store = await buildFixtureStore({ exports: resolve('data/exports') });
-	const codes = readFileSync(join(store.paths.exports, 'gemeenten.csv'), 'utf8').match(/GM\d{4}/g) ?? [];
-	const squares = {
-		type: 'FeatureCollection',
-		features: [...new Set(codes)].map((statcode, i) => {
-			const [x, y] = [4.6 + (i % 3) * 0.05, 51.8 + Math.floor(i / 3) * 0.05];
-			return { type: 'Feature', properties: { statcode }, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.05, y], [x + 0.05, y + 0.05], [x, y + 0.05], [x, y]]] } };
-		})
-	};
-	mkdirSync(join(store.paths.exports, 'geo'), { recursive: true });
-	writeFileSync(join(store.paths.exports, 'geo', 'gemeenten.geojson'), JSON.stringify(squares));
-	process.env.REGIO_EXPORTS_DIR = store.paths.exports;
-	process.env.REGIO_NOTEBOOKS_DIR = resolve('notebooks');
-	await useStore(store.paths.store, { checkIntervalMs: 0 });
-});
-afterAll(async () => {
-	await closeStore();
-	store?.cleanup();
-	if (notebooksBefore === undefined) delete process.env.REGIO_NOTEBOOKS_DIR;
-	else process.env.REGIO_NOTEBOOKS_DIR = notebooksBefore;
-	if (exportsBefore === undefined) delete process.env.REGIO_EXPORTS_DIR;
-	else process.env.REGIO_EXPORTS_DIR = exportsBefore;
+useExampleStore({
+	exportsEnv: true,
+	// A boundaries file of made-up squares, so /capaciteit shows the real map (and drops the tile map).
+	prepare(exportsDir) {
+		const codes = readFileSync(join(exportsDir, 'gemeenten.csv'), 'utf8').match(/GM\d{4}/g) ?? [];
+		const squares = {
+			type: 'FeatureCollection',
+			features: [...new Set(codes)].map((statcode, i) => {
+				const [x, y] = [4.6 + (i % 3) * 0.05, 51.8 + Math.floor(i / 3) * 0.05];
+				return { type: 'Feature', properties: { statcode }, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.05, y], [x + 0.05, y + 0.05], [x, y + 0.05], [x, y]]] } };
+			})
+		};
+		mkdirSync(join(exportsDir, 'geo'), { recursive: true });
+		writeFileSync(join(exportsDir, 'geo', 'gemeenten.geojson'), JSON.stringify(squares));
+	}
 });
 
 interface Shape {

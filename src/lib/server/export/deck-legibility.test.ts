@@ -8,8 +8,7 @@
  */
 import { isHttpError } from '@sveltejs/kit';
 import JSZip from 'jszip';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { footerText } from '$lib/charts/meta';
 import { capaciteitKaartChart, type KaartRow } from '$lib/charts/capaciteit/kaart';
 import { gemeenteDagbesteding, gemeenteDagbestedingRows } from '$lib/charts/gemeente/dagbesteding';
@@ -17,10 +16,9 @@ import { perGemeente } from '$lib/charts/capaciteit/fixtures.test-helpers';
 import { CHART_VIEWS } from '$lib/charts/registry';
 import { FilterError } from '$lib/filters';
 import { chartLoader, notebookChartIds, type LoadedChart } from '$lib/server/charts';
-import { closeStore, useStore } from '$lib/server/db/store';
 import { rewindPolygon } from '$lib/server/geo/boundaries';
 import { listNotebooks } from '$lib/server/notebooks/catalog';
-import { buildFixtureStore, type FixtureStore } from '../../../../tests/helpers/fixture-store';
+import { useExampleStore } from './example-store.test-helpers';
 import { buildDeck, parseDeckQuery, slideLayout } from './deck';
 import { MIN_PT, slideChartSvg } from './deck-image';
 import { lineHeight, textWidth } from './font-metrics';
@@ -28,19 +26,7 @@ import { chartSlideLayout, SLIDE, type TextBox } from './slide-layout';
 import { svgTexts, svgWidth } from './svg-text';
 import { tekortChart } from './fixtures.test-helpers';
 
-let store: FixtureStore;
-const notebooksBefore = process.env.REGIO_NOTEBOOKS_DIR;
-beforeAll(async () => {
-	store = await buildFixtureStore({ exports: resolve('data/exports') });
-	process.env.REGIO_NOTEBOOKS_DIR = resolve('notebooks');
-	await useStore(store.paths.store, { checkIntervalMs: 0 });
-});
-afterAll(async () => {
-	await closeStore();
-	store?.cleanup();
-	if (notebooksBefore === undefined) delete process.env.REGIO_NOTEBOOKS_DIR;
-	else process.env.REGIO_NOTEBOOKS_DIR = notebooksBefore;
-});
+useExampleStore();
 
 /** A chart by id with its default filters, or with the first allowed value of a choice it needs (the gemeente charts). */
 async function load(id: string, query = ''): Promise<LoadedChart | 'unavailable'> {
