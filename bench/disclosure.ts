@@ -12,7 +12,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHART_VIEWS } from '../src/lib/charts/registry';
+import { CHART_VIEWS } from '../src/lib/server/views';
 import { chartLoader } from '../src/lib/server/charts';
 import { closeStore, useStore, withSnapshot } from '../src/lib/server/db/store';
 import { buildDeck } from '../src/lib/server/export/deck';

@@ -11,7 +11,7 @@
  *   the 12 charts' PNG medians. Target: < 3 s.
  */
 import { isHttpError } from '@sveltejs/kit';
-import { CHART_VIEWS } from '../src/lib/charts/registry';
+import { CHART_VIEWS } from '../src/lib/server/views';
 import { chartLoader } from '../src/lib/server/charts';
 import type { LoadedChart } from '../src/lib/server/charts/types';
 import { closeStore, useStore } from '../src/lib/server/db/store';

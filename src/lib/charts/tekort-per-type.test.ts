@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderChart } from './render.server';
-import { CHARTS, chartById } from './registry';
+import { renderChart } from '$lib/server/charts/render';
+import { CHARTS, chartById } from '$lib/server/views';
 import { tekortPerType, type TekortPerTypeRow } from './tekort-per-type';
 
 const rows: TekortPerTypeRow[] = [

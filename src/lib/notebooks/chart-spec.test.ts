@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalise } from '$lib/charts/capaciteit/fixtures.test-helpers';
 import { tekstKleur } from '$lib/charts/capaciteit/tekort-kleur';
 import { PALETTE } from '$lib/charts/palette';
-import { renderChart, serverDocument } from '$lib/charts/render.server';
+import { renderChart, serverDocument } from '$lib/server/charts/render';
 import { ChartSpecError, compileChart, type CompileContext } from './chart-spec';
 import { LEEG, NEUTRAAL, SERIES_COLOURS, valueColour } from './charts/colours';
 import type { ChartSpec, NotebookChartDefinition, ResultColumn, ResultRow } from './types';

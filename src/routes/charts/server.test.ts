@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHART_VIEWS, CHARTS } from '$lib/charts/registry';
+import { CHART_VIEWS, CHARTS } from '$lib/server/views';
 import type { ChartParameter } from '$lib/server/charts/types';
 import { useFixtureStore } from '../../../tests/helpers/fixture-store';
 import { GET } from './+server';

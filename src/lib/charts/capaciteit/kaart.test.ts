@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rewindPolygon } from '../../server/geo/boundaries';
-import { chartById } from '../registry';
-import { renderChart } from '../render.server';
+import { chartById } from '$lib/server/views';
+import { renderChart } from '$lib/server/charts/render';
 import { normalise, perGemeente } from './fixtures.test-helpers';
 import { capaciteitKaartChart, type KaartRow } from './kaart';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartById } from '../registry';
-import { renderChart } from '../render.server';
+import { chartById } from '$lib/server/views';
+import { renderChart } from '$lib/server/charts/render';
 import { normalise, perGemeente } from './fixtures.test-helpers';
 import { capaciteitPerGemeenteChart } from './per-gemeente';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartById } from '../registry';
-import { renderChart } from '../render.server';
+import { chartById } from '$lib/server/views';
+import { renderChart } from '$lib/server/charts/render';
 import { normalise } from './fixtures.test-helpers';
 import { capaciteitPerTypeChart } from './per-type';
 import type { TypeCapaciteit } from './rows';

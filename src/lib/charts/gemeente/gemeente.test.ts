@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChart } from '../render.server';
+import { renderChart } from '$lib/server/charts/render';
 import { gemeenteCapaciteit, gemeenteCapaciteitRows } from './capaciteit';
 import { gemeenteDagbesteding, gemeenteDagbestedingRows } from './dagbesteding';
 import { gemeenteHkg, perRonde, type GemeenteHkgRow } from './hkg';

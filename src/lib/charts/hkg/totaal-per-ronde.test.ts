@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderChart } from '../render.server';
-import { chartById } from '../registry';
+import { renderChart } from '$lib/server/charts/render';
+import { chartById } from '$lib/server/views';
 import { HKG_ROWS } from './fixtures.test-data';
 import { hkgModel } from './model';
 import { hkgTotaalPerRonde } from './totaal-per-ronde';

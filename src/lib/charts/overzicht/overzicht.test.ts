@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChart } from '../render.server';
+import { renderChart } from '$lib/server/charts/render';
 import { overzichtDagbestedingTrend, type DagbestedingTrendRow } from './dagbesteding-trend';
 import { overzichtHkgRondes, type HkgRondeRow } from './hkg-rondes';
 import { overzichtView } from '$lib/server/views/overzicht';

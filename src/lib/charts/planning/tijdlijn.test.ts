@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { chartById } from '../registry';
-import { renderChart } from '../render.server';
+import { chartById } from '$lib/server/views';
+import { renderChart } from '$lib/server/charts/render';
 import { PROJECTEN } from './fixtures.test-data';
 import { planningTijdlijn, tijdlijnDatum, wrapNaam } from './tijdlijn';
 

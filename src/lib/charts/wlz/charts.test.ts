@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderChart } from '../render.server';
-import { chartById } from '../registry';
+import { renderChart } from '$lib/server/charts/render';
+import { chartById } from '$lib/server/views';
 import { wlzInstroomPerGemeente, type WlzGemeenteBar } from './instroom-per-gemeente';
 import { wlzInstroomPerJaar } from './instroom-per-jaar';
 import { SCENARIO_ROWS } from './fixtures.test-data';

@@ -3,7 +3,7 @@
  * FilterError into the views' Dutch 400, and rendering a loaded chart for a page.
  */
 import { error } from '@sveltejs/kit';
-import { renderChart } from '$lib/charts/render.server';
+import { renderChart } from '$lib/server/charts/render';
 import type { ChartDefinition, ChartMeta, RenderedChart } from '$lib/charts/types';
 import { bronMeta as footerFacts } from '$lib/charts/meta';
 import { FilterError } from '$lib/filters';

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHART_VIEWS, CHARTS } from '$lib/charts/registry';
+import { CHART_VIEWS, CHARTS } from '$lib/server/views';
 import { FilterError } from '$lib/filters';
 import { useFixtureStore } from '../../../../tests/helpers/fixture-store';
 import { thrown } from '../../../../tests/helpers/thrown';

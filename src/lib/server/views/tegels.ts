@@ -11,7 +11,7 @@ import { overzichtHkgRondes } from '$lib/charts/overzicht/hkg-rondes';
 import { SPARKLINE_WIDTH } from '$lib/charts/overzicht/sparkline';
 import { overzichtTekortTrend } from '$lib/charts/overzicht/tekort-trend';
 import { overzichtWlzTrend } from '$lib/charts/overzicht/wlz-trend';
-import { renderChart } from '$lib/charts/render.server';
+import { renderChart } from '$lib/server/charts/render';
 import type { ChartDefinition, ChartMeta, RenderedChart } from '$lib/charts/types';
 import { formatDate, formatInteger, formatPer10k, formatPercent, formatPeriode, inZin } from '$lib/domain/format';
 import { labelOf } from '$lib/domain/vocabulary';
