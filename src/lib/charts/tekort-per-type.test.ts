@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderChart } from '$lib/server/charts/render';
 import { CHARTS, chartById } from '$lib/server/views';
 import { tekortPerType, type TekortPerTypeRow } from './tekort-per-type';
+import { normalise } from './snapshot.test-helpers';
 
 const rows: TekortPerTypeRow[] = [
 	{ voorzieningstype: 'crisisopvang', bestaand: 28, gepland: 4, behoefte: 40, tekort: 12, tekort_na_plan: 8 },
@@ -10,9 +11,6 @@ const rows: TekortPerTypeRow[] = [
 ];
 
 /** Plot writes floating-point coordinates; round them so the snapshot survives harmless float noise. */
-function normalise(svg: string): string {
-	return svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
-}
 
 describe('tekort-per-type chart', () => {
 	it('is registered under its id', () => {

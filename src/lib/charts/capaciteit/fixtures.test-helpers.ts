@@ -30,8 +30,3 @@ export const QUERY_ROWS: GemeenteTypeInput[] = [
 ];
 
 export const perGemeente = (maat: Maat = 'absolute') => capaciteitPerGemeente(QUERY_ROWS, GEMEENTEN, maat);
-
-/** Plot writes floating-point coordinates; round them so the snapshot survives harmless float noise. */
-export function normalise(svg: string): string {
-	return svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
-}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rewindPolygon } from '../../server/geo/boundaries';
 import { chartById } from '$lib/server/views';
 import { renderChart } from '$lib/server/charts/render';
-import { normalise, perGemeente } from './fixtures.test-helpers';
+import { perGemeente } from './fixtures.test-helpers';
+import { normalise } from '../snapshot.test-helpers';
 import { capaciteitKaartChart, type KaartRow } from './kaart';
 
 /** Small made-up squares side by side (lon/lat), counter-clockwise as GeoJSON writes them. */

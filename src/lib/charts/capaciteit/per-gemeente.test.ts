@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chartById } from '$lib/server/views';
 import { renderChart } from '$lib/server/charts/render';
-import { normalise, perGemeente } from './fixtures.test-helpers';
+import { perGemeente } from './fixtures.test-helpers';
+import { normalise } from '../snapshot.test-helpers';
 import { capaciteitPerGemeenteChart } from './per-gemeente';
 
 const TITLE = 'Bestaande en geplande plekken tegenover de behoefte per gemeente, peiljaar 2024';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartById } from '$lib/server/views';
 import { renderChart } from '$lib/server/charts/render';
-import { normalise } from './fixtures.test-helpers';
+import { normalise } from '../snapshot.test-helpers';
 import { capaciteitPerTypeChart } from './per-type';
 import type { TypeCapaciteit } from './rows';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chartById } from '$lib/server/views';
 import { renderChart } from '$lib/server/charts/render';
-import { normalise, perGemeente } from './fixtures.test-helpers';
+import { perGemeente } from './fixtures.test-helpers';
+import { normalise } from '../snapshot.test-helpers';
 import { capaciteitTegelkaartChart, tegelNaam } from './tegelkaart';
 import { GEEN_TEKORT, kaartLegend, tekortKlassen, tekortKleur, tekstKleur } from './tekort-kleur';
 

@@ -3,10 +3,7 @@ import { chartById } from '$lib/server/views';
 import { renderChart } from '$lib/server/charts/render';
 import { aanbiederRows, regioRows } from './fixtures.test-data';
 import { aanbiedersIn, dagbestedingPerAanbieder } from './per-aanbieder';
-
-function normalise(svg: string): string {
-	return svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
-}
+import { normalise } from '../snapshot.test-helpers';
 
 const rows = () => [...aanbiederRows(), ...regioRows()];
 

@@ -3,10 +3,7 @@ import { chartById } from '$lib/server/views';
 import { renderChart } from '$lib/server/charts/render';
 import { regioRows } from './fixtures.test-data';
 import { annotated, dagbestedingRegioChart } from './regio';
-
-function normalise(svg: string): string {
-	return svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
-}
+import { normalise } from '../snapshot.test-helpers';
 
 describe('dagbesteding-regio chart', () => {
 	it('is registered under its id', () => {

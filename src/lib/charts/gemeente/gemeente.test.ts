@@ -5,10 +5,8 @@ import { gemeenteDagbesteding, gemeenteDagbestedingRows } from './dagbesteding';
 import { gemeenteHkg, perRonde, type GemeenteHkgRow } from './hkg';
 import { gemeenteView } from '$lib/server/views/gemeente';
 import { gemeenteWlz, gemeenteWlzRows } from './wlz';
+import { normalise } from '../snapshot.test-helpers';
 
-function normalise(svg: string): string {
-	return svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
-}
 const snapshot = (id: string) => `../../../../tests/output/${id}.svg`;
 
 // Gorinchem against the region, peiljaar 2026, from the example data (rounded).

@@ -4,8 +4,7 @@ import { chartById } from '$lib/server/views';
 import { HKG_ROWS } from './fixtures.test-data';
 import { hkgModel } from './model';
 import { hkgTotaalPerRonde } from './totaal-per-ronde';
-
-const normalise = (svg: string) => svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
+import { normalise } from '../snapshot.test-helpers';
 
 const rows = hkgModel(HKG_ROWS, { ronde: 'definitief', sleutel: 'afgesproken' }).totalen;
 const watAls = hkgModel(HKG_ROWS, { ronde: 'definitief', sleutel: 'afgesproken', watAls: { GM0505: 80 } }).totalen;

@@ -6,11 +6,9 @@ import { overzichtView } from '$lib/server/views/overzicht';
 import { SPARKLINE_WIDTH } from './sparkline';
 import { overzichtTekortTrend, type TekortTrendRow } from './tekort-trend';
 import { overzichtWlzTrend, type WlzTrendRow } from './wlz-trend';
+import { normalise } from '../snapshot.test-helpers';
 
 /** Plot writes floating-point coordinates; round them so the snapshot survives harmless float noise. */
-function normalise(svg: string): string {
-	return svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
-}
 const snapshot = (id: string) => `../../../../tests/output/${id}.svg`;
 
 const tekort: TekortTrendRow[] = [

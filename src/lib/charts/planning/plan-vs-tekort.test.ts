@@ -3,10 +3,7 @@ import { chartById } from '$lib/server/views';
 import { renderChart } from '$lib/server/charts/render';
 import { PROJECTEN } from './fixtures.test-data';
 import { planningPlanVsTekort, planTegenTekort } from './plan-vs-tekort';
-
-function normalise(svg: string): string {
-	return svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
-}
+import { normalise } from '../snapshot.test-helpers';
 
 const TEKORTEN = [
 	{ peiljaar: 2026, voorzieningstype: 'crisisopvang' as const, tekort: 16 },

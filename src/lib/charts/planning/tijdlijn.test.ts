@@ -4,10 +4,7 @@ import { chartById } from '$lib/server/views';
 import { renderChart } from '$lib/server/charts/render';
 import { PROJECTEN } from './fixtures.test-data';
 import { planningTijdlijn, tijdlijnDatum, wrapNaam } from './tijdlijn';
-
-function normalise(svg: string): string {
-	return svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
-}
+import { normalise } from '../snapshot.test-helpers';
 
 describe('planning-tijdlijn chart', () => {
 	it('is registered under its id', () => {

@@ -9,8 +9,8 @@ import { wlzReductieScenario } from './reductie-scenario';
 import { gemeenteWlz } from '../gemeente/wlz';
 import { overzichtWlzTrend } from '../overzicht/wlz-trend';
 import { REEKS } from '../palette';
+import { normalise } from '../snapshot.test-helpers';
 
-const normalise = (svg: string) => svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 const snapshot = (name: string) => `../../../../tests/output/${name}.svg`;
 
 const eigen = [2021, 2022, 2023].map((jaar, i) => ({
