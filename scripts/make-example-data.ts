@@ -668,7 +668,7 @@ async function dagbestedingParquet(rows: readonly DagbestedingData[], path: stri
 
 // ─── Manifest ─────────────────────────────────────────────────────────────────────────────
 
-const BRON_ILLUSTRATIEF = 'Illustratieve voorbeelddata Regiomonitor BW&O, gebaseerd op feiten uit regionale verslagen (zie data/exports/README.md)';
+const BRON_ILLUSTRATIEF = 'Illustratieve voorbeelddata Regiomonitor BW&O, gebaseerd op feiten uit regionale verslagen';
 
 export const BESTANDEN: Record<ExportSoort, string> = {
 	gemeenten: 'gemeenten.csv',

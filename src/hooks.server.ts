@@ -34,7 +34,7 @@ function isStoreUnavailable(error: unknown): error is StoreMissingError | StoreI
 const pageCache = new PageCache();
 
 /**
- * Pages and their client-side data are pure functions of the snapshot, the URL, the user (the
+ * Pages and their client-side data are pure functions of the snapshot, the day, the URL, the user (the
  * header shows who is logged in) and files read at request time (the boundaries file of the
  * map, the last ingest report on /data, the notebooks), whose versions are part of the key.
  * Not cached: the health check and other API routes, and the pages of login, logout and
@@ -106,7 +106,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const requested = new URL(event.request.url);
 		const paths = storePaths();
 		const notebooks = usesNotebooks(requested.pathname) ? notebooksVersion() : '';
-		const key = `${snapshot.id} ${boundariesVersion(paths.exports)} ${reportVersion(paths.reports)} ${notebooks} ${userKey(event.locals)} ${requested.pathname}${requested.search}`;
+		// Today's date too: footers and /data flag figures whose peildatum lies more than a year back (domain/bronnen.ts).
+		const vandaag = new Date().toISOString().slice(0, 10);
+		const key = `${snapshot.id} ${vandaag} ${boundariesVersion(paths.exports)} ${reportVersion(paths.reports)} ${notebooks} ${userKey(event.locals)} ${requested.pathname}${requested.search}`;
 		return pageCache.respond(key, async () => resolve(event), { gzip: acceptsGzip(event.request.headers.get('accept-encoding')) });
 	});
 	// Every response, pages and downloads alike (the CSP itself comes from svelte.config.js).

@@ -158,8 +158,8 @@ describe('aanleveren in the browser', () => {
 			expect(rows[0]).toContain('bea');
 			// The last-report block says the older version is back, not the newer one's ingest.
 			const melding = await page.locator('.melding', { hasText: 'Teruggezet:' }).innerText();
-			expect(melding).toContain(`(snapshot ${before}) zijn weer in gebruik, teruggezet door bea`);
-			expect(await page.locator('main').innerText()).not.toContain(`ingelezen als snapshot ${after}`);
+			expect(melding).toContain(`(versie ${before}) zijn weer in gebruik, teruggezet door bea`);
+			expect(await page.locator('main').innerText()).not.toContain('Gelukt: de nieuwe cijfers zijn ingelezen');
 		} finally {
 			await context.close();
 		}

@@ -35,7 +35,7 @@ describe('/hkg', () => {
 			const svg = page.locator('figure[data-chart-id="hkg-bod-per-gemeente"] svg[role="img"]');
 			await expect(svg.getAttribute('aria-label')).resolves.toBe('HKG-bod per gemeente tegen het redelijk aandeel, 2024–2027');
 			// Dordrecht: 102 + 30 + 2 + 8 + 6 = 148 in the definitive round.
-			expect(await gemeenteRij(page, 'GM0505')).toMatchObject({ bod: '148', tekort: '0' });
+			expect(await gemeenteRij(page, 'GM0505')).toMatchObject({ bod: '148', tekort: '0,0' });
 			const description = await page.locator('#hkg-bod-per-gemeente-beschrijving').innerText();
 			expect(description).toMatch(/^In het definitief bod bieden 7 van de 9 gemeenten minder dan hun redelijk aandeel/);
 			await expect(page.locator('figure[data-chart-id="hkg-bod-per-gemeente"] footer').innerText()).resolves.toContain('Illustratief');
@@ -49,7 +49,7 @@ describe('/hkg', () => {
 			await Promise.all([page.waitForURL(/categorie=uitstroomwoningen/), page.selectOption('#hkg-categorie', 'uitstroomwoningen')]);
 			expect((await chartTable(page, 'hkg-totaal-per-ronde')).at(-1)).toEqual(['Definitief bod', '206', '240', '86%', '34']);
 			// Uitstroomwoningen are divided by sociale huurvoorraad: Dordrecht 97,2; by inwoners 76,9.
-			expect(await gemeenteRij(page, 'GM0505')).toMatchObject({ bod: '102', fairShare: '97,2', tekort: '0' });
+			expect(await gemeenteRij(page, 'GM0505')).toMatchObject({ bod: '102', fairShare: '97,2', tekort: '0,0' });
 			await Promise.all([page.waitForURL(/verdeelsleutel=inwoners/), page.selectOption('#hkg-verdeelsleutel', 'inwoners')]);
 			expect(await gemeenteRij(page, 'GM0505')).toMatchObject({ fairShare: '76,9' });
 			await Promise.all([page.waitForURL(/ronde=voorlopig/), page.selectOption('#hkg-ronde', 'voorlopig')]);
@@ -66,7 +66,7 @@ describe('/hkg', () => {
 			expect((await chartTable(page, 'hkg-totaal-per-ronde')).at(-1)).toEqual(['Definitief bod', '9', '14', '64%', '5']);
 
 			await page.goto(url('/hkg?categorie=skaeve_huse&bod_GM0505=999'));
-			expect(await gemeenteRij(page, 'GM0505')).toMatchObject({ bod: '2', tekort: '0', watAls: '999' });
+			expect(await gemeenteRij(page, 'GM0505')).toMatchObject({ bod: '2', tekort: '0,0', watAls: '999' });
 			expect((await chartTable(page, 'hkg-totaal-per-ronde')).at(-1)).toEqual(['Wat-als (definitief bod)', '1.006', '14', '7.186%', '0']);
 			const banner = page.locator('.wat-als-banner');
 			await expect(banner.innerText()).resolves.toContain('niet de echte biedingen');

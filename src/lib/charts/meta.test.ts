@@ -20,4 +20,24 @@ describe('chart footer text', () => {
 		);
 		expect(bronMeta({ bron: 'B', peildatum: null, illustratief: false, drempel: 10 }).afscherming).toBe('Aantallen onder 10 zijn afgeschermd (AVG).');
 	});
+	it('says so when a source the chart rests on is more than a year old, on the page and in every download', () => {
+		const bron = {
+			bron: 'HKG',
+			peildatum: '2026-01-01',
+			illustratief: false,
+			drempel: 5,
+			bronnen: [
+				{ soort: 'inwoners', peildatum: '2026-01-01' },
+				{ soort: 'hkg_biedingen', peildatum: '2023-12-04' }
+			]
+		};
+		const meta = { title: 't', ...bronMeta(bron, new Date('2026-12-03')) };
+		// The chart's subject first (the footer links there), inwoners last.
+		expect(meta.soorten).toEqual(['hkg_biedingen', 'inwoners']);
+		expect(meta.verouderd).toBe('Let op: de cijfers van HKG-biedingen (peildatum 4 december 2023) zijn meer dan een jaar oud.');
+		expect(footerText(meta)).toBe(
+			'Bron: HKG. Peildatum 1 januari 2026. Let op: de cijfers van HKG-biedingen (peildatum 4 december 2023) zijn meer dan een jaar oud. Aantallen onder 5 zijn afgeschermd (AVG).'
+		);
+		expect(bronMeta(bron, new Date('2024-06-01')).verouderd).toBeNull();
+	});
 });

@@ -28,6 +28,10 @@ export interface ChartMeta {
 	illustratief: boolean;
 	/** The disclosure sentence of the footer (afschermingZin): "Aantallen onder 5 zijn afgeschermd (AVG)." */
 	afscherming: string;
+	/** The export kinds the figures rest on: the footer links to their explanation on /bronnen. */
+	soorten?: readonly string[];
+	/** The warning when a source the chart rests on is more than a year old (verouderdZin in domain/bronnen.ts). */
+	verouderd?: string | null;
 }
 
 /** One entry of the HTML legend the frame shows above the chart. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
 	formatCount,
+	formatSeconden,
+	opsomming,
 	inZin,
 	formatDate,
 	formatDateShort,
@@ -122,5 +124,21 @@ describe('inZin', () => {
 		expect(inZin('Domus plus')).toBe('domus plus');
 		expect(inZin('BW extramuraal')).toBe('BW extramuraal');
 		expect(inZin('')).toBe('');
+	});
+});
+
+describe('opsomming and formatSeconden', () => {
+	it('lists in running Dutch', () => {
+		expect(opsomming([])).toBe('');
+		expect(opsomming(['Dordrecht'])).toBe('Dordrecht');
+		expect(opsomming(['Dordrecht', 'Gorinchem'])).toBe('Dordrecht en Gorinchem');
+		expect(opsomming(['Dordrecht', 'Gorinchem', 'Sliedrecht'])).toBe('Dordrecht, Gorinchem en Sliedrecht');
+	});
+	it('says 1 seconde, otherwise seconden', () => {
+		expect(formatSeconden(1)).toBe('1 seconde');
+		expect(formatSeconden(1.04)).toBe('1 seconde');
+		expect(formatSeconden(0.4)).toBe('0,4 seconden');
+		expect(formatSeconden(2)).toBe('2 seconden');
+		expect(formatSeconden(12.34)).toBe('12,3 seconden');
 	});
 });

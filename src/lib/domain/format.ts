@@ -149,6 +149,17 @@ export function formatQuarter(value: DateInput): string {
 	return `${date.getUTCFullYear()} K${Math.floor(date.getUTCMonth() / 3) + 1}`;
 }
 
+/** A list in running text: `a`, `a en b`, `a, b en c`. */
+export function opsomming(items: readonly string[]): string {
+	return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
+}
+
+/** A duration in seconds with one decimal and the right noun: `1 seconde`, `0,4 seconden`, `12,3 seconden`. */
+export function formatSeconden(seconden: number): string {
+	const tekst = formatDecimal(seconden, { digits: 1 });
+	return `${tekst} ${tekst === '1' ? 'seconde' : 'seconden'}`;
+}
+
 /** Plural-aware count with a noun: `1 rij`, `1.234 rijen`. */
 export function formatCount(value: number, singular: string, plural: string): string {
 	return `${formatInteger(value)} ${value === 1 ? singular : plural}`;

@@ -4,7 +4,8 @@
  * line, and the share of it that the bid covers as a label.
  */
 import * as Plot from '@observablehq/plot';
-import { formatDateShort, formatDecimal, formatDifference, formatInteger, formatPercent, inZin } from '../../domain/format';
+import { formatDateShort, formatDifference, formatInteger, formatPercent, inZin } from '../../domain/format';
+import { formatAandeel } from '../hkg/model';
 import { labelOf, type HkgCategorie, type HkgRonde } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
@@ -50,7 +51,7 @@ const aandeel = (t: HkgRondeTotaal) => (t.fair_share > 0 ? t.bod / t.fair_share 
 function build(rows: readonly GemeenteHkgRow[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
 	const totalen = perRonde(rows);
 	const tip = (t: HkgRondeTotaal) =>
-		`${ronde(t)} (${formatDateShort(t.ronde_datum)}): bod ${formatInteger(t.bod)}, redelijk aandeel ${formatDecimal(t.fair_share)}`;
+		`${ronde(t)} (${formatDateShort(t.ronde_datum)}): bod ${formatInteger(t.bod)}, redelijk aandeel ${formatAandeel(t.fair_share)}`;
 	return Plot.plot({
 		document,
 		width,
@@ -85,20 +86,20 @@ function describe(rows: readonly GemeenteHkgRow[]): string {
 	const oordeel =
 		laatste.bod >= laatste.fair_share
 			? 'Het laatste bod haalt het redelijk aandeel.'
-			: `Het laatste bod blijft ${formatDecimal(laatste.fair_share - laatste.bod)} onder het redelijk aandeel.`;
-	return `Bod per ronde: ${verloop}, tegenover een redelijk aandeel van ${formatDecimal(laatste.fair_share)} (${formatPercent(aandeel(laatste))} gedekt). ${oordeel}`;
+			: `Het laatste bod blijft ${formatAandeel(laatste.fair_share - laatste.bod)} onder het redelijk aandeel.`;
+	return `Bod per ronde: ${verloop}, tegenover een redelijk aandeel van ${formatAandeel(laatste.fair_share)} (${formatPercent(aandeel(laatste))} gedekt). ${oordeel}`;
 }
 
 function table(rows: readonly GemeenteHkgRow[]): ChartTable {
 	const lines = perRonde(rows).flatMap((t) => [
-		[ronde(t), 'Alle categorieën', formatInteger(t.bod), formatDecimal(t.fair_share), formatDifference(t.bod - t.fair_share)],
+		[ronde(t), 'Alle categorieën', formatInteger(t.bod), formatAandeel(t.fair_share), formatDifference(t.bod - t.fair_share)],
 		...rows
 			.filter((r) => r.ronde === t.ronde)
 			.map((r) => [
 				ronde(r),
 				labelOf('hkg_categorie', r.categorie),
 				r.bod === null ? 'geen bod' : formatInteger(r.bod),
-				formatDecimal(r.fair_share),
+				formatAandeel(r.fair_share),
 				r.bod === null || r.fair_share === null ? '–' : formatDifference(r.bod - r.fair_share)
 			])
 	]);

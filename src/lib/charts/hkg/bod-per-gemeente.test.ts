@@ -25,26 +25,26 @@ describe('hkg-bod-per-gemeente chart', () => {
 		expect(chart.svg).toContain('<g data-href="/gemeente/GM0512">');
 		expect(chart.svg).not.toMatch(/<a[ >]/);
 		expect(chart.svg).toContain('Dordrecht, definitief bod: 65 eenheden');
-		expect(chart.svg).toContain('Dordrecht: redelijk aandeel 70 eenheden (naar sociale huurvoorraad (afgesproken))');
+		expect(chart.svg).toContain('Dordrecht: redelijk aandeel 70,0 eenheden (naar sociale huurvoorraad (afgesproken))');
 		expect(chart.svg).toContain('tekort 5');
 		expect(chart.svg).toContain('aandeel gehaald');
 	});
 
 	it('states the shortfall in the text alternative and the table', () => {
 		expect(hkgBodPerGemeente.describe(rows)).toBe(
-			'In het definitief bod bieden 1 van de 2 gemeenten minder dan hun redelijk aandeel naar sociale huurvoorraad (afgesproken); ' +
-				'samen 5 eenheden. Het grootste tekort heeft Dordrecht: bod 65, redelijk aandeel 70, tekort 5.'
+			'In het definitief bod bieden 1 van de 2 gemeenten minder dan hun redelijk aandeel naar sociale huurvoorraad (afgesproken): Dordrecht (tekort 5,0); ' +
+				'samen 5,0 eenheden. Het grootste tekort heeft Dordrecht: bod 65, redelijk aandeel 70,0, tekort 5,0.'
 		);
 		const table = hkgBodPerGemeente.table(rows);
 		expect(table.columns.map((c) => c.label)).toEqual(['Gemeente', 'Voorlopig bod', 'Aanvulling', 'Definitief bod', 'Redelijk aandeel', 'Tekort']);
-		expect(table.rows[0]).toEqual(['Dordrecht', '50', '60', '65', '70', '5']);
+		expect(table.rows[0]).toEqual(['Dordrecht', '50', '60', '65', '70,0', '5,0']);
 	});
 
 	it('shows a what-if bid as its own mark and column', () => {
 		const chart = renderChart(hkgBodPerGemeente, watAls, { title: 'Wat-als' });
 		expect(chart.svg).toContain('Dordrecht, wat-als: 72 eenheden (echt bod 65)');
 		expect(chart.description).toContain('Met de wat-als-biedingen (in plaats van het definitief bod) bieden alle 2 gemeenten');
-		expect(chart.table.rows[0]).toEqual(['Dordrecht', '50', '60', '65', '72', '70', '0']);
+		expect(chart.table.rows[0]).toEqual(['Dordrecht', '50', '60', '65', '72', '70,0', '0,0']);
 		expect(hkgBodPerGemeente.describe([])).toContain('geen biedingen');
 	});
 

@@ -5,11 +5,11 @@
  * A what-if bid shows as an orange diamond. Every gemeente's marks carry its page (data-href, see links.ts).
  */
 import * as Plot from '@observablehq/plot';
-import { formatDecimal, formatInteger } from '../../domain/format';
+import { formatInteger, opsomming } from '../../domain/format';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { linksToDataHref } from '../links';
-import { RONDES, rondeLabel, sleutelLabel, type HkgGemeenteBod } from './model';
+import { formatAandeel, RONDES, rondeLabel, sleutelLabel, type HkgGemeenteBod } from './model';
 
 export const HKG_BOD_PER_GEMEENTE_ID = 'hkg-bod-per-gemeente';
 
@@ -30,7 +30,7 @@ const legend: readonly LegendItem[] = [
 
 const href = (d: { gemeentecode: string }) => `/gemeente/${d.gemeentecode}`;
 const eenheden = (n: number) => `${formatInteger(n)} ${n === 1 ? 'eenheid' : 'eenheden'}`;
-const aandeel = (n: number) => formatDecimal(n, { digits: 1 });
+const aandeel = formatAandeel;
 /** The bid that counts in the comparison: what-if when given, otherwise the real bid. */
 const telt = (d: HkgGemeenteBod) => d.wat_als ?? d.bod ?? 0;
 
@@ -146,8 +146,9 @@ function describe(rows: readonly HkgGemeenteBod[]): string {
 	if (onder.length === 0) return `${basis} bieden alle ${formatInteger(rows.length)} gemeenten minstens hun ${sleutelTekst}.`;
 	const grootste = onder[0];
 	const som = onder.reduce((s, g) => s + g.tekort, 0);
+	const namen = opsomming(onder.map((g) => `${g.naam} (tekort ${aandeel(g.tekort)})`));
 	return (
-		`${basis} bieden ${formatInteger(onder.length)} van de ${formatInteger(rows.length)} gemeenten minder dan hun ${sleutelTekst}; ` +
+		`${basis} bieden ${formatInteger(onder.length)} van de ${formatInteger(rows.length)} gemeenten minder dan hun ${sleutelTekst}: ${namen}; ` +
 		`samen ${aandeel(som)} eenheden. Het grootste tekort heeft ${grootste.naam}: bod ${formatInteger(telt(grootste))}, ` +
 		`redelijk aandeel ${aandeel(grootste.fair_share)}, tekort ${aandeel(grootste.tekort)}.`
 	);

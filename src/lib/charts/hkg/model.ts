@@ -4,7 +4,11 @@
  * total against the opgave. What-if bids replace the real bids of the compared round, so the
  * regiegroep sees how a raised bid changes the shortfalls (DESIGN.md section 1).
  */
+import { formatDecimal } from '../../domain/format';
 import { HKG_RONDES, labelOf, type HkgCategorie, type HkgRonde, type Verdeelsleutel } from '../../domain/vocabulary';
+
+/** A fair share or shortfall in units: always one decimal (`26,0` next to `45,8`), in every table, text and tooltip. */
+export const formatAandeel = (n: number | null | undefined): string => formatDecimal(n, { digits: 1, fixed: true });
 
 /** The bid fields of the store's bid rows this model needs (HkgBodRow satisfies it). */
 export interface HkgBodInput {
