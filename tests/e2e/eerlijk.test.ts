@@ -137,6 +137,28 @@ describe('/hkg in plain numbers', () => {
 	});
 });
 
+describe('keyboard and screen reader', () => {
+	it('Escape closes the export menu and returns focus to its button; each table toggle names its chart', async () => {
+		await withPage(async (page) => {
+			await page.goto(url('/hkg'));
+			const menu = page.locator('figure[data-chart-id="hkg-bod-per-gemeente"] details.export__menu');
+			await menu.locator('summary').focus();
+			await page.keyboard.press('Enter');
+			await expect(menu.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(true);
+			await page.keyboard.press('Tab');
+			await page.keyboard.press('Escape');
+			await expect(menu.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(false);
+			await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('SUMMARY');
+
+			const titles = await page.locator('figure.chart .chart__title').allInnerTexts();
+			const names = await page.locator('figure.chart .chart-table > summary').evaluateAll((els) => els.map((e) => e.textContent?.trim() ?? ''));
+			expect(names).toHaveLength(titles.length);
+			expect(new Set(names).size).toBe(names.length);
+			names.forEach((name, i) => expect(name).toBe(`Toon de cijfers als tabel van ‘${titles[i]}’`));
+		});
+	});
+});
+
 describe('error pages lead on', () => {
 	it('a wrong filter links to the same view with its default filters, an unknown gemeente lists the gemeenten', async () => {
 		await withPage(async (page) => {
