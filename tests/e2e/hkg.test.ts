@@ -71,7 +71,7 @@ describe('/hkg', () => {
 			const banner = page.locator('.wat-als-banner');
 			await expect(banner.innerText()).resolves.toContain('niet de echte biedingen');
 			const table = await chartTable(page, 'hkg-bod-per-gemeente');
-			expect(table.find((r) => r[0] === 'Dordrecht')).toEqual(['Dordrecht', '0', '2', '2', '999', '4,5', '0']);
+			expect(table.find((r) => r[0] === 'Dordrecht')).toEqual(['Dordrecht', '0', '2', '2', '999', '4,5', '0,0']);
 
 			// The reset link drops the what-if bids and keeps the filters.
 			await Promise.all([page.waitForURL((u) => !u.search.includes('bod_')), banner.getByRole('link', { name: 'Terug naar de echte biedingen' }).click()]);
