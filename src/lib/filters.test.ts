@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { gemeentecodeParam } from './domain/schemas';
 import { FilterError, parseSearchParams, toSearchParams } from './filters';
 
 const schema = z.object({
@@ -39,5 +40,20 @@ describe('parseSearchParams', () => {
 describe('toSearchParams', () => {
 	it('writes arrays as repeated parameters and leaves defaults out', () => {
 		expect(toSearchParams({ peiljaar: 2024, type: ['crisisopvang', 'domus_plus'], maat: 'absoluut' }, { maat: 'absoluut' }).toString()).toBe('peiljaar=2024&type=crisisopvang&type=domus_plus');
+	});
+});
+
+describe('a missing required parameter', () => {
+	it('says in words what it takes, not a type name', () => {
+		const gemeente = z.object({ gemeente: gemeentecodeParam });
+		let error: unknown;
+		try {
+			parseSearchParams(url(''), gemeente);
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toBeInstanceOf(FilterError);
+		expect((error as FilterError).message).toBe("Ongeldige waarde voor parameter 'gemeente': '(leeg)'. Toegestaan: een gemeentecode als GM0505.");
+		expect(() => parseSearchParams(url('gemeente=Dordrecht'), gemeente)).toThrow("Toegestaan: een gemeentecode als GM0505.");
 	});
 });

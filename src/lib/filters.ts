@@ -1,12 +1,12 @@
 /**
- * View filters live in the URL (DESIGN.md section 2): one zod schema per view parses the
- * search parameters; an invalid value is a Dutch 400 that names the parameter and what is
- * allowed, never a 500. Repeated parameters (`type=a&type=b`) fill array fields.
+ * View filters live in the URL, so a link reproduces the view (README, "Grafieken exporteren"):
+ * one zod schema per view ($lib/server/views) parses the search parameters; an invalid value is
+ * a Dutch 400 that names the parameter and what is allowed, never a 500. Repeated parameters
+ * (`type=a&type=b`) fill array fields.
  */
-import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 
-/** Thrown for an invalid filter; routes turn it into a 400 via {@link parseFilters}. */
+/** Thrown for an invalid filter; the views turn it into a 400 (asPageError, the chart endpoints). */
 export class FilterError extends Error {
 	constructor(
 		readonly parameter: string,
@@ -43,6 +43,15 @@ function numberRange(field: z.ZodType | undefined): string | null {
 	return minValue !== null && maxValue !== null && Number.isFinite(minValue) && Number.isFinite(maxValue) ? `${inner.isInt ? 'een geheel getal' : 'een getal'} van ${minValue} t/m ${maxValue}` : null;
 }
 
+/** The Dutch message of a field's first check that has one ('een gemeentecode als GM0505'). */
+function checkMessage(field: z.ZodType | undefined): string | undefined {
+	for (const check of (field ? unwrapped(field) : undefined)?._zod.def.checks ?? []) {
+		const message = (check._zod.def as { error?: (issue: unknown) => unknown }).error?.({});
+		if (typeof message === 'string') return message;
+	}
+	return undefined;
+}
+
 /** The Dutch explanation of one zod issue for a URL parameter. */
 function explain(issue: z.core.$ZodIssue, parameter: string, value: unknown, field?: z.ZodType): string {
 	const found = Array.isArray(value) ? value.join(', ') : value === undefined ? '(leeg)' : String(value);
@@ -59,7 +68,8 @@ function explain(issue: z.core.$ZodIssue, parameter: string, value: unknown, fie
 			allowed = issue.origin === 'array' ? `hoogstens ${issue.maximum} waarden` : (numberRange(field) ?? `${issue.maximum} of minder`);
 			break;
 		case 'invalid_type':
-			allowed = issue.expected === 'number' || issue.expected === 'int' ? 'een geheel getal' : `een waarde van het type ${issue.expected}`;
+			// A missing or unreadable value: what the field takes, in words (its check's message, such as 'een gemeentecode als GM0505').
+			allowed = issue.expected === 'number' || issue.expected === 'int' ? 'een geheel getal' : (checkMessage(field) ?? 'een waarde');
 			break;
 		case 'unrecognized_keys':
 			return `Onbekende parameter(s): ${issue.keys.join(', ')}.`;
@@ -88,19 +98,6 @@ export function parseSearchParams<S extends z.ZodObject>(url: URL, schema: S): z
 	const parameter = String(issue.path[0] ?? '');
 	throw new FilterError(parameter, explain(issue, parameter, raw[parameter], schema.shape[parameter] as z.ZodType | undefined));
 }
-
-/** {@link parseSearchParams} for a load function: an invalid filter becomes a Dutch 400 page. */
-export function parseFilters<S extends z.ZodObject>(url: URL, schema: S): z.infer<S> {
-	try {
-		return parseSearchParams(url, schema);
-	} catch (e) {
-		if (e instanceof FilterError) error(400, { message: e.message });
-		throw e;
-	}
-}
-
-/** A whole year from the URL, coerced; bounds come from the data (peiljaren in the store). */
-export const jaarParam = z.coerce.number().int().min(2000).max(2050);
 
 /** Serialise filters back to a query string (arrays as repeated parameters, defaults left out). */
 export function toSearchParams(filters: Record<string, unknown>, defaults: Record<string, unknown> = {}): URLSearchParams {

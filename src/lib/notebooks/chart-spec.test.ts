@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from '$lib/charts/capaciteit/fixtures.test-helpers';
+import { normalise } from '$lib/charts/snapshot.test-helpers';
 import { tekstKleur } from '$lib/charts/capaciteit/tekort-kleur';
 import { PALETTE } from '$lib/charts/palette';
 import { renderChart, serverDocument } from '$lib/server/charts/render';

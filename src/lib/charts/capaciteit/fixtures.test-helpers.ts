@@ -30,3 +30,6 @@ export const QUERY_ROWS: GemeenteTypeInput[] = [
 ];
 
 export const perGemeente = (maat: Maat = 'absolute') => capaciteitPerGemeente(QUERY_ROWS, GEMEENTEN, maat);
+
+/** The snapshot rounding, for tests that import it from here. */
+export { normalise } from '../snapshot.test-helpers';

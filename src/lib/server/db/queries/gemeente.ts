@@ -4,7 +4,7 @@ import { capaciteitPerGemeente, capaciteitTotalen, type CapaciteitGemeenteRow, t
 import { dagbestedingRegio, type DagbestedingRegioRow } from './dagbesteding';
 import { hkgBiedingen, hkgTotalen, huidigeHkgPeriode, type HkgBodRow, type HkgTotaalRow } from './hkg';
 import { gemeente, laatstePeiljaar, type GemeenteInfoRow } from './meta';
-import { planVsTekort, projecten, type PlanVsTekortRow, type ProjectRow } from './planning';
+import { projecten, type ProjectRow } from './planning';
 import { wlzEigenRegio, wlzPerGemeente, type WlzGemeenteRow, type WlzRegioRow } from './wlz';
 
 export interface GemeenteProfiel {
@@ -15,10 +15,7 @@ export interface GemeenteProfiel {
 	/** The same per 10,000 inwoners, to set against `capaciteitRegio`. */
 	capaciteitPer10k: CapaciteitGemeenteRow[];
 	capaciteitRegioPer10k: CapaciteitTotaalRow[];
-	/** The gemeente's totals per peiljaar and type. */
-	capaciteitTrend: CapaciteitTotaalRow[];
 	projecten: ProjectRow[];
-	planVsTekort: PlanVsTekortRow[];
 	wlz: WlzGemeenteRow[];
 	wlzRegio: WlzRegioRow[];
 	/** Latest periode with bids: the gemeente's bids and its totals against its fair share. */
@@ -36,14 +33,12 @@ export function gemeenteProfiel(code: string): Promise<GemeenteProfiel | null> {
 		if (!info) return null;
 		const gemeentecode = info.gemeentecode;
 		const [peiljaar, hkgPeriode] = await Promise.all([laatstePeiljaar(), huidigeHkgPeriode()]);
-		const [capaciteit, capaciteitPer10k, capaciteitRegioPer10k, capaciteitTrend, projectRows, plan, wlz, wlzRegio, biedingen, totalen, dagbesteding, dagbestedingAlle] =
+		const [capaciteit, capaciteitPer10k, capaciteitRegioPer10k, projectRows, wlz, wlzRegio, biedingen, totalen, dagbesteding, dagbestedingAlle] =
 			await Promise.all([
 				peiljaar === null ? [] : capaciteitPerGemeente({ peiljaar, gemeentecode, sort: 'type' }),
 				peiljaar === null ? [] : capaciteitPerGemeente({ peiljaar, gemeentecode, sort: 'type', measure: 'per_10k' }),
 				peiljaar === null ? [] : capaciteitTotalen({ peiljaar, measure: 'per_10k' }),
-				capaciteitTotalen({ gemeentecode }),
 				projecten({ gemeentecode }),
-				peiljaar === null ? [] : planVsTekort({ peiljaar, gemeentecode }),
 				wlzPerGemeente({ gemeentecode }),
 				wlzEigenRegio(),
 				hkgPeriode === null ? [] : hkgBiedingen({ periode: hkgPeriode, gemeentecode }),
@@ -57,9 +52,7 @@ export function gemeenteProfiel(code: string): Promise<GemeenteProfiel | null> {
 			capaciteit,
 			capaciteitPer10k,
 			capaciteitRegioPer10k,
-			capaciteitTrend,
 			projecten: projectRows,
-			planVsTekort: plan,
 			wlz,
 			wlzRegio,
 			hkgPeriode,

@@ -38,7 +38,6 @@ describe('gemeenteProfiel', () => {
 			['skaeve_huse', 3]
 		]);
 		expect(p?.capaciteitPer10k.map((r) => r.tekort)).toEqual([0.5, 0.75]);
-		expect(p?.capaciteitTrend).toHaveLength(4);
 		expect(p?.projecten.map((r) => r.project_id)).toEqual(['SH-GOR-01', 'CR-GOR-01']);
 		// 2022: 4 clients, under the threshold of 5: hidden.
 		expect(p?.wlz.map((r) => r.instroom)).toEqual([null, 5]);
