@@ -6,8 +6,8 @@
  * queries at scale. Same seed and options give byte-identical files.
  */
 import { parseArgs } from 'node:util';
-import { generateExports } from '../src/lib/server/synthetic/generate';
-import { cliOptionsSchema, resolveOptions, rowCounts } from '../src/lib/server/synthetic/options';
+import { generateExports } from './synthetic/generate';
+import { cliOptionsSchema, resolveOptions, rowCounts } from './synthetic/options';
 
 const USAGE = `Gebruik:
   npm run generate -- --gemeenten N --out MAP [--seed 42] [--jaren 2000-2038] [--maandelijks | --jaarlijks]

@@ -15,7 +15,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { EXPORT_KINDS, EXPORT_SOORTEN, expectedText, type ColumnSpec, type ExportSoort } from '../src/lib/domain/exports';
 import { VOCABULARIES, type Term } from '../src/lib/domain/vocabulary';
 import { manifestSchema, type Manifest } from '../src/lib/domain/schemas';
-import { mulberry32 } from '../src/lib/server/synthetic/prng';
+import { mulberry32 } from './synthetic/prng';
 
 // ─── Randomness ──────────────────────────────────────────────────────────────────────────
 

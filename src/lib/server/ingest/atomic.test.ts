@@ -14,8 +14,8 @@ import { readPointer, SNAPSHOTS_KEPT, type Pointer, type StorePaths } from '../d
 import { peiljaren, snapshotInfo } from '../db/queries';
 import { SNAPSHOT_TABLES } from '../db/schema';
 import { closeStore, useStore } from '../db/store';
-import { generateExports } from '../synthetic/generate';
-import { resolveOptions } from '../synthetic/options';
+import { generateExports } from '../../../../scripts/synthetic/generate';
+import { resolveOptions } from '../../../../scripts/synthetic/options';
 import { runIngest } from './index';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');

@@ -3,7 +3,7 @@
  * row. Each combination is a series that evolves over time (slow growth, occasional new or
  * closed locations), so monthly numbers move like real counts instead of jumping at random.
  */
-import { DOELGROEPEN, VOORZIENINGSTYPEN, type Doelgroep, type Voorzieningstype } from '../../domain/vocabulary';
+import { DOELGROEPEN, VOORZIENINGSTYPEN, type Doelgroep, type Voorzieningstype } from '../../src/lib/domain/vocabulary';
 import { peildataPerJaar, type GeneratorOptions } from './options';
 import { randomStream } from './prng';
 import type { World } from './world';

@@ -2,7 +2,7 @@
  * The smaller export kinds as typed rows (the domain row types of schemas.ts), generated
  * from the shared world. Sizes follow {@link rowCounts}.
  */
-import { JAAR_MAX, JAAR_MIN } from '../../domain/exports';
+import { JAAR_MAX, JAAR_MIN } from '../../src/lib/domain/exports';
 import type {
 	DagbestedingRow,
 	GemeenteRow,
@@ -11,7 +11,7 @@ import type {
 	InwonersRow,
 	ProjectRow,
 	WlzInstroomRow
-} from '../../domain/schemas';
+} from '../../src/lib/domain/schemas';
 import {
 	HKG_CATEGORIEEN,
 	HKG_RONDES,
@@ -21,7 +21,7 @@ import {
 	type HkgCategorie,
 	type HkgRonde,
 	type Verdeelsleutel
-} from '../../domain/vocabulary';
+} from '../../src/lib/domain/vocabulary';
 import { DAGBESTEDING_AANBIEDERS_PER_REGIO, PROJECTEN_PER_GEMEENTE, type GeneratorOptions } from './options';
 import { randomStream } from './prng';
 import type { Gemeente, World } from './world';

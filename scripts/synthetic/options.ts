@@ -3,8 +3,8 @@
  * and the row-count formulas that follow from them.
  */
 import { z } from 'zod';
-import { JAAR_MAX, JAAR_MIN, type ExportSoort } from '../../domain/exports';
-import { DOELGROEPEN, HKG_CATEGORIEEN, HKG_RONDES, VOORZIENINGSTYPEN } from '../../domain/vocabulary';
+import { JAAR_MAX, JAAR_MIN, type ExportSoort } from '../../src/lib/domain/exports';
+import { DOELGROEPEN, HKG_CATEGORIEEN, HKG_RONDES, VOORZIENINGSTYPEN } from '../../src/lib/domain/vocabulary';
 
 /** The example export set has the 9 gemeenten of centrumregio Dordrecht. */
 export const VOORBEELD_GEMEENTEN = 9;

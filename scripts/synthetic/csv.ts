@@ -5,7 +5,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { EXPORT_KINDS, columnNames, type ExportSoort } from '../../domain/exports';
+import { EXPORT_KINDS, columnNames, type ExportSoort } from '../../src/lib/domain/exports';
 
 export interface CsvDialect {
 	separator: ';' | ',';

@@ -4,7 +4,7 @@
  * population per year. Every export kind is generated from this one world, so the kinds
  * agree with each other (codes, regions, inwoners).
  */
-import type { GemeenteRow } from '../../domain/schemas';
+import type { GemeenteRow } from '../../src/lib/domain/schemas';
 import type { GeneratorOptions } from './options';
 import { randomStream, type Random } from './prng';
 

@@ -5,8 +5,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EXPORT_SOORTEN, type ExportSoort } from '../../domain/exports';
-import { manifestSchema, type Manifest } from '../../domain/schemas';
+import { EXPORT_SOORTEN, type ExportSoort } from '../../src/lib/domain/exports';
+import { manifestSchema, type Manifest } from '../../src/lib/domain/schemas';
 import { capaciteitLines, peildata } from './capaciteit';
 import { DUTCH_EXCEL, DUTCH_EXCEL_DATES, PLAIN_CSV, formatRow, headerLine, writeCsv, type CsvDialect, type WriteResult } from './csv';
 import {
