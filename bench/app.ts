@@ -16,7 +16,7 @@ import { childEnv, ROOT, startApp, type AppPaths, type RunningApp, type StartOpt
 export const DATA_DIR = join(ROOT, 'bench', 'data');
 export const EXAMPLE_EXPORTS = join(ROOT, 'data', 'exports');
 
-/** The views of DESIGN.md §4 that show data; the gemeente page for the region's centrumgemeente (see viewPaths). */
+/** The views of README, "Wat is dit?" that show data; the gemeente page for the region's centrumgemeente (see viewPaths). */
 export const VIEW_PATHS = ['/', '/capaciteit', '/planning', '/wlz', '/hkg', '/dagbesteding', '/gemeente/{centrum}', '/data'] as const;
 
 /** A file from build/client, served by the same server as the pages: the floor of the load figures. */

@@ -1,6 +1,6 @@
 /**
  * Reads the committed example exports back, each in its own dialect, and checks the facts of
- * DESIGN.md section 5 they must show. Independent of the ingest (written separately): the
+ * data/exports/README.md, "Wat de voorbeelddata laat zien" they must show. Independent of the ingest (written separately): the
  * files are parsed here with a minimal CSV reader, exceljs and DuckDB.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

@@ -4,7 +4,7 @@
  * CSV, plain CSV, XLSX with a title row, Parquet), plus manifest.json and README.md.
  *
  * Deterministic: every random choice comes from one seeded PRNG, so a rerun rewrites the same
- * figures. The figures respect the facts of DESIGN.md section 5; everything without a public
+ * figures. The figures respect the facts of data/exports/README.md, "Wat de voorbeelddata laat zien"; everything without a public
  * source is illustrative and labelled as such. Run: `npx tsx scripts/make-example-data.ts`.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -43,7 +43,7 @@ export function apportion(total: number, weights: readonly number[]): number[] {
 	return parts;
 }
 
-// ─── Reference facts (DESIGN.md section 5) ────────────────────────────────────────────────
+// ─── Reference facts (data/exports/README.md, "Wat de voorbeelddata laat zien") ────────────────────────────────────────────────
 
 export const REGIO = { code: 'CR0505', naam: 'Centrumregio Dordrecht' } as const;
 export const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026] as const;
@@ -66,7 +66,7 @@ interface Gemeente {
 	personenPerWoning: number;
 }
 
-// Inwoners 2024: CBS, Regionale kerncijfers Nederland; Zwijndrecht and Alblasserdam approximate (DESIGN.md §5).
+// Inwoners 2024: CBS, Regionale kerncijfers Nederland; Zwijndrecht and Alblasserdam approximate (data/exports/README.md, "Wat de voorbeelddata laat zien").
 export const GEMEENTEN: readonly Gemeente[] = [
 	{ code: 'GM0482', naam: 'Alblasserdam', subregio: 'Drechtsteden', lat: 51.8656, lon: 4.66, tegel: [1, 0], inwoners2024: 20300, benadering: true, groei: 0.004, corporatieAandeel: 0.29, personenPerWoning: 2.3 },
 	{ code: 'GM0505', naam: 'Dordrecht', subregio: 'Drechtsteden', lat: 51.8133, lon: 4.6901, tegel: [1, 2], inwoners2024: 122089, benadering: false, groei: 0.006, corporatieAandeel: 0.35, personenPerWoning: 2.1 },
@@ -123,7 +123,7 @@ export interface ExampleData {
 
 // ─── Builders: pure, one per export kind ──────────────────────────────────────────────────
 
-/** Inwoners per gemeente and year; 2024 is exactly the DESIGN.md figure, other years grow smoothly from it. */
+/** Inwoners per gemeente and year; 2024 is exactly the CBS figure above, other years grow smoothly from it. */
 export function buildInwoners(rnd: Random): InwonersData[] {
 	const rows: InwonersData[] = [];
 	for (const g of GEMEENTEN) {
@@ -284,7 +284,7 @@ const ANDERE_REGIOS: readonly Centrumregio[] = [
 	{ code: 'CR0855', naam: 'Tilburg', inwoners2024: 480000, instroomPer10k: 1.0, bwPer10k: 15 },
 	{ code: 'CR0935', naam: 'Maastricht', inwoners2024: 600000, instroomPer10k: 2.2, bwPer10k: 18 }
 ];
-// This region: modest Wlz-instroom (DESIGN.md §5), about 13 BW clients per 10,000 inwoners.
+// This region: modest Wlz-instroom (data/exports/README.md, "Wat de voorbeelddata laat zien"), about 13 BW clients per 10,000 inwoners.
 const DORDRECHT_INSTROOM_PER_10K = 0.75;
 const DORDRECHT_BW_PER_10K = 13.4;
 // The Wlz opened for people with a psychiatric condition on 1 January 2021: a peak in 2021–2022.

@@ -1,7 +1,7 @@
 /**
  * CSV dialects and a fast streaming writer. Real exports come from Dutch Excel (`;`, decimal
  * comma, BOM, CRLF, dates as 15-11-2023) or from other tools (`,`, plain UTF-8, LF); the
- * synthetic files mix both so the reader is exercised on each (DESIGN.md section 3).
+ * synthetic files mix both so the reader is exercised on each (data/exports/README.md).
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';

@@ -6,7 +6,7 @@ import { expectDutch400, expectNoHorizontalScroll, expectNoSeriousAxe, useBrowse
 
 const { withPage, url } = useBrowser();
 
-/** The nine gemeenten of the example data (DESIGN.md section 5). */
+/** The nine gemeenten of the example data (data/exports/README.md, "Wat de voorbeelddata laat zien"). */
 const GEMEENTEN = ['GM0482', 'GM0505', 'GM0512', 'GM0523', 'GM0531', 'GM0590', 'GM0610', 'GM0642', 'GM1978'];
 
 /** The table behind a chart as { gemeente: cells } (read from the DOM, also while <details> is closed). */

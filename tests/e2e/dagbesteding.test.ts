@@ -1,6 +1,6 @@
 /**
  * /dagbesteding against the built app on the shipped example data: the regional share falls
- * from 60% (2019 K1) to 46% (2020 K4) before P×Q per 1 January 2021 (DESIGN.md §5), per
+ * from 60% (2019 K1) to 46% (2020 K4) before P×Q per 1 January 2021 (data/exports/README.md, "Wat de voorbeelddata laat zien"), per
  * aanbieder as small multiples, filters aanbieder, van/tot and maat in the URL.
  */
 import type { Page } from 'playwright-core';

@@ -24,7 +24,7 @@ describe('gemeente page', () => {
 			expect(response?.status()).toBe(200);
 			await expect(page.locator('h1').innerText()).resolves.toBe('Gorinchem');
 
-			// DESIGN.md §5: Gorinchem is preparing a Skaeve huse location.
+			// data/exports/README.md, "Wat de voorbeelddata laat zien": Gorinchem is preparing a Skaeve huse location.
 			const project = gorinchem.projecten.find((p) => p.type === 'skaeve_huse')!;
 			expect(project).toBeDefined();
 			const row = page.locator('table#projecten tbody tr', { hasText: project.naam });

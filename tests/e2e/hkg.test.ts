@@ -26,7 +26,7 @@ describe('/hkg', () => {
 			const response = await page.goto(url('/hkg'));
 			expect(response?.status()).toBe(200);
 			await expect(page.locator('h1').innerText()).resolves.toBe('HKG-biedingen');
-			// Definitief bod 2023-12-04: 310 of 380 units, 70 short (DESIGN.md section 5: bids judged too low).
+			// Definitief bod 2023-12-04: 310 of 380 units, 70 short (data/exports/README.md, "Wat de voorbeelddata laat zien": bids judged too low).
 			expect(await chartTable(page, 'hkg-totaal-per-ronde')).toEqual([
 				['Voorlopig bod', '189', '380', '50%', '191'],
 				['Aanvulling', '257', '380', '68%', '123'],

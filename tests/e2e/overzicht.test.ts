@@ -27,7 +27,7 @@ describe('overzicht tiles', () => {
 		await withPage(async (page) => {
 			await page.goto(url('/'));
 			const hkg = cijfers.hkg!;
-			// DESIGN.md §5: the definitive bid was presented on 4 December 2023.
+			// data/exports/README.md, "Wat de voorbeelddata laat zien": the definitive bid was presented on 4 December 2023.
 			expect(hkg.ronde).toBe('definitief');
 			const hkgText = await tegel(page, 'hkg').innerText();
 			expect(hkgText).toContain(`${formatInteger(hkg.bod)} van ${formatInteger(hkg.opgave)}`);
@@ -44,14 +44,14 @@ describe('overzicht tiles', () => {
 			const wlzText = await tegel(page, 'wlz').innerText();
 			expect(wlzText).toContain(formatPer10k(wlz.instroom_per_10k));
 			expect(wlzText).toContain(`Mediaan van de andere regio’s: ${formatPer10k(wlz.mediaan_andere_regios)}`);
-			// DESIGN.md §5: Wlz-instroom in this region is modest compared with other regions.
+			// data/exports/README.md, "Wat de voorbeelddata laat zien": Wlz-instroom in this region is modest compared with other regions.
 			expect(wlz.instroom_per_10k).toBeLessThan(wlz.mediaan_andere_regios!);
 			expect(wlzText).toContain('deze regio zit eronder');
 
 			const dag = cijfers.dagbesteding!;
 			const dagText = await tegel(page, 'dagbesteding').innerText();
 			expect(dagText).toContain(formatPercent(dag.aandeel));
-			// DESIGN.md §5: the share fell from 60%.
+			// data/exports/README.md, "Wat de voorbeelddata laat zien": the share fell from 60%.
 			expect(dagText).toContain('Was 60%');
 
 			for (const id of ['tekort', 'hkg', 'wlz', 'dagbesteding']) {

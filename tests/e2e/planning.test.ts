@@ -1,6 +1,6 @@
 /**
  * /planning against the built app on the shipped example data: projects on a timeline by
- * status, planned units against the tekort, the project table, URL filters (DESIGN.md §5:
+ * status, planned units against the tekort, the project table, URL filters (data/exports/README.md, "Wat de voorbeelddata laat zien":
  * domus plus in locatieonderzoek, Skaeve huse in Dordrecht in use, Gorinchem and Molenlanden
  * in besluitvorming).
  */

@@ -1,7 +1,7 @@
 /**
  * /wlz against the built app on the shipped example data: the region's Wlz-instroom per year
  * against the other regions, per gemeente, and the reduction scenario. In the example data the
- * region is already in the lowest quarter (DESIGN.md section 5), which the page must derive.
+ * region is already in the lowest quarter (data/exports/README.md, "Wat de voorbeelddata laat zien"), which the page must derive.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * Tekort per voorzieningstype in de regio: per type the existing and planned places as one
  * stacked bar, the need as a black tick across it, and the remaining shortage as a label.
- * Answers the capaciteitsonderzoek's first question (DESIGN.md section 1) for one peiljaar.
+ * Answers the capaciteitsonderzoek's first question (README, "Wat is dit?") for one peiljaar.
  */
 import * as Plot from '@observablehq/plot';
 import { formatInteger } from '../domain/format';

@@ -1,4 +1,4 @@
-/** The views of DESIGN.md section 4, in the order the main navigation shows them. */
+/** The views of README, "Wat is dit?", in the order the main navigation shows them. */
 export interface NavItem {
 	href: string;
 	label: string;

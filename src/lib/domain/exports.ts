@@ -1,5 +1,5 @@
 /**
- * The eight export kinds of DESIGN.md section 3, declared once. Everything else derives
+ * The eight export kinds of data/exports/README.md, declared once. Everything else derives
  * from these declarations: the zod row schemas (schemas.ts), the SQL that normalises and
  * validates an export inside DuckDB (server/ingest/sql.ts), the store's table definitions,
  * and the format documentation in data/exports/README.md (checked by a test).

@@ -1,4 +1,4 @@
-/** Quarterly rows shaped like the example data (60% → 46% before P×Q, DESIGN.md section 5). */
+/** Quarterly rows shaped like the example data (60% → 46% before P×Q, data/exports/README.md, "Wat de voorbeelddata laat zien"). */
 import { REGIO_REEKS, type DagbestedingMaat, type DagbestedingPunt } from './common';
 
 const QUARTERS = ['2020-K1', '2020-K2', '2020-K3', '2020-K4', '2021-K1', '2021-K2'];

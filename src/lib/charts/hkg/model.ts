@@ -2,7 +2,7 @@
  * The HKG view's figures, computed from the bid rows of one periode: per gemeente the bid of
  * every round against its fair share by a chosen verdeelsleutel, and per round the regional
  * total against the opgave. What-if bids replace the real bids of the compared round, so the
- * regiegroep sees how a raised bid changes the shortfalls (DESIGN.md section 1).
+ * regiegroep sees how a raised bid changes the shortfalls (README, "Wat is dit?").
  */
 import { formatDecimal } from '../../domain/format';
 import { HKG_RONDES, labelOf, type HkgCategorie, type HkgRonde, type Verdeelsleutel } from '../../domain/vocabulary';

@@ -1,6 +1,6 @@
 /**
  * Overzicht tile: the share of BW-cliënten with dagbesteding per periode, with the switch to
- * P×Q billing (1 January 2021, DESIGN.md §5) as a thin vertical rule.
+ * P×Q billing (1 January 2021, data/exports/README.md, "Wat de voorbeelddata laat zien") as a thin vertical rule.
  */
 import { shown, type Afgeschermd } from '../../domain/disclosure';
 import * as Plot from '@observablehq/plot';

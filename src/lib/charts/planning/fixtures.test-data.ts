@@ -1,4 +1,4 @@
-/** Projects as the example data has them (DESIGN.md section 5), for the planning chart tests. */
+/** Projects as the example data has them (data/exports/README.md, "Wat de voorbeelddata laat zien"), for the planning chart tests. */
 import type { TijdlijnProject } from './tijdlijn';
 
 const p = (

@@ -1,7 +1,7 @@
 /**
  * Geplande eenheden tegen het tekort: per voorzieningstype the units in projects that are not
  * yet in use, as a narrow bar inside a wide bar of the shortage of the same type in the latest
- * peiljaar. Shows at a glance whether the pipeline closes the gap (DESIGN.md section 1).
+ * peiljaar. Shows at a glance whether the pipeline closes the gap (README, "Wat is dit?").
  */
 import * as Plot from '@observablehq/plot';
 import { formatInteger } from '../../domain/format';

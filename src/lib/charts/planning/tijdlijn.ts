@@ -2,7 +2,7 @@
  * Projecten op een tijdlijn: one row per project, grouped under its status (idee →
  * locatieonderzoek → besluitvorming → realisatie → in gebruik), a dot at the expected
  * delivery date sized by its units. Projects without a date sit in a separate band
- * "Datum onbekend" at the right, so they are never dropped (DESIGN.md section 1, planning).
+ * "Datum onbekend" at the right, so they are never dropped (README, "Wat is dit?": planning).
  */
 import * as Plot from '@observablehq/plot';
 import { formatDate, formatInteger, ONBEKEND } from '../../domain/format';

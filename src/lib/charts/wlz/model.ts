@@ -1,7 +1,7 @@
 /**
  * The Wlz view's figures: the own region per year against the spread of the other regions,
  * per gemeente, and the reduction scenario — what "x% minder instroom" means in clients per
- * year and where the region would then sit among the other regions (DESIGN.md section 1).
+ * year and where the region would then sit among the other regions (README, "Wat is dit?").
  */
 import type { Afgeschermd } from '../../domain/disclosure';
 import { formatInteger } from '../../domain/format';

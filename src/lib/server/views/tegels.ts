@@ -184,7 +184,7 @@ function dagbestedingTegel(o: Overzicht, bron: Bron): Tegel {
 	};
 }
 
-/** The four tiles of the front page, in the order of DESIGN.md section 4. */
+/** The four tiles of the front page, in the order of README, "Wat is dit?". */
 export function kerncijferTegels(o: Overzicht, bronnen: TegelBronnen): Tegel[] {
 	return [tekortTegel(o, bronnen.capaciteit), hkgTegel(o, bronnen.hkg), wlzTegel(o, bronnen.wlz), dagbestedingTegel(o, bronnen.dagbesteding)];
 }
