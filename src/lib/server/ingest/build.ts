@@ -1,6 +1,6 @@
 /**
- * The two halves of an ingest. `buildSnapshot` reads an export set, checks it and builds a
- * complete snapshot file in a build directory, touching nothing else; `publishSnapshot` moves
+ * The two halves of an ingest. `buildSnapshot` reads an export set and checks it, stages and
+ * checks every file, and writes a complete snapshot file in a build directory, touching nothing else; `publishSnapshot` moves
  * a built snapshot into a store, switches the pointer atomically, prunes old snapshots and
  * writes the report. `npm run ingest` does both under the store's lock; an upload's preview
  * (server/intake) builds in its staging area and publishes later, under the same lock.
@@ -15,7 +15,7 @@ import { SNAPSHOT_DIR, fsyncDir, pruneSnapshots, writePointer, type Pointer, typ
 import { CREATE_DERIVED, CREATE_META_TABLES, STORE_SCHEMA_VERSION, kleineAantallenInsert } from '../db/schema';
 import { checkDuplicateKeys, crossChecks } from './checks';
 import { writeReport, type FileReport, type IngestError, type IngestReport } from './report';
-import { combineFingerprint, fileError, readFileSet } from './sources';
+import { combineFingerprint, fileError, readFileSet, type FileSet } from './sources';
 import { addError, resolveVocabulary, stageFile, type StagedFile } from './stage';
 
 export const LOCK_FILE = 'ingest.lock';
@@ -48,17 +48,133 @@ export interface BuiltSnapshot {
 	hashes: { manifest: string | null; bestanden: { bestand: string; sha256: string; bytes: number }[] };
 }
 
+/** Progress lines with the time since the previous one, as `npm run ingest` prints them. */
+interface Clock {
+	lap(label: string): void;
+	/** Start the next lap now (after a line that carries its own time). */
+	restart(): void;
+}
+
+function clock(log: (line: string) => void): Clock {
+	let phase = performance.now();
+	return {
+		lap(label) {
+			const now = performance.now();
+			log(`${label.padEnd(52)} ${seconds((now - phase) / 1000).padStart(9)}`);
+			phase = now;
+		},
+		restart() {
+			phase = performance.now();
+		}
+	};
+}
+
+/** Read and check: the manifest and every file it names must be there, one per kind. */
+function completenessErrors(set: FileSet): IngestError[] {
+	const errors: IngestError[] = [...set.errors];
+	if (!set.manifest || !set.manifestSha256) return errors;
+	const present = new Set(set.sources.map((s) => s.entry.soort));
+	for (const soort of EXPORT_SOORTEN) {
+		if (!present.has(soort) && !errors.some((e) => e.bestand === 'manifest.json')) {
+			errors.push(fileError('manifest.json', `Er is geen export van soort '${soort}' (${EXPORT_KINDS[soort].label}) in manifest.json; elke soort is nodig voor een volledige opslag.`, `een bestand per soort: ${EXPORT_SOORTEN.join(', ')}`));
+		}
+	}
+	return errors;
+}
+
+/**
+ * Stage: load every file into its table (gemeenten first: the others resolve gemeente names
+ * against it), resolve the vocabularies, and run the checks within and between exports. The
+ * staged files carry their errors; nothing is written when any has one.
+ */
+async function stageFiles(con: DuckDBConnection, set: FileSet, buildDir: string, log: (line: string) => void, time: Clock): Promise<StagedFile[]> {
+	const order = [...set.sources].sort((a, b) => EXPORT_SOORTEN.indexOf(a.entry.soort) - EXPORT_SOORTEN.indexOf(b.entry.soort));
+	let gemeenten: Map<string, string> | null = null;
+	const names = new Map<string, string>();
+	const staged: StagedFile[] = [];
+	for (const [i, source] of order.entries()) {
+		const file = await stageFile(con, source, i, buildDir);
+		if (source.entry.soort === 'gemeenten' && file.rows > 0) {
+			gemeenten ??= new Map();
+			for (const [code, naam] of (await con.runAndReadAll(`SELECT gemeentecode, naam FROM ${file.table} WHERE gemeentecode IS NOT NULL`)).getRows()) {
+				gemeenten.set(String(code), String(naam));
+				if (naam !== null) names.set(normaliseKey(String(naam)), String(code));
+				names.set(normaliseKey(String(code)), String(code));
+			}
+		}
+		const resolveStart = performance.now();
+		if (source.entry.soort !== 'gemeenten') await resolveVocabulary(con, file, gemeenten, names); // without gemeenten (failed), only its own errors are reported
+		else await resolveVocabulary(con, file, null, names);
+		file.seconds += (performance.now() - resolveStart) / 1000;
+		staged.push(file);
+		log(progressLine(file));
+		time.restart();
+	}
+	// A kind whose files hold only a header would make a hollow snapshot (and every other
+	// export's check against it would fail without naming the real cause): say so.
+	for (const soort of EXPORT_SOORTEN) {
+		const files = staged.filter((f) => f.kind.soort === soort);
+		if (files.length && files.every((f) => f.rows === 0 && f.errorCount === 0)) {
+			for (const f of files) addError(f, fileError(f.source.entry.bestand, `${f.source.entry.bestand}: het bestand bevat geen gegevens, alleen een kopregel; verwacht minstens één rij met gegevens.`, 'minstens één rij met gegevens'));
+		}
+	}
+	const reread = await checkDuplicateKeys(con, staged);
+	if (reread.length) {
+		// Duplicates in a file read without row order: read it again in order to name the lines.
+		for (const file of reread) {
+			await con.run(`DROP TABLE ${file.table}`);
+			const again = await stageFile(con, file.source, order.indexOf(file.source), buildDir, { ordered: true });
+			await resolveVocabulary(con, again, gemeenten, names);
+			staged[staged.indexOf(file)] = again;
+		}
+		await checkDuplicateKeys(con, staged);
+	}
+	time.lap('Controle op dubbele sleutels');
+	await crossChecks(con, staged);
+	time.lap('Controles tussen exports');
+	return staged;
+}
+
+/** Write the checked tables, the snapshot's facts and provenance, and the derived tables into the snapshot file. */
+async function writeSnapshot(
+	con: DuckDBConnection,
+	staged: StagedFile[],
+	{ snapshotId, startedAt, fingerprint, manifest }: { snapshotId: string; startedAt: Date; fingerprint: string; manifest: Manifest },
+	time: Clock
+): Promise<void> {
+	await finaliseTables(con, staged);
+	time.lap('Tabellen samengesteld');
+	await con.run(CREATE_META_TABLES.join(';\n'));
+	await con.run(`INSERT INTO snapshot_info VALUES ($id, CAST($at AS TIMESTAMP), $hash, ${STORE_SCHEMA_VERSION}, $code, $naam)`, {
+		id: snapshotId,
+		at: startedAt.toISOString(),
+		hash: fingerprint,
+		code: manifest.regio.code,
+		naam: manifest.regio.naam
+	});
+	// Disclosure threshold of the manifest (issue 11); the query layer reads it from the snapshot.
+	await con.run(...kleineAantallenInsert(manifest));
+	for (const f of staged) {
+		const e = f.source.entry;
+		await con.run(
+			`INSERT INTO provenance VALUES ($bestand, $soort, $sha, CAST($bytes AS BIGINT), CAST($rijen AS BIGINT), $formaat, $bron, CAST($peildatum AS DATE), CAST($illustratief AS BOOLEAN), nullif($toelichting, ''), CAST($at AS TIMESTAMP), CAST($seconden AS DOUBLE))`,
+			{ bestand: e.bestand, soort: e.soort, sha: f.source.sha256, bytes: String(f.source.bytes), rijen: String(f.rows), formaat: f.raw?.formaat ?? '', bron: e.bron, peildatum: e.peildatum, illustratief: String(e.illustratief), toelichting: e.toelichting ?? '', at: startedAt.toISOString(), seconden: String(f.seconds) }
+		);
+	}
+	for (const sql of CREATE_DERIVED) await con.run(sql);
+	time.lap('Afgeleide tabellen (tekort, per 10.000, eerlijk deel)');
+	await con.run('CHECKPOINT');
+	time.lap('Snapshot weggeschreven (checkpoint)');
+}
+
 /**
  * Read, check and build: never throws for bad input (the report lists every problem) and never
- * switches a pointer. On errors nothing is left in `buildRoot`.
+ * switches a pointer. On errors nothing is left in `buildRoot`. Three steps: read and check the
+ * set (completenessErrors), stage and check every file (stageFiles), write the snapshot
+ * (writeSnapshot); publishing is publishSnapshot's.
  */
 export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Date(), log = () => {}, unchanged = () => null, onFilesRead = () => {} }: BuildOptions): Promise<BuiltSnapshot> {
-	let phase = performance.now();
-	const timed = (label: string) => {
-		const now = performance.now();
-		log(`${label.padEnd(52)} ${seconds((now - phase) / 1000).padStart(9)}`);
-		phase = now;
-	};
+	const time = clock(log);
 	const result = (partial: Pick<IngestReport, 'ok' | 'uitkomst' | 'snapshotId' | 'files' | 'errors'> & { errorCount?: number }, extra: Partial<BuiltSnapshot> = {}): BuiltSnapshot => ({
 		report: makeReport(exportsDir, startedAt, partial),
 		snapshotFile: null,
@@ -68,24 +184,18 @@ export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Dat
 		...extra
 	});
 	const set = await readFileSet(exportsDir);
-	timed('Bestanden en manifest gecontroleerd (sha256, tekenset)');
+	time.lap('Bestanden en manifest gecontroleerd (sha256, tekenset)');
 	onFilesRead();
 	const hashes = { manifest: set.manifestSha256, bestanden: set.sources.map((s) => ({ bestand: s.entry.bestand, sha256: s.sha256, bytes: s.bytes })) };
 	const failed = (staged: StagedFile[], errors: IngestError[], errorCount = errors.length) =>
 		result({ ok: false, uitkomst: 'fouten', snapshotId: null, files: staged.map(fileReport), errors, errorCount }, { manifest: set.manifest, hashes });
-	const errors: IngestError[] = [...set.errors];
-	if (!set.manifest || !set.manifestSha256) return failed([], errors);
-	const present = new Set(set.sources.map((s) => s.entry.soort));
-	for (const soort of EXPORT_SOORTEN) {
-		if (!present.has(soort) && !errors.some((e) => e.bestand === 'manifest.json')) {
-			errors.push(fileError('manifest.json', `Er is geen export van soort '${soort}' (${EXPORT_KINDS[soort].label}) in manifest.json; elke soort is nodig voor een volledige opslag.`, `een bestand per soort: ${EXPORT_SOORTEN.join(', ')}`));
-		}
-	}
-	if (errors.length) return failed([], errors);
+	const errors = completenessErrors(set);
+	if (errors.length || !set.manifest || !set.manifestSha256) return failed([], errors);
+	const manifest = set.manifest;
 
 	const fingerprint = combineFingerprint(set.manifestSha256, set.sources.map((s) => ({ bestand: s.entry.bestand, sha256: s.sha256 })));
 	const current = unchanged(fingerprint);
-	if (current) return result({ ok: true, uitkomst: 'ongewijzigd', snapshotId: current.snapshotId, files: [], errors: [] }, { pointer: current, manifest: set.manifest, hashes });
+	if (current) return result({ ok: true, uitkomst: 'ongewijzigd', snapshotId: current.snapshotId, files: [], errors: [] }, { pointer: current, manifest, hashes });
 
 	const snapshotId = newSnapshotId(startedAt, fingerprint);
 	mkdirSync(buildRoot, { recursive: true });
@@ -96,79 +206,13 @@ export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Dat
 		const dbFile = join(buildDir, 'snapshot.duckdb');
 		const instance = await DuckDBInstance.create(dbFile);
 		const con = await instance.connect();
-		const staged: StagedFile[] = [];
+		let staged: StagedFile[];
 		try {
-			// gemeenten first: the others resolve gemeente names against it.
-			const order = [...set.sources].sort((a, b) => EXPORT_SOORTEN.indexOf(a.entry.soort) - EXPORT_SOORTEN.indexOf(b.entry.soort));
-			let gemeenten: Map<string, string> | null = null;
-			const names = new Map<string, string>();
-			for (const [i, source] of order.entries()) {
-				const file = await stageFile(con, source, i, buildDir);
-				if (source.entry.soort === 'gemeenten' && file.rows > 0) {
-					gemeenten ??= new Map();
-					for (const [code, naam] of (await con.runAndReadAll(`SELECT gemeentecode, naam FROM ${file.table} WHERE gemeentecode IS NOT NULL`)).getRows()) {
-						gemeenten.set(String(code), String(naam));
-						if (naam !== null) names.set(normaliseKey(String(naam)), String(code));
-						names.set(normaliseKey(String(code)), String(code));
-					}
-				}
-				const resolveStart = performance.now();
-				if (source.entry.soort !== 'gemeenten') await resolveVocabulary(con, file, gemeenten, names); // without gemeenten (failed), only its own errors are reported
-				else await resolveVocabulary(con, file, null, names);
-				file.seconds += (performance.now() - resolveStart) / 1000;
-				staged.push(file);
-				log(progressLine(file));
-				phase = performance.now();
-			}
-			// A kind whose files hold only a header would make a hollow snapshot (and every other
-			// export's check against it would fail without naming the real cause): say so.
-			for (const soort of EXPORT_SOORTEN) {
-				const files = staged.filter((f) => f.kind.soort === soort);
-				if (files.length && files.every((f) => f.rows === 0 && f.errorCount === 0)) {
-					for (const f of files) addError(f, fileError(f.source.entry.bestand, `${f.source.entry.bestand}: het bestand bevat geen gegevens, alleen een kopregel; verwacht minstens één rij met gegevens.`, 'minstens één rij met gegevens'));
-				}
-			}
-			const reread = await checkDuplicateKeys(con, staged);
-			if (reread.length) {
-				// Duplicates in a file read without row order: read it again in order to name the lines.
-				for (const file of reread) {
-					await con.run(`DROP TABLE ${file.table}`);
-					const again = await stageFile(con, file.source, order.indexOf(file.source), buildDir, { ordered: true });
-					await resolveVocabulary(con, again, gemeenten, names);
-					staged[staged.indexOf(file)] = again;
-				}
-				await checkDuplicateKeys(con, staged);
-			}
-			timed('Controle op dubbele sleutels');
-			await crossChecks(con, staged);
-			timed('Controles tussen exports');
-			const allErrors = staged.flatMap((f) => f.errors);
+			staged = await stageFiles(con, set, buildDir, log, time);
 			if (staged.some((f) => f.errorCount > 0)) {
-				return failed(staged, allErrors, staged.reduce((n, f) => n + f.errorCount, 0));
+				return failed(staged, staged.flatMap((f) => f.errors), staged.reduce((n, f) => n + f.errorCount, 0));
 			}
-			await finaliseTables(con, staged);
-			timed('Tabellen samengesteld');
-			await con.run(CREATE_META_TABLES.join(';\n'));
-			await con.run(`INSERT INTO snapshot_info VALUES ($id, CAST($at AS TIMESTAMP), $hash, ${STORE_SCHEMA_VERSION}, $code, $naam)`, {
-				id: snapshotId,
-				at: startedAt.toISOString(),
-				hash: fingerprint,
-				code: set.manifest.regio.code,
-				naam: set.manifest.regio.naam
-			});
-			// Disclosure threshold of the manifest (issue 11); the query layer reads it from the snapshot.
-			await con.run(...kleineAantallenInsert(set.manifest));
-			for (const f of staged) {
-				const e = f.source.entry;
-				await con.run(
-					`INSERT INTO provenance VALUES ($bestand, $soort, $sha, CAST($bytes AS BIGINT), CAST($rijen AS BIGINT), $formaat, $bron, CAST($peildatum AS DATE), CAST($illustratief AS BOOLEAN), nullif($toelichting, ''), CAST($at AS TIMESTAMP), CAST($seconden AS DOUBLE))`,
-					{ bestand: e.bestand, soort: e.soort, sha: f.source.sha256, bytes: String(f.source.bytes), rijen: String(f.rows), formaat: f.raw?.formaat ?? '', bron: e.bron, peildatum: e.peildatum, illustratief: String(e.illustratief), toelichting: e.toelichting ?? '', at: startedAt.toISOString(), seconden: String(f.seconds) }
-				);
-			}
-			for (const sql of CREATE_DERIVED) await con.run(sql);
-			timed('Afgeleide tabellen (tekort, per 10.000, eerlijk deel)');
-			await con.run('CHECKPOINT');
-			timed('Snapshot weggeschreven (checkpoint)');
+			await writeSnapshot(con, staged, { snapshotId, startedAt, fingerprint, manifest }, time);
 		} finally {
 			con.closeSync();
 			instance.closeSync();
@@ -177,7 +221,7 @@ export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Dat
 		for (const name of readdirSync(buildDir)) if (name !== 'snapshot.duckdb') rmSync(join(buildDir, name), { recursive: true, force: true });
 		built = true;
 		const pointer: Pointer = { snapshotId, file: `${SNAPSHOT_DIR}/${snapshotId}.duckdb`, createdAt: startedAt.toISOString(), exportsHash: fingerprint, schemaVersion: STORE_SCHEMA_VERSION };
-		return { ...result({ ok: true, uitkomst: 'nieuwe_snapshot', snapshotId, files: staged.map(fileReport), errors: [] }), snapshotFile: dbFile, pointer, manifest: set.manifest, hashes };
+		return { ...result({ ok: true, uitkomst: 'nieuwe_snapshot', snapshotId, files: staged.map(fileReport), errors: [] }), snapshotFile: dbFile, pointer, manifest, hashes };
 	} finally {
 		if (!built) rmSync(buildDir, { recursive: true, force: true });
 	}
