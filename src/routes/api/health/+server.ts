@@ -1,4 +1,8 @@
-/** Liveness and the snapshot in use, for monitoring and the browser tests; 503 without a store. */
+/**
+ * Liveness and the snapshot in use, for monitoring and the browser tests; 503 without a store.
+ * Under `npm start -- --workers N` it also says which worker (1…N, not a process id) answered.
+ */
+import cluster from 'node:cluster';
 import { json } from '@sveltejs/kit';
 import { StoreInvalidError, StoreMissingError } from '$lib/server/db/errors';
 import { snapshotInfo } from '$lib/server/db/queries';
@@ -13,7 +17,7 @@ export const GET: RequestHandler = async () => {
 	try {
 		const info = await snapshotInfo();
 		return json(
-			{ status: 'ok', snapshotId: info.snapshot_id, createdAt: utc(info.created_at), exportsHash: info.exports_hash },
+			{ status: 'ok', snapshotId: info.snapshot_id, createdAt: utc(info.created_at), exportsHash: info.exports_hash, ...(cluster.isWorker ? { werkproces: cluster.worker!.id } : {}) },
 			{ headers: NO_STORE }
 		);
 	} catch (error) {
