@@ -15,6 +15,13 @@ export const PALETTE = {
 } as const;
 
 /**
+ * The light blue band of a spread (the other regions' middle half; a notebook's area): a pale
+ * fill whose outline carries the 3:1 contrast on white (WCAG 1.4.11: rand 3.2:1, the fill alone
+ * 1.4:1), light enough that the orange line drawn over it keeps 3:1 against it (3.1:1).
+ */
+export const BAND = { vlak: '#cddaeb', rand: '#7a93b5' } as const;
+
+/**
  * One series, one colour across charts: the region the monitor is about is orange in every
  * Wlz chart (its line, its bar, its reference rule), the other regions' median is ink, so a
  * reader who learnt them on one chart reads them on the next.

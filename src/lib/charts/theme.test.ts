@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GEEN_TEKORT } from './capaciteit/tekort-kleur';
+import { GEEN_TEKORT, tekortKlassen, tekortKleur, tekstKleur } from './capaciteit/tekort-kleur';
+import { valueColour } from '../notebooks/charts/colours';
 import { BACKGROUND, CARD_ONLY_COLOURS, CHART_COLOURS, chartThemeCss, contrastRatio, darkColour, INK, LIGHT_CARD_CHARTS, PAGE_COLOURS, PAGE_PAIRS, SERIES_GROUPS, themeCss } from './theme';
 
-const MINIMUM = { text: 4.5, mark: 3, surface: 0 } as const;
+const MINIMUM: Record<'text' | 'mark', number> = { text: 4.5, mark: 3 };
 const OUTPUT = join(import.meta.dirname, '../../../tests/output');
 
 /** Machado, Oliveira & Fernandes (2009), severity 1.0, on linear RGB. */
@@ -53,11 +54,46 @@ function distance(a: string, b: string, matrix?: number[][]): number {
 }
 
 describe('chart colours in light and dark mode', () => {
-	it.each(CHART_COLOURS.filter((c) => c.role !== 'surface'))('$use: $licht / $donker meets WCAG contrast on its background in both modes', ({ role, licht, donker }) => {
+	it.each(CHART_COLOURS.filter((c) => c.role === 'text' || c.role === 'mark'))('$use: $licht / $donker meets WCAG contrast on its background in both modes', ({ role, licht, donker }) => {
+		if (role !== 'text' && role !== 'mark') throw new Error(role);
 		const light = contrastRatio(licht, BACKGROUND.licht);
 		const dark = contrastRatio(donker, BACKGROUND.donker);
 		expect(light, `${licht} on ${BACKGROUND.licht}: ${light.toFixed(2)}:1`).toBeGreaterThanOrEqual(MINIMUM[role]);
 		expect(dark, `${donker} on ${BACKGROUND.donker}: ${dark.toFixed(2)}:1`).toBeGreaterThanOrEqual(MINIMUM[role]);
+	});
+
+	it.each(CHART_COLOURS.filter((c) => c.role === 'area'))('$use: $licht / $donker is outlined with 3:1 on the background, and the marks over it have 3:1 against it, in both modes', ({ licht, donker, outline, over }) => {
+		expect(outline, 'an area that carries meaning has an outline').toBeDefined();
+		const failures: string[] = [];
+		const check = (fore: string, back: string, what: string) => {
+			const ratio = contrastRatio(fore, back);
+			if (ratio < 3) failures.push(`${what}: ${fore} on ${back} = ${ratio.toFixed(2)}:1`);
+		};
+		check(outline!, BACKGROUND.licht, 'outline, light');
+		check(darkColour(outline!), BACKGROUND.donker, 'outline, dark');
+		expect(CHART_COLOURS.find((c) => c.licht === outline)?.role, 'the outline is a mark colour').toBe('mark');
+		for (const mark of over ?? []) {
+			check(mark, licht, 'mark over the area, light');
+			check(darkColour(mark), donker, 'mark over the area, dark');
+		}
+		expect(failures).toEqual([]);
+	});
+
+	it('text on the sequential fills (notebook cells and tiles, the tile map and map classes) has 4.5:1', () => {
+		const failures: string[] = [];
+		const fills = [
+			...Array.from({ length: 201 }, (_, i) => valueColour(i - 100, [-100, 100])),
+			...[1, 4, 9, 16, 25, 40].flatMap((max) => {
+				const klassen = tekortKlassen(max);
+				return Array.from({ length: max }, (_, i) => tekortKleur(i + 1, klassen));
+			}),
+			GEEN_TEKORT
+		];
+		for (const fill of new Set(fills)) {
+			const ratio = contrastRatio(tekstKleur(fill), fill);
+			if (ratio < 4.5) failures.push(`${tekstKleur(fill)} on ${fill}: ${ratio.toFixed(2)}:1`);
+		}
+		expect(failures).toEqual([]);
 	});
 
 	it('the charts’ root text colour has 4.5:1 in both modes', () => {

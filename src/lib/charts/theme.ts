@@ -15,7 +15,7 @@
  * (the tile map, the map, notebook cells and tiles) are not remapped: in dark mode they keep
  * their light background as a card, so every label keeps the contrast it was chosen for.
  */
-import { PALETTE } from './palette';
+import { BAND, PALETTE } from './palette';
 
 /** The page background in each mode; charts draw on it (their own background is transparent). */
 export const BACKGROUND = { licht: '#ffffff', donker: '#17191c' } as const;
@@ -23,13 +23,21 @@ export const BACKGROUND = { licht: '#ffffff', donker: '#17191c' } as const;
 /** The text colour of the charts' root (`color`, which Plot's axes and labels use as currentColor). */
 export const INK = { licht: PALETTE.inkt, donker: '#e6e6e6' } as const;
 
-export type MarkRole = 'text' | 'mark' | 'surface';
+export type MarkRole = 'text' | 'mark' | 'area' | 'surface';
 
 export interface ThemedColour {
-	/** What the colour is used for: text (4.5:1), a meaningful mark (3:1), or a surface behind marks (no minimum). */
+	/**
+	 * What the colour is used for: text (4.5:1), a meaningful mark (3:1), a pale area that carries
+	 * meaning (its `outline` has 3:1, and the marks drawn `over` it have 3:1 against it), or a
+	 * surface without meaning of its own (separators, halos, a highlighted year: no minimum).
+	 */
 	role: MarkRole;
 	licht: string;
 	donker: string;
+	/** For an area: the (light) colour of the outline that carries its contrast (WCAG 1.4.11). */
+	outline?: string;
+	/** For an area: the (light) colours of the marks drawn over it, which need 3:1 against it. */
+	over?: readonly string[];
 	/** Where it is used, for the test's messages. */
 	use: string;
 }
@@ -47,7 +55,7 @@ export const CHART_COLOURS: readonly ThemedColour[] = [
 	{ role: 'mark', licht: '#4f83bf', donker: '#536bcd', use: 'middle blue (gepland, notebook series 5)' },
 	{ role: 'mark', licht: '#3b78b5', donker: '#207eb6', use: 'HKG aanvulling' },
 	{ role: 'mark', licht: '#767676', donker: '#878787', use: 'HKG voorlopig bod' },
-	{ role: 'mark', licht: '#7a93b5', donker: '#8fa6c6', use: 'Wlz: other regions' },
+	{ role: 'mark', licht: BAND.rand, donker: '#8fa6c6', use: 'Wlz: other regions (bars, the outline of their band)' },
 	{ role: 'text', licht: '#a14900', donker: '#f4a259', use: 'Wlz: orange labels' },
 	{ role: 'mark', licht: '#117733', donker: '#188b41', use: 'notebook series 3 (Tol green)' },
 	{ role: 'mark', licht: '#aa3377', donker: '#fd90d3', use: 'notebook series 4 (Tol purple)' },
@@ -55,9 +63,9 @@ export const CHART_COLOURS: readonly ThemedColour[] = [
 	{ role: 'mark', licht: '#882255', donker: '#a85980', use: 'notebook series 7 (Tol wine)' },
 	{ role: 'surface', licht: '#ffffff', donker: BACKGROUND.donker, use: 'white: bar separators, open marks, hatch ground' },
 	{ role: 'surface', licht: 'white', donker: BACKGROUND.donker, use: 'white (named): separators, halos, open dots' },
-	{ role: 'surface', licht: '#fbe1c8', donker: '#4a2c14', use: 'pale tekort box (its orange dashed outline carries the contrast)' },
-	{ role: 'surface', licht: '#f3d9c0', donker: '#4a2e16', use: 'HKG: pale tekort area' },
-	{ role: 'surface', licht: '#c7d6e8', donker: '#2b3f57', use: 'light blue band (spread of other regions, notebook areas)' },
+	{ role: 'area', licht: '#fbe1c8', donker: '#4a2c14', outline: PALETTE.oranje, over: [PALETTE.inkt], use: 'capaciteit: pale tekort box (its orange dashed outline carries the contrast; the need tick over it)' },
+	{ role: 'area', licht: '#f3d9c0', donker: '#3e2614', outline: PALETTE.oranje, over: ['#767676', '#3b78b5', PALETTE.blauw, PALETTE.inkt], use: 'HKG: pale tekort band (its orange outline carries the contrast; the rounds’ dots and the fair-share tick over it)' },
+	{ role: 'area', licht: BAND.vlak, donker: '#2b3f57', outline: BAND.rand, over: [PALETTE.oranje, PALETTE.inkt, PALETTE.blauw], use: 'light blue band (middle half of the other regions, outlined; notebook areas, under their blue line)' },
 	{ role: 'surface', licht: '#ececec', donker: '#2a2d31', use: 'planning: the current year band' }
 ];
 

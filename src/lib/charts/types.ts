@@ -34,12 +34,26 @@ export interface ChartMeta {
 	verouderd?: string | null;
 }
 
-/** One entry of the HTML legend the frame shows above the chart. */
+/**
+ * One entry of the legend (on the page, in exports, on slides). It describes its mark as drawn,
+ * so the swatch (legend-swatch.ts) looks like the mark: legend.test.ts compares the two.
+ */
 export interface LegendItem {
 	label: string;
+	/** The mark's colour: the fill of bars, areas and dots, the stroke of lines and ticks. */
 	colour: string;
-	/** A filled swatch for bars and areas, a short thick line for ticks and rules, an open hatched square for hidden cells. */
-	shape: 'bar' | 'tick' | 'line' | 'afgeschermd';
+	/**
+	 * A filled box for bars and areas, a short vertical line for ticks and vertical rules, a
+	 * horizontal line for lines and horizontal rules, the mark's symbol for dots, an open hatched
+	 * square for hidden cells.
+	 */
+	shape: 'bar' | 'tick' | 'line' | 'dot' | 'afgeschermd';
+	/** The symbol of a dot, by Plot's name; default circle. */
+	symbol?: 'circle' | 'square' | 'diamond' | 'diamond2';
+	/** The outline of a bar, area or dot drawn with one (a pale box with an orange border). */
+	stroke?: string;
+	/** The mark's stroke-dasharray, as the builder gives it (a dashed line, a dashed outline). */
+	dash?: string;
 }
 
 /** The table view of a chart's data: already formatted (nl-NL) for display. */

@@ -21,7 +21,8 @@ export { RULE_REFERENCE, type CompileContext, type TileGemeente } from './charts
 /** One legend item per series (a categorical fill of bar, barh, line, dot or area); none for one series, cells or tiles. */
 function legendOf(plan: Plan): LegendItem[] {
 	if (!plan.series) return [];
-	const shape = plan.mark === 'line' ? 'line' : 'bar';
+	// Drawn as the marks are: lines as lines, dots as circles, bars and areas as boxes.
+	const shape = plan.mark === 'line' ? 'line' : plan.mark === 'dot' ? 'dot' : 'bar';
 	return plan.series.map((label, i) => ({ label, colour: seriesColour(i), shape }));
 }
 

@@ -19,10 +19,13 @@ export const KLEUREN = {
 	tekortRand: PALETTE.oranje
 } as const;
 
+/** The dash of the tekort box's outline. */
+const TEKORT_STREEP = '4,2';
+
 export const BAR_LEGEND: readonly LegendItem[] = [
 	{ label: 'Bestaande plekken', colour: KLEUREN.bestaand, shape: 'bar' },
 	{ label: 'Geplande plekken', colour: KLEUREN.gepland, shape: 'bar' },
-	{ label: 'Tekort na de geplande plekken', colour: KLEUREN.tekortRand, shape: 'bar' },
+	{ label: 'Tekort na de geplande plekken', colour: KLEUREN.tekortVlak, stroke: KLEUREN.tekortRand, dash: TEKORT_STREEP, shape: 'bar' },
 	{ label: 'Behoefte', colour: PALETTE.inkt, shape: 'tick' }
 ];
 
@@ -111,7 +114,7 @@ export function capaciteitBars({ items, maat, width, height, document, marginLef
 		marks: [
 			bar(parts.bestaand, { fill: KLEUREN.bestaand, stroke: 'white', strokeWidth: 1 }),
 			bar(parts.gepland, { fill: KLEUREN.gepland, stroke: 'white', strokeWidth: 1 }),
-			bar(parts.tekort, { fill: KLEUREN.tekortVlak, stroke: KLEUREN.tekortRand, strokeWidth: 1.5, strokeDasharray: '4,2', inset: 1 }),
+			bar(parts.tekort, { fill: KLEUREN.tekortVlak, stroke: KLEUREN.tekortRand, strokeWidth: 1.5, strokeDasharray: TEKORT_STREEP, inset: 1 }),
 			Plot.tickX(items, {
 				x: (d: BarItem) => d.behoefte ?? 0,
 				y: 'label',

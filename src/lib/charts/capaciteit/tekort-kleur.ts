@@ -5,6 +5,7 @@
  * also print their value, so the colour is never the only carrier (WCAG 1.4.1).
  */
 import { interpolateOranges, rgb, tickStep } from 'd3';
+import { PALETTE } from '../palette';
 import type { LegendItem } from '../types';
 import { formatMaat, type Maat } from './rows';
 
@@ -73,12 +74,17 @@ function luminance(colour: string): number {
 	return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
-/** Black or white text, whichever contrasts more with the fill (at least 4.5:1 on this ramp). */
+/**
+ * The ink (#1a1a1a) or white text, whichever contrasts more with the fill; where neither
+ * reaches 4.5:1 (WCAG 1.4.3: mid oranges of the notebooks' ramp give the ink 4.1–4.4:1),
+ * pure black, which reaches at least 4.58:1 on any fill white does not.
+ */
 export function tekstKleur(fill: string): string {
 	const l = luminance(fill);
-	const contrastBlack = (l + 0.05) / 0.05;
+	const contrastInk = (l + 0.05) / (luminance(PALETTE.inkt) + 0.05);
 	const contrastWhite = 1.05 / (l + 0.05);
-	return contrastWhite > contrastBlack ? '#ffffff' : '#1a1a1a';
+	if (Math.max(contrastInk, contrastWhite) < 4.5) return '#000000';
+	return contrastWhite > contrastInk ? '#ffffff' : PALETTE.inkt;
 }
 
 /** The legend without rows to take the classes from. */

@@ -28,6 +28,8 @@ export const REGIO_REEKS = 'Regio (alle aanbieders)';
 
 export { PXQ_START };
 export const PXQ_LABEL = `Overgang op P×Q, ${PXQ_START_TEKST}`;
+/** The dash of the P×Q rule, in the chart and its legend. */
+export const PXQ_STREEP = '4,3';
 
 /** ISO date → decimal year (2020-10-01 → 2020.75): quarters and years on one numeric axis. */
 export function decimalYear(iso: string): number {

@@ -9,7 +9,10 @@ import { formatInteger, formatPercent, formatPeriode } from '../../domain/format
 import { hiddenPoints } from '../afgeschermd';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
-import { aandeelTekst, aantalTekst, decimalYear, maatOf, PXQ_LABEL, PXQ_X, puntTitel, TABLE_COLUMNS, tableRow, yearTicks, type DagbestedingPunt } from './common';
+import { aandeelTekst, aantalTekst, decimalYear, maatOf, PXQ_LABEL, PXQ_STREEP, PXQ_X, puntTitel, TABLE_COLUMNS, tableRow, yearTicks, type DagbestedingPunt } from './common';
+
+/** The dotted line of the region, in the chart and its legend. */
+const REGIO_STREEP = '2,3';
 
 export const DAGBESTEDING_PER_AANBIEDER_ID = 'dagbesteding-per-aanbieder';
 
@@ -66,9 +69,9 @@ function build(rows: readonly DagbestedingPunt[], { width = 720, height, documen
 			: { grid: true, nice: true, zero: true, ticks: valueTicks, tickFormat: (d: number) => formatInteger(d), label: null },
 		marks: [
 			Plot.frame({ stroke: PALETTE.grijs, strokeOpacity: 0.4 }),
-			Plot.ruleX(pxqInPanels, { x: 'x', fx: 'fx', fy: 'fy', stroke: PALETTE.inkt, strokeDasharray: '4,3' }),
+			Plot.ruleX(pxqInPanels, { x: 'x', fx: 'fx', fy: 'fy', stroke: PALETTE.inkt, strokeDasharray: PXQ_STREEP }),
 			Plot.text(pxqInPanels, { x: 'x', fx: 'fx', fy: 'fy', frameAnchor: 'bottom', text: () => 'P×Q', textAnchor: 'start', dx: 4, dy: -4, fill: PALETTE.inkt }),
-			Plot.lineY(regio, { x: 'x', y: 'aandeel', fx: 'fx', fy: 'fy', stroke: PALETTE.grijs, strokeWidth: 1.5, strokeDasharray: '2,3' }),
+			Plot.lineY(regio, { x: 'x', y: 'aandeel', fx: 'fx', fy: 'fy', stroke: PALETTE.grijs, strokeWidth: 1.5, strokeDasharray: REGIO_STREEP }),
 			Plot.lineY(own, { x: 'x', y: value, fx: 'fx', fy: 'fy', z: 'reeks', stroke: PALETTE.blauw, strokeWidth: 2.5 }),
 			Plot.dot(own, { x: 'x', y: value, fx: 'fx', fy: 'fy', r: 2, fill: PALETTE.blauw, title: puntTitel }),
 			...hiddenPoints(own, { column, x: (d) => d.x, stroke: PALETTE.blauw, title: puntTitel, facet: { fx: 'fx', fy: 'fy' } }),
@@ -116,8 +119,8 @@ function table(rows: readonly DagbestedingPunt[]): ChartTable {
 
 const legend: readonly LegendItem[] = [
 	{ label: 'Aanbieder', colour: PALETTE.blauw, shape: 'line' },
-	{ label: 'Regio, alle aanbieders (gestippeld; alleen bij aandeel)', colour: PALETTE.grijs, shape: 'line' },
-	{ label: PXQ_LABEL, colour: PALETTE.inkt, shape: 'tick' }
+	{ label: 'Regio, alle aanbieders (gestippeld; alleen bij aandeel)', colour: PALETTE.grijs, shape: 'line', dash: REGIO_STREEP },
+	{ label: PXQ_LABEL, colour: PALETTE.inkt, shape: 'tick', dash: PXQ_STREEP }
 ];
 
 export const dagbestedingPerAanbieder: ChartDefinition<DagbestedingPunt> = { id: DAGBESTEDING_PER_AANBIEDER_ID, build, describe, table, legend };

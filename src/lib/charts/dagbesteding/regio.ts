@@ -19,6 +19,7 @@ import {
 	maatOf,
 	PXQ_LABEL,
 	PXQ_START,
+	PXQ_STREEP,
 	PXQ_X,
 	puntTitel,
 	TABLE_COLUMNS,
@@ -36,7 +37,7 @@ function pxqMarks(rows: readonly DagbestedingPunt[]): Plot.Markish[] {
 	const xs = rows.map((r) => decimalYear(r.periode_start));
 	if (xs.length === 0 || PXQ_X < Math.min(...xs) || PXQ_X > Math.max(...xs)) return [];
 	return [
-		Plot.ruleX([PXQ_X], { stroke: PALETTE.inkt, strokeDasharray: '4,3', strokeWidth: 1.5 }),
+		Plot.ruleX([PXQ_X], { stroke: PALETTE.inkt, strokeDasharray: PXQ_STREEP, strokeWidth: 1.5 }),
 		Plot.text([PXQ_X], { x: (d: number) => d, frameAnchor: 'top', text: () => PXQ_LABEL, textAnchor: 'start', dx: 6, dy: -14, fill: PALETTE.inkt })
 	];
 }
@@ -171,7 +172,7 @@ function table(rows: readonly DagbestedingPunt[]): ChartTable {
 }
 
 /** The lines are labelled in the chart; the legend explains the rule. */
-const legend: readonly LegendItem[] = [{ label: PXQ_LABEL, colour: PALETTE.inkt, shape: 'tick' }];
+const legend: readonly LegendItem[] = [{ label: PXQ_LABEL, colour: PALETTE.inkt, shape: 'tick', dash: PXQ_STREEP }];
 
 export const dagbestedingRegioChart: ChartDefinition<DagbestedingPunt> = {
 	id: DAGBESTEDING_REGIO_ID,

@@ -40,9 +40,12 @@ export function gemeenteDagbestedingRows(gemeente: readonly Share[], regio: read
 
 const share = (r: GemeenteDagbestedingRow, column: 'aandeel' | 'regio_aandeel', digits = 0) => shown(r, column, () => formatPercent(r[column], { digits }));
 
+/** The region's dashed line, in the chart and its legend. */
+const REGIO_STREEP = '6 3';
+
 const legend: readonly LegendItem[] = [
 	{ label: 'Deze gemeente', colour: PALETTE.blauw, shape: 'line' },
-	{ label: 'De regio', colour: PALETTE.oranje, shape: 'line' },
+	{ label: 'De regio', colour: PALETTE.oranje, shape: 'line', dash: REGIO_STREEP },
 	{ label: `Overgang naar P×Q (${PXQ_START_TEKST})`, colour: PALETTE.grijs, shape: 'tick' }
 ];
 
@@ -65,7 +68,7 @@ function build(rows: readonly GemeenteDagbestedingRow[], { width = 640, height, 
 		marks: [
 			Plot.ruleX([PXQ_DATUM], { stroke: PALETTE.grijs, strokeWidth: 1.5 }),
 			Plot.text([PXQ_DATUM], { x: (d: Date) => d, frameAnchor: 'top', text: () => 'P×Q', dx: 4, textAnchor: 'start', fill: PALETTE.grijs }),
-			Plot.lineY(regio, { x: start, y: 'regio_aandeel', stroke: PALETTE.oranje, strokeWidth: 2.5, strokeDasharray: '6 3' }),
+			Plot.lineY(regio, { x: start, y: 'regio_aandeel', stroke: PALETTE.oranje, strokeWidth: 2.5, strokeDasharray: REGIO_STREEP }),
 			Plot.lineY(gemeente, { x: start, y: 'aandeel', stroke: PALETTE.blauw, strokeWidth: 2.5 }),
 			Plot.dot(gemeente, { x: start, y: 'aandeel', fill: PALETTE.blauw, r: 3, title: tip }),
 			...hiddenPoints(rows, { column: 'aandeel', x: (d) => start(d).getTime(), stroke: PALETTE.blauw, title: tip })

@@ -41,9 +41,12 @@ export function gemeenteWlzRows(
 const instroomTekst = (d: GemeenteWlzRow) => shown(d, 'instroom', () => formatInteger(d.instroom));
 const per10kTekst = (d: GemeenteWlzRow) => shown(d, 'per_10k', () => formatPer10k(d.per_10k));
 
+/** The region's dashed line, in the chart and its legend. */
+const REGIO_STREEP = '6 3';
+
 const legend: readonly LegendItem[] = [
 	{ label: 'Deze gemeente', colour: PALETTE.blauw, shape: 'line' },
-	{ label: 'De regio', colour: PALETTE.oranje, shape: 'line' }
+	{ label: 'De regio', colour: PALETTE.oranje, shape: 'line', dash: REGIO_STREEP }
 ];
 
 function build(rows: readonly GemeenteWlzRow[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
@@ -63,7 +66,7 @@ function build(rows: readonly GemeenteWlzRow[], { width = 640, height, document 
 		y: { label: 'Per 10.000 inwoners', grid: true, nice: true, zero: true, tickFormat: (d: number) => formatPer10k(d), labelArrow: 'none' },
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grijs }),
-			Plot.lineY(regio, { x: 'jaar', y: 'regio_per_10k', stroke: PALETTE.oranje, strokeWidth: 2.5, strokeDasharray: '6 3' }),
+			Plot.lineY(regio, { x: 'jaar', y: 'regio_per_10k', stroke: PALETTE.oranje, strokeWidth: 2.5, strokeDasharray: REGIO_STREEP }),
 			Plot.dot(regio, { x: 'jaar', y: 'regio_per_10k', fill: PALETTE.oranje, symbol: 'square', r: 3.5, title: tip }),
 			Plot.lineY(gemeente, { x: 'jaar', y: 'per_10k', stroke: PALETTE.blauw, strokeWidth: 2.5 }),
 			Plot.dot(gemeente, { x: 'jaar', y: 'per_10k', fill: PALETTE.blauw, r: 4, title: tip }),

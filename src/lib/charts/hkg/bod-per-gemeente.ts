@@ -1,7 +1,8 @@
 /**
  * HKG-bod per gemeente: per gemeente the bids of the rounds (voorlopig → aanvulling →
  * definitief) as dots joined by an arrow, the fair share of the regional opgave as a black
- * tick, and the shortfall of the compared round as a shaded band with its size as a label.
+ * tick, and the shortfall of the compared round as a pale band with an orange outline (the
+ * outline carries the 3:1 contrast, WCAG 1.4.11) and its size as a label.
  * A what-if bid shows as an orange diamond. Every gemeente's marks carry its page (data-href, see links.ts).
  */
 import * as Plot from '@observablehq/plot';
@@ -20,12 +21,13 @@ const RONDE_STIJL = {
 	definitief: { colour: PALETTE.blauw, symbol: 'diamond2' }
 } as const;
 const TEKORT_VLAK = '#f3d9c0';
+const TEKORT_RAND = PALETTE.oranje;
 
 const legend: readonly LegendItem[] = [
-	...RONDES.map((r) => ({ label: rondeLabel(r), colour: RONDE_STIJL[r].colour, shape: 'bar' as const })),
+	...RONDES.map((r) => ({ label: rondeLabel(r), colour: RONDE_STIJL[r].colour, shape: 'dot' as const, symbol: RONDE_STIJL[r].symbol })),
 	{ label: 'Redelijk aandeel', colour: PALETTE.inkt, shape: 'tick' },
-	{ label: 'Tekort t.o.v. redelijk aandeel', colour: TEKORT_VLAK, shape: 'bar' },
-	{ label: 'Wat-als-bod', colour: PALETTE.oranje, shape: 'bar' }
+	{ label: 'Tekort t.o.v. redelijk aandeel', colour: TEKORT_VLAK, stroke: TEKORT_RAND, shape: 'bar' },
+	{ label: 'Wat-als-bod', colour: PALETTE.oranje, shape: 'dot', symbol: 'diamond' }
 ];
 
 const href = (d: { gemeentecode: string }) => `/gemeente/${d.gemeentecode}`;
@@ -66,6 +68,8 @@ function build(rows: readonly HkgGemeenteBod[], { width = 720, height, document 
 					x2: 'fair_share',
 					y: 'naam',
 					fill: TEKORT_VLAK,
+					stroke: TEKORT_RAND,
+					strokeWidth: 1,
 					insetTop: 4,
 					insetBottom: 4,
 					href,

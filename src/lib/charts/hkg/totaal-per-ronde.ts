@@ -10,10 +10,12 @@ import type { HkgRondeTotaal } from './model';
 
 export const HKG_TOTAAL_PER_RONDE_ID = 'hkg-totaal-per-ronde';
 
+const OPGAVE_STREEP = '6 3';
+
 const legend: readonly LegendItem[] = [
 	{ label: 'Bod van alle gemeenten samen', colour: PALETTE.blauw, shape: 'bar' },
 	{ label: 'Wat-als', colour: PALETTE.oranje, shape: 'bar' },
-	{ label: 'Regionale opgave', colour: PALETTE.inkt, shape: 'tick' }
+	{ label: 'Regionale opgave', colour: PALETTE.inkt, shape: 'tick', dash: OPGAVE_STREEP }
 ];
 
 const share = (d: HkgRondeTotaal) => (d.opgave > 0 ? d.bod / d.opgave : null);
@@ -40,7 +42,7 @@ function build(rows: readonly HkgRondeTotaal[], { width = 720, height, document 
 				fill: (d: HkgRondeTotaal) => (d.ronde === 'wat_als' ? PALETTE.oranje : PALETTE.blauw),
 				title: (d: HkgRondeTotaal) => `${d.label}: ${label(d)} eenheden; tekort ${formatInteger(d.tekort)}`
 			}),
-			Plot.ruleX([opgave], { stroke: PALETTE.inkt, strokeWidth: 3, strokeDasharray: '6 3' }),
+			Plot.ruleX([opgave], { stroke: PALETTE.inkt, strokeWidth: 3, strokeDasharray: OPGAVE_STREEP }),
 			Plot.text([opgave], { x: (d: number) => d, frameAnchor: 'top', dy: -12, text: (d: number) => `opgave ${formatInteger(d)}`, fill: PALETTE.inkt }),
 			Plot.text(rows, {
 				x: (d: HkgRondeTotaal) => Math.max(d.bod, opgave),

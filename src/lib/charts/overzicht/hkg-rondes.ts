@@ -16,9 +16,11 @@ export interface HkgRondeRow {
 	opgave: number;
 }
 
+const OPGAVE_STREEP = '4 2';
+
 const legend: readonly LegendItem[] = [
 	{ label: 'Bod van de gemeenten samen', colour: PALETTE.blauw, shape: 'bar' },
-	{ label: 'Regionale opgave', colour: PALETTE.inkt, shape: 'line' }
+	{ label: 'Regionale opgave', colour: PALETTE.inkt, shape: 'line', dash: OPGAVE_STREEP }
 ];
 
 const ronde = (r: HkgRondeRow) => labelOf('hkg_ronde', r.ronde);
@@ -37,7 +39,7 @@ function build(rows: readonly HkgRondeRow[], { width = SPARKLINE_WIDTH, height, 
 				fill: PALETTE.blauw,
 				title: (d: HkgRondeRow) => `${ronde(d)} (${formatDateShort(d.ronde_datum)}): ${formatInteger(d.bod)} van ${formatInteger(d.opgave)}`
 			}),
-			Plot.ruleY([opgave], { stroke: PALETTE.inkt, strokeWidth: 2, strokeDasharray: '4 2' }),
+			Plot.ruleY([opgave], { stroke: PALETTE.inkt, strokeWidth: 2, strokeDasharray: OPGAVE_STREEP }),
 			...slideMarks(height, {
 				x: (d: string) => d,
 				y: formatInteger,

@@ -19,9 +19,11 @@ export interface WlzTrendRow {
 	mediaan_andere_regios: number | null;
 }
 
+const MEDIAAN_STREEP = '4 3';
+
 const legend: readonly LegendItem[] = [
 	{ label: 'Deze regio', colour: REEKS.dezeRegio, shape: 'line' },
-	{ label: "Mediaan andere regio's", colour: REEKS.mediaanAndereRegios, shape: 'line' }
+	{ label: "Mediaan andere regio's", colour: REEKS.mediaanAndereRegios, shape: 'line', dash: MEDIAAN_STREEP }
 ];
 
 function build(rows: readonly WlzTrendRow[], { width = SPARKLINE_WIDTH, height, document }: ChartOptions): SVGSVGElement {
@@ -33,7 +35,7 @@ function build(rows: readonly WlzTrendRow[], { width = SPARKLINE_WIDTH, height, 
 		y: { domain: [0, max] },
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grijs, strokeWidth: 0.5 }),
-			Plot.lineY(mediaan, { x: 'jaar', y: 'mediaan_andere_regios', stroke: REEKS.mediaanAndereRegios, strokeWidth: 1.5, strokeDasharray: '4 3' }),
+			Plot.lineY(mediaan, { x: 'jaar', y: 'mediaan_andere_regios', stroke: REEKS.mediaanAndereRegios, strokeWidth: 1.5, strokeDasharray: MEDIAAN_STREEP }),
 			Plot.lineY(rows, { x: 'jaar', y: 'instroom_per_10k', stroke: REEKS.dezeRegio, strokeWidth: 2 }),
 			Plot.dot(rows, {
 				x: 'jaar',

@@ -33,10 +33,13 @@ export interface WlzGemeenteBar {
 	mediaan_per_10k: number | null;
 }
 
+/** The dash of the reference rules (region, median), in the chart and its legend. */
+const REF_STREEP = '6 3';
+
 const legend: readonly LegendItem[] = [
 	{ label: 'Gemeente', colour: PALETTE.blauw, shape: 'bar' },
-	{ label: 'Hele regio (per 10.000)', colour: REEKS.dezeRegio, shape: 'tick' },
-	{ label: 'Mediaan andere regio’s (per 10.000)', colour: REEKS.mediaanAndereRegios, shape: 'tick' }
+	{ label: 'Hele regio (per 10.000)', colour: REEKS.dezeRegio, shape: 'tick', dash: REF_STREEP },
+	{ label: 'Mediaan andere regio’s (per 10.000)', colour: REEKS.mediaanAndereRegios, shape: 'tick', dash: REF_STREEP }
 ];
 
 const kolom = (d: WlzGemeenteBar) => (d.measure === 'per_10k' ? 'instroom_per_10k' : 'instroom');
@@ -91,7 +94,7 @@ function build(rows: readonly WlzGemeenteBar[], { width = 720, height, document 
 			),
 			...hiddenBarsX(sorted, { column: 'instroom', y: 'naam', title: (d) => `${d.naam}, ${d.jaar}: ${toon(d)}` }),
 			Plot.ruleX([0], { stroke: PALETTE.grijs }),
-			...refs.map((ref) => Plot.ruleX([ref], { x: 'x', stroke: ref.colour, strokeWidth: 2.5, strokeDasharray: '6 3' })),
+			...refs.map((ref) => Plot.ruleX([ref], { x: 'x', stroke: ref.colour, strokeWidth: 2.5, strokeDasharray: REF_STREEP })),
 			// Stacked above the plot, so two nearby reference values never print over each other.
 			...refs.map((ref, i) => Plot.text([ref], { x: 'x', frameAnchor: 'top', dy: -8 - 17 * i, text: 'label', fill: ref.tekst, lineAnchor: 'bottom' })),
 			Plot.axisY({ label: null, tickSize: 0, href: (naam: string) => `/gemeente/${rows.find((r) => r.naam === naam)?.gemeentecode ?? ''}` })

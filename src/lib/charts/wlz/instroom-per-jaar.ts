@@ -1,26 +1,28 @@
 /**
  * Wlz-instroom per jaar: the own region as a line against the other regions, drawn as a band
- * for the middle half (p25–p75) and a dashed median line. Per 10.000 inwoners the regions
+ * for the middle half (p25–p75, pale with an outline that carries the contrast) and a dashed
+ * median line. Per 10.000 inwoners the regions
  * compare directly; in absolute numbers the band shows what the other regions' rates would
  * mean for this region's population.
  */
 import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
 import { hiddenPoints, shown } from '../afgeschermd';
-import { PALETTE, REEKS } from '../palette';
+import { BAND, PALETTE, REEKS } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import type { WlzJaarRow } from './model';
 
 export const WLZ_INSTROOM_PER_JAAR_ID = 'wlz-instroom-per-jaar';
 
-const BAND = '#c7d6e8';
+/** The median's dash, in the chart and its legend. */
+const MEDIAAN_STREEP = '6 4';
 /** The palette's orange is 4.3:1, enough for lines but not for small text (WCAG 1.4.3); labels use a darker tone. */
 const ORANJE_TEKST = '#a14900';
 
 const legend: readonly LegendItem[] = [
 	{ label: 'Deze regio', colour: REEKS.dezeRegio, shape: 'line' },
-	{ label: 'Andere regio’s: mediaan', colour: REEKS.mediaanAndereRegios, shape: 'line' },
-	{ label: 'Andere regio’s: middelste helft (25%–75%)', colour: BAND, shape: 'bar' }
+	{ label: 'Andere regio’s: mediaan', colour: REEKS.mediaanAndereRegios, shape: 'line', dash: MEDIAAN_STREEP },
+	{ label: 'Andere regio’s: middelste helft (25%–75%)', colour: BAND.vlak, stroke: BAND.rand, shape: 'bar' }
 ];
 
 /** Per 10.000 with two decimals (the rates are below 3); absolute counts whole, scaled spread with one decimal. */
@@ -52,8 +54,8 @@ function build(rows: readonly WlzJaarRow[], { width = 720, height, document }: C
 			labelArrow: 'none'
 		},
 		marks: [
-			Plot.areaY(band, { x: 'jaar', y1: 'p25', y2: 'p75', fill: BAND, curve: 'linear' }),
-			Plot.lineY(band, { x: 'jaar', y: 'mediaan', stroke: REEKS.mediaanAndereRegios, strokeWidth: 2, strokeDasharray: '6 4' }),
+			Plot.areaY(band, { x: 'jaar', y1: 'p25', y2: 'p75', fill: BAND.vlak, stroke: BAND.rand, strokeWidth: 1, curve: 'linear' }),
+			Plot.lineY(band, { x: 'jaar', y: 'mediaan', stroke: REEKS.mediaanAndereRegios, strokeWidth: 2, strokeDasharray: MEDIAAN_STREEP }),
 			Plot.dot(band, {
 				x: 'jaar',
 				y: 'mediaan',

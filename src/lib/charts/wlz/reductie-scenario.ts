@@ -18,11 +18,13 @@ export const WLZ_REDUCTIE_SCENARIO_ID = 'wlz-reductie-scenario';
 /** 3.2:1 on white (WCAG 1.4.11); blue-grey against the own region's orange, apart for every colour-vision deficiency. */
 const ANDERE = '#7a93b5';
 
+const MEDIAAN_STREEP = '6 3';
+
 const legend: readonly LegendItem[] = [
 	{ label: 'Andere regio’s', colour: ANDERE, shape: 'bar' },
 	{ label: 'Deze regio nu', colour: REEKS.dezeRegio, shape: 'bar' },
 	{ label: 'Deze regio na de reductie', colour: PALETTE.blauw, shape: 'tick' },
-	{ label: 'Mediaan andere regio’s', colour: REEKS.mediaanAndereRegios, shape: 'tick' }
+	{ label: 'Mediaan andere regio’s', colour: REEKS.mediaanAndereRegios, shape: 'tick', dash: MEDIAAN_STREEP }
 ];
 
 const rate = (v: number | null) => formatPer10k(v, { digits: 2 });
@@ -72,7 +74,7 @@ function build(rows: readonly WlzScenarioRow[], { width = 720, height, document 
 			Plot.ruleX([0], { stroke: PALETTE.grijs }),
 			...(scenario
 				? [
-						Plot.ruleX([scenario.mediaan], { stroke: REEKS.mediaanAndereRegios, strokeWidth: 2, strokeDasharray: '6 3' }),
+						Plot.ruleX([scenario.mediaan], { stroke: REEKS.mediaanAndereRegios, strokeWidth: 2, strokeDasharray: MEDIAAN_STREEP }),
 						Plot.text([scenario], { x: 'mediaan', frameAnchor: 'top', dy: -10, lineAnchor: 'bottom', text: (d: WlzScenario) => `mediaan ${rate(d.mediaan)}`, fill: PALETTE.inkt }),
 						Plot.tickX(eigen, { x: () => scenario.per10kNieuw, y: label, stroke: PALETTE.blauw, strokeWidth: 4 }),
 						Plot.text(eigen, {

@@ -7,7 +7,7 @@
  * Values (cell, tilemap) use the tile map's orange ramp; negative values get a blue ramp.
  */
 import { interpolateBlues, interpolateOranges, rgb } from 'd3';
-import { PALETTE } from '$lib/charts/palette';
+import { BAND, PALETTE } from '$lib/charts/palette';
 import { GEEN_TEKORT } from '$lib/charts/capaciteit/tekort-kleur';
 
 export const SERIES_COLOURS: readonly string[] = [
@@ -34,8 +34,8 @@ export function seriesColour(index: number): string {
 	return SERIES_COLOURS[index % SERIES_COLOURS.length];
 }
 
-/** The fill of a single-series area: the views' light blue band (wlz-instroom-per-jaar). */
-export const VLAK = '#c7d6e8';
+/** The fill of a single-series area: the views' light blue band (wlz-instroom-per-jaar); the blue line on its top carries the contrast. */
+export const VLAK = BAND.vlak;
 
 /** A zero (or a range without spread) is neutral grey, as "geen tekort" on the tile map. */
 export const NEUTRAAL = GEEN_TEKORT;

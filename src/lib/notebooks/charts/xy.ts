@@ -3,6 +3,8 @@
  * series when `fill` is given (stacked for bars and areas), as small multiples with `facet`.
  * Drawn like the views' charts: the palette's blue for one series, a white stroke between
  * stacked segments, values written at single-series bars, a grey zero line, tooltips on marks.
+ * Lines of several series carry their name at their end, so a line is told by its label and not
+ * by its colour alone (under protanopia orange and green look alike; WCAG 1.4.1).
  */
 import * as Plot from '@observablehq/plot';
 import { PALETTE } from '$lib/charts/palette';
@@ -172,6 +174,27 @@ function byX(data: readonly Datum[]): Datum[] {
 	return [...data].sort((a, b) => key(a) - key(b));
 }
 
+/** Gap between the labels at the lines' ends, in pixels. */
+const LABEL_GAP = 15;
+
+/**
+ * The name of each series at the last point of its line (one panel only), moved apart
+ * vertically where lines end close together, in pixel space of the chart's y scale.
+ */
+function endLabels(sorted: readonly Datum[], series: readonly string[], y: { domain: [number, number]; range: [number, number] }): { x: Datum['x']; y: number; text: string }[] {
+	const scale = Plot.scale({ y: { domain: y.domain, range: y.range, nice: true } });
+	const ends = series
+		.map((name) => sorted.filter((d) => d.series === name && typeof d.y === 'number' && Number.isFinite(d.y)).at(-1))
+		.filter((d): d is Datum => d !== undefined)
+		.map((d) => ({ x: d.x, py: scale.apply(d.y) as number, text: d.series as string }))
+		.sort((a, b) => a.py - b.py);
+	for (let i = 1; i < ends.length; i++) ends[i].py = Math.max(ends[i].py, ends[i - 1].py + LABEL_GAP);
+	// Pushed below the frame: shift the stack back up.
+	const over = (ends.at(-1)?.py ?? 0) - y.range[0];
+	if (over > 0) for (const e of ends) e.py -= over;
+	return ends.map((e) => ({ x: e.x, y: scale.invert!(e.py) as number, text: e.text }));
+}
+
 function xy(plan: Plan, axes: Axes, data: Datum[], facets: Facets | null, series: string[], width: number, document: Document): SVGSVGElement {
 	const panelWidth = (width - 90) / (facets?.columns ?? 1);
 	const colour = series.length ? { z: 'series' } : {};
@@ -203,19 +226,28 @@ function xy(plan: Plan, axes: Axes, data: Datum[], facets: Facets | null, series
 	} else {
 		marks.push(Plot.dot(data, { x: 'x', y: 'y', fill: series.length ? 'series' : PALETTE.blauw, stroke: 'white', strokeWidth: 0.75, r: 4.5, ...channels }));
 	}
+	const height = plan.spec.height ?? (facets ? 40 + facets.rows * 240 : 360);
+	const [marginTop, marginBottom] = [facets ? 40 : 30, 45];
+	// Lines of several series in one panel: a label at each line's end, in a y domain fixed here so the labels are placed on the chart's own scale.
+	const labelled = plan.mark === 'line' && series.length > 1 && !facets;
+	const values = sorted.map((d) => d.y).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+	const yDomain: [number, number] = [Math.min(0, ...values, ...(plan.rule ? [plan.rule.value] : [])), Math.max(0, ...values, ...(plan.rule ? [plan.rule.value] : []))];
+	const labels = labelled ? endLabels(sorted, series, { domain: yDomain, range: [height - marginBottom, marginTop] }) : [];
+	if (labels.length) marks.push(Plot.text(labels, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 8, fill: PALETTE.inkt }));
+	const marginRight = labels.length ? Math.min(Math.max(...labels.map((l) => textWidth(l.text))) + 16, Math.round(width * 0.35)) : 30;
 	return Plot.plot({
 		document,
 		width,
-		height: plan.spec.height ?? (facets ? 40 + facets.rows * 240 : 360),
-		marginTop: facets ? 40 : 30,
+		height,
+		marginTop,
 		marginLeft: 60,
-		marginRight: 30,
-		marginBottom: 45,
+		marginRight,
+		marginBottom,
 		className: className(plan.mark),
 		style: STYLE,
 		...facetScales(facets),
 		x: xAxis(plan, axes, data, panelWidth),
-		y: { label: plan.yLabel, grid: true, nice: true, zero: plan.mark !== 'dot', tickFormat: valueTick(plan), labelArrow: 'none' },
+		y: { label: plan.yLabel, grid: true, nice: true, zero: plan.mark !== 'dot', ...(labels.length ? { domain: yDomain } : {}), tickFormat: valueTick(plan), labelArrow: 'none' },
 		...(series.length ? { color: colourScale(series) } : {}),
 		marks: [...marks, ...ruleMarks(plan.rule, { orientation: 'y', facets }), ...facetTitles(facets)]
 	}) as SVGSVGElement;

@@ -9,6 +9,7 @@
 import { addHatch, legendFor } from '$lib/charts/afgeschermd';
 import { footerText } from '$lib/charts/meta';
 import { serverDocument } from '$lib/charts/render.server';
+import { swatchMarkup } from '$lib/charts/legend-swatch';
 import type { LegendItem } from '$lib/charts/types';
 import type { LoadedChart } from '../charts/types';
 import { FONT_STACK } from './fonts';
@@ -167,15 +168,9 @@ function legendParts(items: readonly LegendItem[], { top, width }: { top: number
 	return { parts: out, height: (row + 1) * LEGEND.line };
 }
 
-/** The swatch of a legend entry in a 12-unit square whose legend row starts at `y` (the row is 20 units high, the label's baseline at y + 13). */
+/** The swatch of a legend entry in a 12-unit square whose legend row starts at `y` (the row is 20 units high, the label's baseline at y + 13), drawn like the page's (legend-swatch.ts). */
 export function legendSwatch(item: LegendItem, left: number, y: number): string {
-	return (
-		item.shape === 'afgeschermd'
-			? `<rect x="${round(left + 0.5)}" y="${round(y + 2.5)}" width="${LEGEND.swatch - 1}" height="${LEGEND.swatch - 1}" fill="#ffffff" stroke="${escapeXml(item.colour)}" stroke-width="1"/><path d="M${round(left + 1)} ${round(y + LEGEND.swatch + 1)}L${round(left + LEGEND.swatch - 1)} ${round(y + 3)}M${round(left + 1)} ${round(y + LEGEND.swatch / 2 + 2)}L${round(left + LEGEND.swatch / 2)} ${round(y + 3)}M${round(left + LEGEND.swatch / 2 + 1)} ${round(y + LEGEND.swatch + 1)}L${round(left + LEGEND.swatch - 1)} ${round(y + LEGEND.swatch / 2 + 2)}" stroke="${escapeXml(item.colour)}" stroke-width="1"/>`
-			: item.shape === 'bar'
-			? `<rect x="${round(left)}" y="${round(y + 2)}" width="${LEGEND.swatch}" height="${LEGEND.swatch}" fill="${escapeXml(item.colour)}" stroke="#000000" stroke-opacity="0.25" stroke-width="0.5"/>`
-			: `<rect x="${round(left)}" y="${round(y + 7)}" width="${LEGEND.swatch}" height="${item.shape === 'tick' ? 3 : 2}" fill="${escapeXml(item.colour)}"/>`
-	);
+	return swatchMarkup(item, { x: left, y: y + 2, width: LEGEND.swatch, height: LEGEND.swatch });
 }
 
 function text(content: string, { x, y, size, fill, weight }: { x: number; y: number; size: number; fill: string; weight?: number }): string {
