@@ -77,6 +77,14 @@ describe('/data and /bronnen in plain words', () => {
 	});
 });
 
+describe('no English words', () => {
+	it.each(['/', '/capaciteit', '/planning', '/wlz', '/hkg', '/dagbesteding', '/gemeente/GM0505', '/data', '/bronnen'])('%s speaks no “units” or “snapshot”', async (path) => {
+		const html = await (await fetch(url(path))).text();
+		const text = html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
+		expect(text.match(/.{0,30}\b(units?|snapshots?)\b.{0,30}/gi) ?? [], path).toEqual([]);
+	});
+});
+
 describe('chart footers and downloads', () => {
 	const VIEWS = ['/capaciteit', '/planning', '/wlz', '/hkg', '/dagbesteding', '/gemeente/GM0505', '/notebooks/hkg-fair-share'];
 
@@ -133,6 +141,21 @@ describe('/hkg in plain numbers', () => {
 			// The what-if table under the charts writes the same numbers the same way.
 			const watAls = await page.locator('#hkg-biedingen [data-kolom="tekort"]').allTextContents();
 			for (const v of watAls) expect(v.trim()).toMatch(/^\d{1,3}(\.\d{3})*,\d$/);
+		});
+	});
+});
+
+describe('a tile and its view', () => {
+	it('the Wlz tile writes the rate and the median as /wlz does, with two decimals', async () => {
+		await withPage(async (page) => {
+			await page.goto(url('/'));
+			const tegel = page.locator('article[data-tegel="wlz"]');
+			const cijfer = (await tegel.locator('.tegel__getal').innerText()).trim();
+			const jaar = (await tegel.innerText()).match(/per 10\.000 inwoners in (\d{4})/)?.[1];
+			expect(cijfer).toMatch(/^\d+,\d\d$/);
+			await page.goto(url(`/wlz?jaar=${jaar}`));
+			const row = (await chartTable(page, 'wlz-instroom-per-jaar')).find((r) => r[0] === jaar);
+			expect(row?.[1]).toBe(cijfer);
 		});
 	});
 });

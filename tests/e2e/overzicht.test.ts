@@ -42,8 +42,9 @@ describe('overzicht tiles', () => {
 
 			const wlz = cijfers.wlz!;
 			const wlzText = await tegel(page, 'wlz').innerText();
-			expect(wlzText).toContain(formatPer10k(wlz.instroom_per_10k));
-			expect(wlzText).toContain(`Mediaan van de andere regio’s: ${formatPer10k(wlz.mediaan_andere_regios)}`);
+			// Two decimals, as on /wlz.
+			expect(wlzText).toContain(formatPer10k(wlz.instroom_per_10k, { digits: 2 }));
+			expect(wlzText).toContain(`Mediaan van de andere regio’s: ${formatPer10k(wlz.mediaan_andere_regios, { digits: 2 })}`);
 			// data/exports/README.md, "Wat de voorbeelddata laat zien": Wlz-instroom in this region is modest compared with other regions.
 			expect(wlz.instroom_per_10k).toBeLessThan(wlz.mediaan_andere_regios!);
 			expect(wlzText).toContain('deze regio zit eronder');

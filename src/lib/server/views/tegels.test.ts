@@ -47,8 +47,8 @@ describe('kerncijferTegels', () => {
 		expect(hkg.cijfer).toBe('3.100 van 3.800');
 		expect(hkg.eenheid).toContain('82% van de opgave');
 		expect(hkg.toelichting).toEqual(['Definitief bod van 4 december 2023, periode 2024–2027.']);
-		expect(wlz.cijfer).toBe('0,8');
-		expect(wlz.toelichting[0]).toBe('Mediaan van de andere regio’s: 1,4 — deze regio zit eronder.');
+		expect(wlz.cijfer).toBe('0,76');
+		expect(wlz.toelichting[0]).toBe('Mediaan van de andere regio’s: 1,35 — deze regio zit eronder.');
 		expect(dagbesteding.cijfer).toBe('46%');
 		expect(dagbesteding.toelichting[0]).toBe('Was 60% in 2019 K1.');
 	});

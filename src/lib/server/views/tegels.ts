@@ -154,10 +154,11 @@ function wlzTegel(o: Overzicht, bron: Bron): Tegel {
 	const vergelijking =
 		m === null
 			? 'Geen andere regio’s om mee te vergelijken.'
-			: `Mediaan van de andere regio’s: ${formatPer10k(m)}${w.instroom_per_10k === null ? '.' : w.instroom_per_10k < m ? ' — deze regio zit eronder.' : w.instroom_per_10k > m ? ' — deze regio zit erboven.' : '.'}`;
+			: `Mediaan van de andere regio’s: ${formatPer10k(m, { digits: 2 })}${w.instroom_per_10k === null ? '.' : w.instroom_per_10k < m ? ' — deze regio zit eronder.' : w.instroom_per_10k > m ? ' — deze regio zit erboven.' : '.'}`;
 	return {
 		...base,
-		cijfer: shown(w, 'instroom_per_10k', () => formatPer10k(w.instroom_per_10k)),
+		// Two decimals, as /wlz writes the same rates (0,70, not 0,7).
+		cijfer: shown(w, 'instroom_per_10k', () => formatPer10k(w.instroom_per_10k, { digits: 2 })),
 		eenheid: `BW-cliënten naar de Wlz per 10.000 inwoners in ${w.jaar}`,
 		toelichting: [vergelijking],
 		trend: render(trend),
