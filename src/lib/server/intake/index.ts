@@ -6,7 +6,7 @@
  * snapshot whose exports are in the archive. Routes and pages call only these functions.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Gebruiker } from '../../auth/roles';
 import { EXPORT_KINDS, EXPORT_SOORTEN, type ExportSoort } from '../../domain/exports';
@@ -121,9 +121,49 @@ export async function receiveAanlevering(request: Request, gebruiker: Gebruiker,
 	}
 }
 
+const PREVIEW_PID = 'controle.pid';
+
+/** Whether a living process other than this one is checking the delivery in `dir` (npm start -- --workers N). */
+function previewElsewhere(dir: string): boolean {
+	let pid: number;
+	try {
+		pid = Number(readFileSync(join(dir, PREVIEW_PID), 'utf8'));
+	} catch {
+		return false;
+	}
+	if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * Claim the staging area for this process's preview: its pid in `controle.pid` (created
+ * exclusively; a file left by a process that died is taken over). Another worker of the same
+ * server that is still checking it gets 409, so two previews never write one staging area.
+ */
+function claimPreview(dir: string): () => void {
+	const file = join(dir, PREVIEW_PID);
+	for (let attempt = 0; attempt < 2; attempt++) {
+		try {
+			writeFileSync(file, String(process.pid), { flag: 'wx' });
+			return () => rmSync(file, { force: true });
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			if (previewElsewhere(dir)) break;
+			rmSync(file, { force: true });
+		}
+	}
+	throw new IntakeError(409, 'bezig', 'Deze aanlevering wordt nog gecontroleerd; wacht tot de controle klaar is.');
+}
+
 /** Run (or re-run) the preview of a stored delivery; resolves when its record is final. */
 function startPreview(record: Stored, gebruiker: Gebruiker): Promise<void> {
 	const dir = stagingDir(record.id);
+	const release = claimPreview(dir);
 	let current: Stored = { ...record, status: 'controleren', voortgang: [], fouten: [], foutenTotaal: 0, wijzigingen: null, stagedSnapshot: null };
 	saveAanlevering(current);
 	const log = (line: string) => {
@@ -151,7 +191,10 @@ function startPreview(record: Stored, gebruiker: Gebruiker): Promise<void> {
 		if (saveAanlevering(current, ['controleren'])) {
 			audit({ gebruiker: gebruiker.naam, actie: 'aanlevering_gecontroleerd', snapshot: current.basisSnapshot, details: { aanlevering: current.id, status: current.status, fouten: current.foutenTotaal, snapshot: current.stagedSnapshot, bestanden: current.bestanden.map(({ naam, bestand, soort, sha256 }) => ({ naam, bestand, soort, sha256 })) } });
 		}
-	})().finally(() => running.delete(record.id));
+	})().finally(() => {
+		running.delete(record.id);
+		release();
+	});
 	running.set(record.id, job);
 	return job;
 }
@@ -166,7 +209,7 @@ function mustLoad(id: string): Stored {
 export async function controleerOpnieuw(id: string, gebruiker: Gebruiker, opts: { soorten?: Record<number, ExportSoort>; achtergrond?: boolean } = {}): Promise<Aanlevering> {
 	const a = mustLoad(id);
 	// 'controleren' without a running preview in this process: the server stopped half-way; check again.
-	if (running.has(id)) throw new IntakeError(409, 'bezig', 'Deze aanlevering wordt nog gecontroleerd; wacht tot de controle klaar is.');
+	if (running.has(id) || previewElsewhere(stagingDir(id))) throw new IntakeError(409, 'bezig', 'Deze aanlevering wordt nog gecontroleerd; wacht tot de controle klaar is.');
 	if (a.status === 'gepubliceerd') throw new IntakeError(409, 'al_gepubliceerd', 'Deze aanlevering is al gepubliceerd; lever de bestanden opnieuw aan voor een nieuwe controle.');
 	if (a.status === 'verlopen' || !existsSync(stagingDir(id))) throw new IntakeError(409, 'verlopen', 'Deze aanlevering is verlopen en opgeruimd (na 24 uur); lever de bestanden opnieuw aan.');
 	const bestanden = a.bestanden.map((b) => {
@@ -422,7 +465,7 @@ export function ruimAanleveringenOp(now: Date = new Date()): number {
 	const cutoff = new Date(now.getTime() - STAGING_TTL_MS).toISOString();
 	let removed = 0;
 	for (const a of loadExpired(cutoff)) {
-		if (running.has(a.id)) continue;
+		if (running.has(a.id) || previewElsewhere(stagingDir(a.id))) continue;
 		if (!saveAanlevering({ ...a, status: 'verlopen', stagedSnapshot: null, voortgang: [] }, ['controleren', 'fouten', 'klaar'])) continue;
 		rmSync(stagingDir(a.id), { recursive: true, force: true });
 		audit({ gebruiker: null, actie: 'aanlevering_opgeruimd', snapshot: a.basisSnapshot, details: { aanlevering: a.id, status: a.status, aangemaakt: a.aangemaakt } });

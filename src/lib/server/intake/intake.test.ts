@@ -172,6 +172,21 @@ describe('publish', () => {
 		expect(readFileSync(join(env.exports, 'capaciteit.csv'), 'utf8')).toBe(changedCapaciteit());
 	});
 
+	test('a check running in another worker process is not started twice; one left by a process that died is taken over', async () => {
+		const a = await receiveAanlevering(uploadRequest([{ naam: 'c.csv', inhoud: changedCapaciteit() }]), AANLEVERAAR);
+		const pidFile = join(env.app, 'aanleveringen', a.id, 'controle.pid');
+		expect(existsSync(pidFile)).toBe(false); // released when the check ended
+		// The parent of this test process is alive: as if another worker of the server were checking it now.
+		writeFileSync(pidFile, String(process.ppid));
+		expect(await refused(controleerOpnieuw(a.id, AANLEVERAAR))).toMatchObject({ status: 409, code: 'bezig' });
+		expect(ruimAanleveringenOp(new Date(Date.now() + 2 * 24 * 60 * 60 * 1000))).toBe(0);
+		expect(getAanlevering(a.id)!.status).toBe('klaar');
+		// A process id no process has (beyond the kernel's pid_max): that worker died; the check runs.
+		writeFileSync(pidFile, '99999999');
+		expect(await controleerOpnieuw(a.id, AANLEVERAAR)).toMatchObject({ status: 'klaar' });
+		expect(existsSync(pidFile)).toBe(false);
+	});
+
 	test('exports edited by hand after the preview: refused as out of date', async () => {
 		const a = await receiveAanlevering(uploadRequest([{ naam: 'c.csv', inhoud: changedCapaciteit() }]), AANLEVERAAR);
 		writeFileSync(join(env.exports, 'projecten.csv'), readFileSync(join(env.exports, 'projecten.csv'), 'utf8') + 'X-1;Nieuw;crisisopvang;GM0505;1;idee;2024-03-01;;\n');
