@@ -150,6 +150,8 @@ describe('a tile and its view', () => {
 		await withPage(async (page) => {
 			await page.goto(url('/'));
 			const tegel = page.locator('article[data-tegel="wlz"]');
+			// Its footer, like every chart's, links to the sources page.
+			await expect(tegel.locator('footer a').getAttribute('href')).resolves.toBe('/bronnen#bron-wlz_instroom');
 			const cijfer = (await tegel.locator('.tegel__getal').innerText()).trim();
 			const jaar = (await tegel.innerText()).match(/per 10\.000 inwoners in (\d{4})/)?.[1];
 			expect(cijfer).toMatch(/^\d+,\d\d$/);
