@@ -172,7 +172,8 @@ function darkRules(scope: string): string {
 		// Plot reads the root's color for axes and text (currentColor) and --plot-background for halos.
 		`${charts} { color: ${INK.donker} !important; --plot-background: ${BACKGROUND.donker}; }`,
 		`${scope} :is(.chart__svg, .paar__svg) svg:is(${card}) { background: ${BACKGROUND.licht} !important; color: ${INK.licht} !important; border-radius: 4px; }`,
-		`${scope} .legend__swatch rect { stroke: ${darkColour(PALETTE.grijs)}; stroke-width: 1px; }`
+		// A plain box swatch has a faint black edge (legend-swatch.ts) that vanishes on dark: a grey one instead. Outlined swatches keep their mark's outline.
+		`${scope} .legend__swatch rect[stroke="#000000"] { stroke: ${darkColour(PALETTE.grijs)}; stroke-opacity: 1; stroke-width: 1px; }`
 	];
 	for (const { licht, donker } of CHART_COLOURS) {
 		for (const attribute of ['fill', 'stroke']) {
