@@ -14,6 +14,8 @@ import { compileChart, type CompileContext } from '$lib/notebooks/chart-spec';
 import type { ChartSpec, ResultRow } from '$lib/notebooks/types';
 import { capaciteitPerGemeenteChart } from './capaciteit/per-gemeente';
 import { capaciteitPerTypeChart } from './capaciteit/per-type';
+import { perGemeente } from './capaciteit/fixtures.test-helpers';
+import { capaciteitTegelkaartChart } from './capaciteit/tegelkaart';
 import { dagbestedingPerAanbieder } from './dagbesteding/per-aanbieder';
 import { dagbestedingRegioChart } from './dagbesteding/regio';
 import { gemeenteCapaciteit } from './gemeente/capaciteit';
@@ -128,6 +130,16 @@ describe('legend swatches', () => {
 		{ name: 'hkg-totaal-per-ronde, wat-als', chart: hkgTotaalPerRonde, rows: hkgModel(uitstroom, { ...keuze, watAls: { GM0505: 72 } }).totalen },
 		...(['line', 'dot', 'bar', 'area'] as const).map((mark) => ({ name: `notebook ${mark} in series`, chart: notebook(mark), rows: TREND }))
 	] as { name: string; chart: ChartDefinition<unknown>; rows: unknown[] }[];
+
+	it('capaciteit-tegelkaart: a classed map’s legend is its scale: every tile’s colour is a class of the legend, drawn as a box', () => {
+		const rows = perGemeente();
+		const legend = capaciteitTegelkaartChart.legendOf!(rows);
+		const tiles = drawnMarks(build(capaciteitTegelkaartChart, rows)).filter((m) => m.kind === 'vlak');
+		expect(tiles.length).toBeGreaterThan(0);
+		expect(legend.every((item) => swatch(item)[0].kind === 'vlak')).toBe(true);
+		const classes = new Set(legend.map((item) => item.colour.toLowerCase()));
+		expect(tiles.filter((t) => !classes.has(t.fill ?? '')).map(describeMark)).toEqual([]);
+	});
 
 	it.each(cases)('$name: the legend of the rows lists what is drawn, each entry like its mark', ({ chart, rows }) => {
 		const svg = build(chart, rows);
