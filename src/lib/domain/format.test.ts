@@ -56,10 +56,11 @@ describe('formatPercent', () => {
 });
 
 describe('per 10.000', () => {
-	it('computes and formats a rate with one decimal', () => {
+	it('computes and formats a rate with two decimals, the same on a tile, a gemeente page and a view', () => {
 		expect(per10k(39, 122089)).toBeCloseTo(3.194, 3);
-		expect(formatPer10k(per10k(39, 122089))).toBe('3,2');
-		expect(formatPer10k(12)).toBe('12,0');
+		expect(formatPer10k(per10k(39, 122089))).toBe('3,19');
+		expect(formatPer10k(per10k(39, 122089), { digits: 1 })).toBe('3,2');
+		expect(formatPer10k(12)).toBe('12,00');
 		expect(per10k(3, 0)).toBeNull();
 		expect(formatPer10k(per10k(3, null))).toBe('–');
 	});

@@ -54,8 +54,11 @@ export function formatPercent(share: number | null | undefined, { digits = 0 }: 
 	return `${decimalFormat(0, digits).format(share * 100)}%`;
 }
 
-/** A figure per 10.000 inwoners: `3,2`; one decimal, since regional figures are small. */
-export function formatPer10k(value: number | null | undefined, { digits = 1 }: { digits?: number } = {}): string {
+/**
+ * A figure per 10.000 inwoners: `3,19`, `0,70`; always two decimals, since regional figures are
+ * small, and the same on a tile, a gemeente page and a view. Axes take formatDecimal (`0,5`).
+ */
+export function formatPer10k(value: number | null | undefined, { digits = 2 }: { digits?: number } = {}): string {
 	if (missing(value)) return ONBEKEND;
 	return decimalFormat(digits, digits).format(value);
 }

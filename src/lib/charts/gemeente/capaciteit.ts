@@ -4,7 +4,7 @@
  * gemeente and one for the region, each with a black tick at the need.
  */
 import * as Plot from '@observablehq/plot';
-import { formatInteger, formatPer10k, inZin } from '../../domain/format';
+import { formatDecimal, formatInteger, formatPer10k, inZin } from '../../domain/format';
 import { labelOf, type Voorzieningstype } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
@@ -72,7 +72,7 @@ function build(rows: readonly GemeenteCapaciteitRow[], { width = 640, height, do
 		marginBottom: 40,
 		className: 'chart-gemeente-capaciteit',
 		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
-		x: { label: 'Plekken per 10.000 inwoners', grid: true, nice: true, tickFormat: (d: number) => formatPer10k(d), labelAnchor: 'center', labelArrow: 'none' },
+		x: { label: 'Plekken per 10.000 inwoners', grid: true, nice: true, tickFormat: (d: number) => formatDecimal(d, { digits: 2 }), labelAnchor: 'center', labelArrow: 'none' },
 		y: { axis: null, domain: Object.values(REEKSEN), padding: 0.1 },
 		fy: { label: null, domain: rows.map(label), padding: 0.2 },
 		color: { domain: Object.values(REEKSEN), range: [PALETTE.blauw, PALETTE.oranje] },

@@ -55,11 +55,11 @@ describe('gemeente charts', () => {
 		const chart = renderChart(gemeenteCapaciteit, capaciteit, { title: 'Capaciteit Gorinchem', width: 640 });
 		// Two bars (gemeente, regio) per type.
 		expect(chart.svg.match(/<rect/g)?.length).toBe(6);
-		expect(chart.svg).toContain('Skaeve huse, deze gemeente: 0,0 bestaand, behoefte 1,0 per 10.000 inwoners');
+		expect(chart.svg).toContain('Skaeve huse, deze gemeente: 0,00 bestaand, behoefte 1,02 per 10.000 inwoners');
 		expect(chart.description).toBe(
 			'Tekort aan plekken in deze gemeente: skaeve huse (4), crisisplekken (2). Per 10.000 inwoners heeft de gemeente minder bestaande plekken dan de regio bij skaeve huse.'
 		);
-		expect(chart.table.rows[0]).toEqual(['Crisisplekken', '0,8', '1,3', '0,6', '1,0', '2']);
+		expect(chart.table.rows[0]).toEqual(['Crisisplekken', '0,76', '1,27', '0,57', '0,99', '2']);
 		expect(gemeenteCapaciteit.describe([])).toContain('geen capaciteitsgegevens');
 		await expect(normalise(chart.svg)).toMatchFileSnapshot(snapshot('gemeente-capaciteit'));
 	});
@@ -83,9 +83,9 @@ describe('gemeente charts', () => {
 		]);
 		const chart = renderChart(gemeenteWlz, rows, { title: 'Wlz-instroom Gorinchem', width: 640 });
 		expect(chart.description).toBe(
-			'In 2026 stroomden 2 BW-cliënten uit deze gemeente in de Wlz: 0,5 per 10.000 inwoners, minder dan de regio (0,7). Over 2 jaar samen 4 cliënten.'
+			'In 2026 stroomden 2 BW-cliënten uit deze gemeente in de Wlz: 0,51 per 10.000 inwoners, minder dan de regio (0,70). Over 2 jaar samen 4 cliënten.'
 		);
-		expect(chart.table.rows[1]).toEqual(['2025', '–', '–', '0,7']);
+		expect(chart.table.rows[1]).toEqual(['2025', '–', '–', '0,65']);
 		expect(gemeenteWlz.describe([])).toContain('geen gegevens');
 		await expect(normalise(chart.svg)).toMatchFileSnapshot(snapshot('gemeente-wlz'));
 	});

@@ -1,6 +1,6 @@
 /** One gemeente's Wlz-instroom per 10.000 inwoners per year (solid blue) against its region (dashed). */
 import * as Plot from '@observablehq/plot';
-import { formatInteger, formatPer10k } from '../../domain/format';
+import { formatDecimal, formatInteger, formatPer10k } from '../../domain/format';
 import { hiddenPoints, shown } from '../afgeschermd';
 import type { Afgeschermd } from '../../domain/disclosure';
 import { PALETTE } from '../palette';
@@ -63,7 +63,7 @@ function build(rows: readonly GemeenteWlzRow[], { width = 640, height, document 
 		className: 'chart-gemeente-wlz',
 		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
 		x: { label: null, tickFormat: (d: number) => String(d), ticks: rows.map((r) => r.jaar) },
-		y: { label: 'Per 10.000 inwoners', grid: true, nice: true, zero: true, tickFormat: (d: number) => formatPer10k(d), labelArrow: 'none' },
+		y: { label: 'Per 10.000 inwoners', grid: true, nice: true, zero: true, tickFormat: (d: number) => formatDecimal(d, { digits: 2 }), labelArrow: 'none' },
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grijs }),
 			Plot.lineY(regio, { x: 'jaar', y: 'regio_per_10k', stroke: PALETTE.oranje, strokeWidth: 2.5, strokeDasharray: REGIO_STREEP }),

@@ -19,7 +19,7 @@ describe('overzicht tiles on a slide', () => {
 		expect(texts(overzichtTekortTrend.build(rows, { width: 240, document: document() }))).toEqual([]);
 
 		const wlz = texts(overzichtWlzTrend.build([{ jaar: 2023, instroom_per_10k: 0.792, mediaan_andere_regios: 1.2 }], { width: 560, height: 300, document: document() }));
-		expect(wlz).toContain('0,8 per 10.000 inwoners in 2023');
+		expect(wlz).toContain('0,79 per 10.000 inwoners in 2023');
 		expect(wlz.some((t) => /^\d,\d+$/.test(t))).toBe(true);
 
 		const hkg = texts(overzichtHkgRondes.build([{ ronde: 'definitief', ronde_datum: '2023-12-04', bod: 310, opgave: 380 }], { width: 560, height: 300, document: document() }));

@@ -25,10 +25,10 @@ const legend: readonly LegendItem[] = [
 	{ label: 'Andere regio’s: middelste helft (25%–75%)', colour: BAND.vlak, stroke: BAND.rand, shape: 'bar' }
 ];
 
-/** Per 10.000 with two decimals (the rates are below 3); absolute counts whole, scaled spread with one decimal. */
+/** Per 10.000 with two decimals (the rates are below 3); absolute counts whole, scaled spread always with one decimal (26,0 next to 45,8). */
 function value(v: number | null, row: Pick<WlzJaarRow, 'measure'>, { spread = false } = {}): string {
 	if (row.measure === 'per_10k') return formatPer10k(v, { digits: 2 });
-	return spread ? formatDecimal(v, { digits: 1 }) : formatInteger(v);
+	return spread ? formatDecimal(v, { digits: 1, fixed: true }) : formatInteger(v);
 }
 
 function build(rows: readonly WlzJaarRow[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
