@@ -64,16 +64,65 @@ export interface ChartTable {
 	totalRows?: number;
 }
 
-export interface ChartDefinition<Row> {
+/**
+ * A chart: rows, and beside them the options the view chose that change how the rows are shown
+ * (`maat`: absolute or per 10.000; the scenario's `reductie`), not copied into every row. Every
+ * option has a default (`defaults`), so a caller that has rows alone gets the default figure.
+ */
+export interface ChartDefinition<Row, Options extends object = Record<never, never>> {
 	/** Stable id: used in URLs (/charts/<id>.svg) and saved presentation maps. Never rename. */
 	id: string;
-	build(rows: readonly Row[], options: ChartOptions): SVGSVGElement;
+	/** The options when a caller gives none. */
+	defaults?: Options;
+	build(rows: readonly Row[], options: ChartOptions & Partial<Options>): SVGSVGElement;
 	/** A short Dutch text alternative stating the main finding (WCAG 1.1.1). */
-	describe(rows: readonly Row[]): string;
-	table(rows: readonly Row[]): ChartTable;
+	describe(rows: readonly Row[], options?: Partial<Options>): string;
+	table(rows: readonly Row[], options?: Partial<Options>): ChartTable;
 	legend: readonly LegendItem[];
 	/** The entries of `legend` the rows show, where some depend on the data (a what-if bid); default: all of them. */
-	legendOf?(rows: readonly Row[]): readonly LegendItem[];
+	legendOf?(rows: readonly Row[], options?: Partial<Options>): readonly LegendItem[];
+}
+
+/** What a chart with options implements: each function gets the options complete (defaults filled in). */
+export interface ChartWithOptions<Row, Options extends object> {
+	id: string;
+	defaults: Options;
+	build(rows: readonly Row[], options: ChartOptions & Options): SVGSVGElement;
+	describe(rows: readonly Row[], options: Options): string;
+	table(rows: readonly Row[], options: Options): ChartTable;
+	legend: readonly LegendItem[];
+	legendOf?(rows: readonly Row[], options: Options): readonly LegendItem[];
+}
+
+/** A chart with options: the spec's functions, called with the defaults under what the caller gives. */
+export function defineChart<Row, Options extends object>(spec: ChartWithOptions<Row, Options>): ChartDefinition<Row, Options> {
+	const { defaults, legendOf } = spec;
+	return {
+		id: spec.id,
+		defaults,
+		legend: spec.legend,
+		build: (rows, options) => spec.build(rows, { ...defaults, ...options }),
+		describe: (rows, options) => spec.describe(rows, { ...defaults, ...options }),
+		table: (rows, options) => spec.table(rows, { ...defaults, ...options }),
+		...(legendOf ? { legendOf: (rows: readonly Row[], options?: Partial<Options>) => legendOf(rows, { ...defaults, ...options }) } : {})
+	};
+}
+
+/**
+ * The chart with these options fixed: what a loaded chart hands to callers that pass rows alone
+ * (the renderers and the exports). Without options, the chart itself.
+ */
+export function withOptions<Row, Options extends object>(chart: ChartDefinition<Row, Options>, options?: Partial<Options>): ChartDefinition<Row> {
+	if (!options || Object.keys(options).length === 0) return chart as ChartDefinition<Row>;
+	const { legendOf } = chart;
+	return {
+		id: chart.id,
+		legend: chart.legend,
+		build: (rows, o) => chart.build(rows, { ...o, ...options }),
+		describe: (rows) => chart.describe(rows, options),
+		table: (rows) => chart.table(rows, options),
+		...(legendOf ? { legendOf: (rows: readonly Row[]) => legendOf.call(chart, rows, options) } : {})
+	};
 }
 
 /** A chart rendered on the server, ready for the ChartFrame component. */

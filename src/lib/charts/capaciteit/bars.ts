@@ -43,18 +43,18 @@ interface Segment {
 	title: string;
 }
 
-export function tekortLabel(item: CapaciteitCijfers): string {
+export function tekortLabel(item: CapaciteitCijfers, maat: Maat): string {
 	if (item.tekort === null) return 'onbekend';
 	if (item.tekort <= 0) return 'geen tekort';
-	const label = `tekort ${formatMaat(item.tekort, item.maat)}`;
-	return item.tekort_na_plan !== null && item.tekort_na_plan !== item.tekort ? `${label} · na plan ${formatMaat(item.tekort_na_plan, item.maat)}` : label;
+	const label = `tekort ${formatMaat(item.tekort, maat)}`;
+	return item.tekort_na_plan !== null && item.tekort_na_plan !== item.tekort ? `${label} · na plan ${formatMaat(item.tekort_na_plan, maat)}` : label;
 }
 
-function segments(items: readonly BarItem[]): { bestaand: Segment[]; gepland: Segment[]; tekort: Segment[] } {
+function segments(items: readonly BarItem[], maat: Maat): { bestaand: Segment[]; gepland: Segment[]; tekort: Segment[] } {
 	const result = { bestaand: [] as Segment[], gepland: [] as Segment[], tekort: [] as Segment[] };
 	for (const item of items) {
-		const f = (v: number | null) => formatMaat(v, item.maat);
-		const eenheid = maatEenheid(item.maat);
+		const f = (v: number | null) => formatMaat(v, maat);
+		const eenheid = maatEenheid(maat);
 		const bestaand = item.bestaand ?? 0;
 		const gepland = item.gepland ?? 0;
 		const rest = item.tekort_na_plan ?? 0;
@@ -65,7 +65,7 @@ function segments(items: readonly BarItem[]): { bestaand: Segment[]; gepland: Se
 			...base,
 			x1: bestaand + gepland,
 			x2: bestaand + gepland + rest,
-			title: `${item.label}: behoefte ${f(item.behoefte)}, ${tekortLabel(item)} (${eenheid})`
+			title: `${item.label}: behoefte ${f(item.behoefte)}, ${tekortLabel(item, maat)} (${eenheid})`
 		});
 	}
 	return result;
@@ -84,7 +84,7 @@ export interface BarsOptions {
 
 /** Horizontal bars in the order given. */
 export function capaciteitBars({ items, maat, width, height, document, marginLeft, className }: BarsOptions): SVGSVGElement {
-	const parts = segments(items);
+	const parts = segments(items, maat);
 	const barHeight = 30;
 	const href = (d: { href?: string }) => d.href;
 	const hasHref = items.some((i) => i.href);
@@ -120,12 +120,12 @@ export function capaciteitBars({ items, maat, width, height, document, marginLef
 				y: 'label',
 				stroke: PALETTE.inkt,
 				strokeWidth: 3,
-				title: (d: BarItem) => `${d.label}: behoefte ${formatMaat(d.behoefte, d.maat)} ${maatEenheid(d.maat)}`
+				title: (d: BarItem) => `${d.label}: behoefte ${formatMaat(d.behoefte, maat)} ${maatEenheid(maat)}`
 			}),
 			Plot.text(items, {
 				x: end,
 				y: 'label',
-				text: tekortLabel,
+				text: (d: BarItem) => tekortLabel(d, maat),
 				textAnchor: 'start',
 				dx: 8,
 				fill: PALETTE.inkt,

@@ -2,7 +2,7 @@
 import { formatInteger } from '../../domain/format';
 import type { ChartTable } from '../types';
 import { tekortLabel } from './bars';
-import { formatMaat, maatEenheid, rankByTekort, type GemeenteCapaciteit } from './rows';
+import { formatMaat, maatEenheid, rankByTekort, type CapaciteitOptions, type GemeenteCapaciteit, type Maat } from './rows';
 import type { LegendItem } from '../types';
 import { kaartLegend, tekortKlassen, tekortKleur, tekstKleur } from './tekort-kleur';
 
@@ -17,8 +17,8 @@ export interface Gekleurd<T> {
 }
 
 /** Each gemeente with its fill, text colour, link and tooltip. */
-export function kleur<T extends GemeenteCapaciteit>(rows: readonly T[]): Gekleurd<T>[] {
-	const klassen = klassenOf(rows);
+export function kleur<T extends GemeenteCapaciteit>(rows: readonly T[], maat: Maat): Gekleurd<T>[] {
+	const klassen = klassenOf(rows, maat);
 	return rows.map((row) => {
 		const fill = tekortKleur(row.tekort, klassen);
 		return {
@@ -26,20 +26,19 @@ export function kleur<T extends GemeenteCapaciteit>(rows: readonly T[]): Gekleur
 			fill,
 			ink: tekstKleur(fill),
 			href: `/gemeente/${encodeURIComponent(row.gemeentecode)}`,
-			title: `${row.naam}: ${tekortLabel(row)} (${maatEenheid(row.maat)}); behoefte ${formatMaat(row.behoefte, row.maat)}, bestaand ${formatMaat(row.bestaand, row.maat)}`,
-			waarde: row.tekort === null ? 'onbekend' : (row.tekort ?? 0) > 0 ? formatMaat(row.tekort, row.maat) : 'geen tekort'
+			title: `${row.naam}: ${tekortLabel(row, maat)} (${maatEenheid(maat)}); behoefte ${formatMaat(row.behoefte, maat)}, bestaand ${formatMaat(row.bestaand, maat)}`,
+			waarde: row.tekort === null ? 'onbekend' : (row.tekort ?? 0) > 0 ? formatMaat(row.tekort, maat) : 'geen tekort'
 		};
 	});
 }
 
-const klassenOf = (rows: readonly GemeenteCapaciteit[]) => tekortKlassen(Math.max(0, ...rows.map((r) => r.tekort ?? 0)), rows[0]?.maat ?? 'absolute');
+const klassenOf = (rows: readonly GemeenteCapaciteit[], maat: Maat) => tekortKlassen(Math.max(0, ...rows.map((r) => r.tekort ?? 0)), maat);
 
 /** The maps' legend with the class limits of these rows. */
-export const kaartLegendOf = (rows: readonly GemeenteCapaciteit[]): readonly LegendItem[] => kaartLegend(klassenOf(rows));
+export const kaartLegendOf = (rows: readonly GemeenteCapaciteit[], { maat }: CapaciteitOptions): readonly LegendItem[] => kaartLegend(klassenOf(rows, maat));
 
-export function kaartDescribe(rows: readonly GemeenteCapaciteit[]): string {
+export function kaartDescribe(rows: readonly GemeenteCapaciteit[], { maat }: CapaciteitOptions): string {
 	if (rows.length === 0) return 'Er zijn geen gemeenten om te tonen.';
-	const maat = rows[0].maat;
 	const ranked = rankByTekort(rows).filter((r) => (r.tekort ?? 0) > 0);
 	if (ranked.length === 0) return 'Geen enkele gemeente heeft een tekort bij deze keuze; alle gemeenten zijn grijs.';
 	const top = ranked.slice(0, 3).map((r) => `${r.naam} (${formatMaat(r.tekort, maat)})`);
@@ -49,8 +48,7 @@ export function kaartDescribe(rows: readonly GemeenteCapaciteit[]): string {
 	);
 }
 
-export function kaartTable(rows: readonly GemeenteCapaciteit[]): ChartTable {
-	const maat = rows[0]?.maat ?? 'absolute';
+export function kaartTable(rows: readonly GemeenteCapaciteit[], { maat }: CapaciteitOptions): ChartTable {
 	const unit = maat === 'absolute' ? '' : ' (per 10.000 inw.)';
 	return {
 		columns: [

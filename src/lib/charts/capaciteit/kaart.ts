@@ -5,11 +5,11 @@
  */
 import * as Plot from '@observablehq/plot';
 import { PALETTE } from '../palette';
-import type { ChartDefinition, ChartOptions } from '../types';
+import { defineChart, type ChartOptions } from '../types';
 import { toFeature, type GemeenteGrens } from './geo';
 import { linksToDataHref } from '../links';
 import { kaartDescribe, kaartLegendOf, kaartTable, kleur, type Gekleurd } from './kaart-common';
-import type { GemeenteCapaciteit } from './rows';
+import { CAPACITEIT_STANDAARD, type CapaciteitOptions, type GemeenteCapaciteit } from './rows';
 import { tegelNaam } from './tegelkaart';
 import { KAART_LEGEND } from './tekort-kleur';
 
@@ -23,8 +23,8 @@ export const GRENZEN_BRON = 'gemeentegrenzen © CBS/Kadaster, CC-BY 4.0';
 
 export type KaartRow = GemeenteCapaciteit & Pick<GemeenteGrens, 'polygonen'>;
 
-function build(rows: readonly KaartRow[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
-	const features = kleur(rows).map((g) => toFeature({ gemeentecode: g.row.gemeentecode, polygonen: g.row.polygonen }, g));
+function build(rows: readonly KaartRow[], { width = 640, height, document, maat }: ChartOptions & CapaciteitOptions): SVGSVGElement {
+	const features = kleur(rows, maat).map((g) => toFeature({ gemeentecode: g.row.gemeentecode, polygonen: g.row.polygonen }, g));
 	type Feature = (typeof features)[number];
 	const p = (d: Feature) => d.properties as Gekleurd<KaartRow>;
 	const collection = { type: 'FeatureCollection' as const, features };
@@ -55,11 +55,12 @@ function build(rows: readonly KaartRow[], { width = 640, height, document }: Cha
 	return linksToDataHref(figure);
 }
 
-export const capaciteitKaartChart: ChartDefinition<KaartRow> = {
+export const capaciteitKaartChart = defineChart<KaartRow, CapaciteitOptions>({
 	id: CAPACITEIT_KAART_ID,
+	defaults: CAPACITEIT_STANDAARD,
 	build,
 	describe: kaartDescribe,
 	table: kaartTable,
 	legend: KAART_LEGEND,
 	legendOf: kaartLegendOf
-};
+});

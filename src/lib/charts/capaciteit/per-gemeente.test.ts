@@ -4,6 +4,7 @@ import { renderChart } from '$lib/server/charts/render';
 import { perGemeente } from './fixtures.test-helpers';
 import { normalise } from '../snapshot.test-helpers';
 import { capaciteitPerGemeenteChart } from './per-gemeente';
+import { withOptions } from '../types';
 
 const TITLE = 'Bestaande en geplande plekken tegenover de behoefte per gemeente, peiljaar 2024';
 
@@ -36,7 +37,7 @@ describe('capaciteit-per-gemeente chart', () => {
 	});
 
 	it('shows figures per 10.000 inwoners with decimal commas', () => {
-		const chart = renderChart(capaciteitPerGemeenteChart, perGemeente('per_10k'), { title: TITLE });
+		const chart = renderChart(withOptions(capaciteitPerGemeenteChart, { maat: 'per_10k' }), perGemeente('per_10k'), { title: TITLE });
 		expect(chart.table.columns[4].label).toBe('Tekort (per 10.000 inw.)');
 		expect(chart.table.rows[0]).toEqual(['Gorinchem', '0,50', '1,00', '1,75', '1,25', '0,25']);
 		expect(chart.svg).toContain('Plekken per 10.000 inwoners');
@@ -48,7 +49,7 @@ describe('capaciteit-per-gemeente chart', () => {
 	});
 
 	it('matches the committed SVG snapshot per 10.000 inwoners', async () => {
-		const chart = renderChart(capaciteitPerGemeenteChart, perGemeente('per_10k'), { title: TITLE, width: 720 });
+		const chart = renderChart(withOptions(capaciteitPerGemeenteChart, { maat: 'per_10k' }), perGemeente('per_10k'), { title: TITLE, width: 720 });
 		await expect(normalise(chart.svg)).toMatchFileSnapshot('../../../../tests/output/capaciteit-per-gemeente-per-10k.svg');
 	});
 });

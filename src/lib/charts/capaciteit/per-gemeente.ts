@@ -4,9 +4,9 @@
  * to its gemeente page.
  */
 import { formatInteger } from '../../domain/format';
-import type { ChartDefinition, ChartOptions, ChartTable } from '../types';
+import { defineChart, type ChartOptions, type ChartTable } from '../types';
 import { BAR_LEGEND, barTable, capaciteitBars, type BarItem } from './bars';
-import { formatMaat, maatEenheid, rankByTekort, type GemeenteCapaciteit } from './rows';
+import { CAPACITEIT_STANDAARD, formatMaat, maatEenheid, rankByTekort, type CapaciteitOptions, type GemeenteCapaciteit } from './rows';
 
 export const CAPACITEIT_PER_GEMEENTE_ID = 'capaciteit-per-gemeente';
 
@@ -17,10 +17,10 @@ function items(rows: readonly GemeenteCapaciteit[]): BarItem[] {
 	return rankByTekort(rows).map((r) => ({ ...r, label: r.naam, href: gemeenteHref(r.gemeentecode) }));
 }
 
-function build(rows: readonly GemeenteCapaciteit[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly GemeenteCapaciteit[], { width = 640, height, document, maat }: ChartOptions & CapaciteitOptions): SVGSVGElement {
 	return capaciteitBars({
 		items: items(rows),
-		maat: rows[0]?.maat ?? 'absolute',
+		maat,
 		width,
 		height,
 		document,
@@ -29,9 +29,8 @@ function build(rows: readonly GemeenteCapaciteit[], { width = 640, height, docum
 	});
 }
 
-function describe(rows: readonly GemeenteCapaciteit[]): string {
+function describe(rows: readonly GemeenteCapaciteit[], { maat }: CapaciteitOptions): string {
 	if (rows.length === 0) return 'Er zijn geen gemeenten om te tonen.';
-	const maat = rows[0].maat;
 	const ranked = rankByTekort(rows);
 	const metTekort = ranked.filter((r) => (r.tekort ?? 0) > 0);
 	if (metTekort.length === 0) return `Geen van de ${formatInteger(rows.length)} gemeenten heeft een tekort bij deze keuze.`;
@@ -43,14 +42,15 @@ function describe(rows: readonly GemeenteCapaciteit[]): string {
 	);
 }
 
-function table(rows: readonly GemeenteCapaciteit[]): ChartTable {
-	return barTable('Gemeente', items(rows), rows[0]?.maat ?? 'absolute');
+function table(rows: readonly GemeenteCapaciteit[], { maat }: CapaciteitOptions): ChartTable {
+	return barTable('Gemeente', items(rows), maat);
 }
 
-export const capaciteitPerGemeenteChart: ChartDefinition<GemeenteCapaciteit> = {
+export const capaciteitPerGemeenteChart = defineChart<GemeenteCapaciteit, CapaciteitOptions>({
 	id: CAPACITEIT_PER_GEMEENTE_ID,
+	defaults: CAPACITEIT_STANDAARD,
 	build,
 	describe,
 	table,
 	legend: BAR_LEGEND
-};
+});

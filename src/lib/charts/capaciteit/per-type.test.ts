@@ -6,10 +6,10 @@ import { capaciteitPerTypeChart } from './per-type';
 import type { TypeCapaciteit } from './rows';
 
 const rows: TypeCapaciteit[] = [
-	{ voorzieningstype: 'crisisopvang', maat: 'absolute', bestaand: 18, gepland: 4, behoefte: 24, tekort: 6, tekort_na_plan: 2 },
-	{ voorzieningstype: 'domus_plus', maat: 'absolute', bestaand: 0, gepland: 4, behoefte: 8, tekort: 8, tekort_na_plan: 4 },
-	{ voorzieningstype: 'skaeve_huse', maat: 'absolute', bestaand: 5, gepland: 5, behoefte: 11, tekort: 6, tekort_na_plan: 1 },
-	{ voorzieningstype: 'bw_intramuraal', maat: 'absolute', bestaand: 226, gepland: 0, behoefte: 191, tekort: 0, tekort_na_plan: 0 }
+	{ voorzieningstype: 'crisisopvang', bestaand: 18, gepland: 4, behoefte: 24, tekort: 6, tekort_na_plan: 2 },
+	{ voorzieningstype: 'domus_plus', bestaand: 0, gepland: 4, behoefte: 8, tekort: 8, tekort_na_plan: 4 },
+	{ voorzieningstype: 'skaeve_huse', bestaand: 5, gepland: 5, behoefte: 11, tekort: 6, tekort_na_plan: 1 },
+	{ voorzieningstype: 'bw_intramuraal', bestaand: 226, gepland: 0, behoefte: 191, tekort: 0, tekort_na_plan: 0 }
 ];
 const TITLE = 'Plekken en tekort per voorzieningstype in de regio, peiljaar 2024';
 

@@ -4,9 +4,9 @@
  */
 import { formatInteger } from '../../domain/format';
 import { labelOf } from '../../domain/vocabulary';
-import type { ChartDefinition, ChartOptions, ChartTable } from '../types';
+import { defineChart, type ChartOptions, type ChartTable } from '../types';
 import { BAR_LEGEND, barTable, capaciteitBars, type BarItem } from './bars';
-import { formatMaat, maatEenheid, type TypeCapaciteit } from './rows';
+import { CAPACITEIT_STANDAARD, formatMaat, maatEenheid, type CapaciteitOptions, type TypeCapaciteit } from './rows';
 
 export const CAPACITEIT_PER_TYPE_ID = 'capaciteit-per-type';
 
@@ -20,10 +20,10 @@ function items(rows: readonly TypeCapaciteit[]): BarItem[] {
 		.map(({ r }) => ({ ...r, label: label(r) }));
 }
 
-function build(rows: readonly TypeCapaciteit[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly TypeCapaciteit[], { width = 640, height, document, maat }: ChartOptions & CapaciteitOptions): SVGSVGElement {
 	return capaciteitBars({
 		items: items(rows),
-		maat: rows[0]?.maat ?? 'absolute',
+		maat,
 		width,
 		height,
 		document,
@@ -32,9 +32,8 @@ function build(rows: readonly TypeCapaciteit[], { width = 640, height, document 
 	});
 }
 
-function describe(rows: readonly TypeCapaciteit[]): string {
+function describe(rows: readonly TypeCapaciteit[], { maat }: CapaciteitOptions): string {
 	if (rows.length === 0) return 'Er zijn geen capaciteitsgegevens voor deze keuze.';
-	const maat = rows[0].maat;
 	const sorted = items(rows);
 	const metTekort = sorted.filter((r) => (r.tekort ?? 0) > 0);
 	if (metTekort.length === 0) return 'Bij geen enkel voorzieningstype is de behoefte in de regio groter dan het aantal bestaande plekken.';
@@ -46,14 +45,15 @@ function describe(rows: readonly TypeCapaciteit[]): string {
 	);
 }
 
-function table(rows: readonly TypeCapaciteit[]): ChartTable {
-	return barTable('Voorzieningstype', items(rows), rows[0]?.maat ?? 'absolute');
+function table(rows: readonly TypeCapaciteit[], { maat }: CapaciteitOptions): ChartTable {
+	return barTable('Voorzieningstype', items(rows), maat);
 }
 
-export const capaciteitPerTypeChart: ChartDefinition<TypeCapaciteit> = {
+export const capaciteitPerTypeChart = defineChart<TypeCapaciteit, CapaciteitOptions>({
 	id: CAPACITEIT_PER_TYPE_ID,
+	defaults: CAPACITEIT_STANDAARD,
 	build,
 	describe,
 	table,
 	legend: BAR_LEGEND
-};
+});

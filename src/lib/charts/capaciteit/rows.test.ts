@@ -18,7 +18,8 @@ describe('capaciteitPerGemeente (rows)', () => {
 		// Gorinchem: tekort 2 + 3 = 5 / 40000 × 10000 = 1,25
 		expect(rows[2].tekort).toBeCloseTo(1.25, 10);
 		expect(rows[1].bestaand).toBeCloseTo((17 * 10000) / 125000, 10);
-		expect(rows.every((r) => r.maat === 'per_10k')).toBe(true);
+		// The maat is the charts' option beside the rows, not a field of every row.
+		expect(rows.every((r) => !('maat' in r))).toBe(true);
 	});
 
 	it('ranks by tekort, ties by name', () => {

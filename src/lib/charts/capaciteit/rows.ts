@@ -7,12 +7,15 @@ import { formatInteger, formatPer10k, per10k, PER_10K_LABEL } from '../../domain
 import type { Maat } from '../../domain/maat';
 import type { Voorzieningstype } from '../../domain/vocabulary';
 
-/** How figures are expressed (the `maat` filter). */
+/** How figures are expressed (the `maat` filter): an option of the charts beside their rows. */
 export type { Maat };
+export interface CapaciteitOptions {
+	maat: Maat;
+}
+export const CAPACITEIT_STANDAARD: CapaciteitOptions = { maat: 'absolute' };
 
 /** The figures of one bar: a gemeente or a voorzieningstype. Null per 10.000 when inwoners are unknown. */
 export interface CapaciteitCijfers {
-	maat: Maat;
 	bestaand: number | null;
 	gepland: number | null;
 	behoefte: number | null;
@@ -83,7 +86,6 @@ export function capaciteitPerGemeente(rows: readonly GemeenteTypeInput[], gemeen
 			inwoners,
 			tegel_x: g.tegel_x,
 			tegel_y: g.tegel_y,
-			maat,
 			bestaand: value('bestaand'),
 			gepland: value('gepland'),
 			behoefte: value('behoefte'),

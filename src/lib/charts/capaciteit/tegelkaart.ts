@@ -5,10 +5,10 @@
  */
 import * as Plot from '@observablehq/plot';
 import { PALETTE } from '../palette';
-import type { ChartDefinition, ChartOptions } from '../types';
+import { defineChart, type ChartOptions } from '../types';
 import { linksToDataHref } from '../links';
 import { kaartDescribe, kaartLegendOf, kaartTable, kleur, type Gekleurd } from './kaart-common';
-import type { GemeenteCapaciteit } from './rows';
+import { CAPACITEIT_STANDAARD, type CapaciteitOptions, type GemeenteCapaciteit } from './rows';
 import { KAART_LEGEND } from './tekort-kleur';
 
 export const CAPACITEIT_TEGELKAART_ID = 'capaciteit-tegelkaart';
@@ -22,8 +22,8 @@ export function tegelNaam(naam: string): string {
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(to - from + 1, 0) }, (_, i) => from + i);
 
-function build(rows: readonly GemeenteCapaciteit[], { width = 640, height, document }: ChartOptions): SVGSVGElement {
-	const tiles = kleur(rows);
+function build(rows: readonly GemeenteCapaciteit[], { width = 640, height, document, maat }: ChartOptions & CapaciteitOptions): SVGSVGElement {
+	const tiles = kleur(rows, maat);
 	const xs = rows.map((r) => r.tegel_x);
 	const ys = rows.map((r) => r.tegel_y);
 	const xDomain = rows.length ? range(Math.min(...xs), Math.max(...xs)) : [0];
@@ -59,11 +59,12 @@ function build(rows: readonly GemeenteCapaciteit[], { width = 640, height, docum
 	return linksToDataHref(figure);
 }
 
-export const capaciteitTegelkaartChart: ChartDefinition<GemeenteCapaciteit> = {
+export const capaciteitTegelkaartChart = defineChart<GemeenteCapaciteit, CapaciteitOptions>({
 	id: CAPACITEIT_TEGELKAART_ID,
+	defaults: CAPACITEIT_STANDAARD,
 	build,
 	describe: kaartDescribe,
 	table: kaartTable,
 	legend: KAART_LEGEND,
 	legendOf: kaartLegendOf
-};
+});

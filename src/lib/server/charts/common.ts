@@ -4,7 +4,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { renderChart } from '$lib/server/charts/render';
-import type { ChartDefinition, ChartMeta, RenderedChart } from '$lib/charts/types';
+import { withOptions, type ChartDefinition, type ChartMeta, type RenderedChart } from '$lib/charts/types';
 import { bronMeta as footerFacts } from '$lib/charts/meta';
 import { FilterError } from '$lib/filters';
 import type { Bron } from '$lib/server/db/queries';
@@ -34,14 +34,22 @@ export function fileWords(id: string, filters: readonly (string | number | null 
 
 export const bronMeta = (bron: Bron): Pick<ChartMeta, 'bron' | 'peildatum' | 'illustratief' | 'afscherming'> => footerFacts(bron);
 
-/** A LoadedChart of a registered definition. */
-export function loaded<Row>(
-	definition: ChartDefinition<Row>,
+/** A LoadedChart of a registered definition, with the view's options for it. */
+export function loaded<Row, Options extends object = Record<never, never>>(
+	chart: ChartDefinition<Row, Options>,
 	rows: Row[],
 	meta: ChartMeta,
-	{ width = VIEW_WIDTH, filters = [] }: { width?: number; filters?: readonly (string | number | null | undefined)[] } = {}
+	{ width = VIEW_WIDTH, filters = [], options }: { width?: number; filters?: readonly (string | number | null | undefined)[]; options?: Options } = {}
 ): LoadedChart<Row> {
-	return { definition, rows, meta, width, fileWords: fileWords(definition.id, filters) };
+	return {
+		definition: withOptions(chart, options),
+		chart: chart as ChartDefinition<Row, never>,
+		...(options ? { options } : {}),
+		rows,
+		meta,
+		width,
+		fileWords: fileWords(chart.id, filters)
+	};
 }
 
 /** A chart as the views pass it to ChartFrame: its frame text and the server-rendered SVG. */

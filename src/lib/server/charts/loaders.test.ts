@@ -36,7 +36,7 @@ describe('loadChart with default filters', () => {
 	const ids = Object.keys(CHARTS).filter((id) => id !== 'capaciteit-kaart');
 	it.each(ids)('%s loads rows that its builder renders', async (id) => {
 		const chart = await loadChart(id, chartUrl(id));
-		expect(chart.definition).toBe(CHARTS[id as keyof typeof CHARTS]);
+		expect(chart.chart).toBe(CHARTS[id as keyof typeof CHARTS]);
 		expect(chart.rows.length).toBeGreaterThan(0);
 		expect(chart.meta.title).not.toBe('');
 		expect(chart.meta.bron).not.toBe('');

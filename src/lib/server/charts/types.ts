@@ -19,7 +19,12 @@ export interface ChartParameter {
 }
 
 export interface LoadedChart<Row = unknown> {
+	/** The chart with the view's options fixed: what the renderers and the exports call with rows alone. */
 	definition: ChartDefinition<Row>;
+	/** The registered chart (absent: `definition` is it). */
+	chart?: ChartDefinition<Row, never>;
+	/** The options the view chose for it (`maat`, `reductie`), beside the rows. */
+	options?: object;
 	rows: Row[];
 	meta: ChartMeta;
 	/** Width the view renders it at (CSS pixels). */

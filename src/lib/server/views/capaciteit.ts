@@ -45,7 +45,8 @@ export const capaciteitView = defineView({
 		const telling = 'Tekort per gemeente, type en doelgroep geteld: een overschot vult geen tekort elders.';
 		// The file name names the figure: peiljaar always, the other filters when they narrow it.
 		const words = {
-			filters: [keuze.peiljaar, ...keuze.typen, keuze.doelgroep, keuze.maat === 'absolute' ? undefined : keuze.maat]
+			filters: [keuze.peiljaar, ...keuze.typen, keuze.doelgroep, keuze.maat === 'absolute' ? undefined : keuze.maat],
+			options: { maat: keuze.maat }
 		};
 
 		// A boundaries file turns the tile map into a real map; a bad file only costs the map.
@@ -66,7 +67,7 @@ export const capaciteitView = defineView({
 				),
 				'capaciteit-per-type': loaded(
 					capaciteitPerTypeChart,
-					regio.map((r) => ({ ...r, maat: keuze.maat })),
+					regio,
 					meta(`Plekken en tekort per voorzieningstype in de regio${eenheid}, peiljaar ${keuze.peiljaar}`, telling),
 					words
 				),
