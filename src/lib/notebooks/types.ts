@@ -150,6 +150,10 @@ export interface NotebookSource {
 	illustratief: boolean;
 	/** The disclosure sentence (afschermingZin) of the snapshot the notebook ran on. */
 	afscherming: string;
+	/** The export kinds behind the query, for the footer's link to /bronnen. */
+	soorten?: readonly string[];
+	/** The warning when one of them is more than a year old (domain/bronnen.ts). */
+	verouderd?: string | null;
 }
 
 export interface NotebookRun {

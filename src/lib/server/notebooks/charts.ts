@@ -102,7 +102,9 @@ function loadedChart(run: NotebookRun, block: ChartBlock, tiles: Awaited<ReturnT
 			bron: spec.source ? text(spec.source) : source.bron,
 			peildatum: source.peildatum,
 			illustratief: source.illustratief,
-			afscherming: source.afscherming
+			afscherming: source.afscherming,
+			soorten: source.soorten,
+			verouderd: source.verouderd
 		},
 		width: VIEW_WIDTH,
 		fileWords: [

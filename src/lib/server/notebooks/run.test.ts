@@ -106,9 +106,12 @@ describe('runNotebook: chained blocks with parameters', () => {
 		const { results, sources } = await run(notebook(CHAINED));
 		expect(results.gemeentelijst.tables).toEqual(['gemeenten']);
 		expect(results.gekozen.tables).toEqual(['capaciteit_jaar']);
-		expect(sources.gemeentelijst).toEqual({ bron: 'Testset gemeenten', peildatum: '2024-01-01', illustratief: false, afscherming: 'Aantallen onder 5 zijn afgeschermd (AVG).' });
+		expect(sources.gemeentelijst).toMatchObject({ bron: 'Testset gemeenten', peildatum: '2024-01-01', illustratief: false, afscherming: 'Aantallen onder 5 zijn afgeschermd (AVG).', soorten: ['gemeenten'] });
 		// capaciteit_jaar is built from capaciteit, gemeenten and inwoners (manifest.json).
-		expect(sources.gekozen).toEqual({ bron: 'Testset gemeenten; CBS StatLine (testset); Capaciteitsonderzoek (testset)', peildatum: '2024-07-01', illustratief: true, afscherming: 'Aantallen onder 5 zijn afgeschermd (AVG).' });
+		expect(sources.gekozen).toMatchObject({ bron: 'Testset gemeenten; CBS StatLine (testset); Capaciteitsonderzoek (testset)', peildatum: '2024-07-01', illustratief: true, afscherming: 'Aantallen onder 5 zijn afgeschermd (AVG).'  });
+		// The footer links to the chart's own source first, and flags figures more than a year old (these are from 2024).
+		expect(sources.gekozen.soorten?.[0]).toBe('capaciteit');
+		expect(sources.gekozen.verouderd ?? '').toMatch(/^Let op: de cijfers van .*Capaciteit en behoefte.* zijn meer dan een jaar oud\.$/);
 	});
 
 	test('an invalid parameter is a FilterError with the views’ wording', async () => {

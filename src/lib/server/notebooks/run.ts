@@ -9,7 +9,7 @@ import { parseNotebookParams } from '../../notebooks/params';
 import { tokenizeSql } from '../../notebooks/sql-tokens';
 import type { StoreTable } from '../../domain/store-tables';
 import type { Notebook, NotebookParameter, NotebookRun, NotebookSource, QueryResult, SqlBlock } from '../../notebooks/types';
-import { afschermingZin } from '../../domain/disclosure';
+import { bronMeta } from '../../charts/meta';
 import { drempel, provenance, summariseBronnen, type ProvenanceRow } from '../db/queries/meta';
 import { withSnapshot } from '../db/store';
 import type { Sandbox, SandboxLimits, SandboxParams } from './sandbox';
@@ -191,12 +191,11 @@ function bindable(declared: readonly NotebookParameter[], values: Record<string,
 async function sourcesOf(results: Readonly<Record<string, QueryResult>>): Promise<Record<string, NotebookSource>> {
 	const needsProvenance = Object.values(results).some((r) => r.tables.length > 0);
 	const [rows, d]: [ProvenanceRow[], number] = await Promise.all([needsProvenance ? provenance() : [], drempel()]);
-	const afscherming = afschermingZin(d);
 	return Object.fromEntries(
 		Object.values(results).map((result) => {
 			const soorten = new Set(result.tables.flatMap((t) => TABLE_SOORTEN[t as StoreTable] ?? []));
-			const { bron, peildatum, illustratief } = summariseBronnen(rows.filter((r) => soorten.has(r.soort)), d);
-			return [result.name, { bron, peildatum, illustratief, afscherming }];
+			// Like every chart's footer: source, peildatum, illustratief, disclosure rule, the kinds for the link to /bronnen, old figures flagged.
+			return [result.name, bronMeta(summariseBronnen(rows.filter((r) => soorten.has(r.soort)), d))];
 		})
 	);
 }
