@@ -18,7 +18,8 @@ const SUITES: Record<string, () => Promise<Suite<unknown>>> = {
 	exports: async () => (await import('./exports')).exportsSuite as Suite<unknown>,
 	growth: async () => (await import('./growth')).growthSuite as Suite<unknown>,
 	intake: async () => (await import('./intake')).intakeSuite as Suite<unknown>,
-	disclosure: async () => (await import('./disclosure')).disclosureSuite as Suite<unknown>
+	disclosure: async () => (await import('./disclosure')).disclosureSuite as Suite<unknown>,
+	workers: async () => (await import('./workers')).workersSuite as Suite<unknown>
 };
 const NAMES = Object.keys(SUITES);
 /** Older names that still work: `views` was pages and browser in one suite. */

@@ -127,7 +127,8 @@ if (cluster.isPrimary) {
 		console.error((e as Error).message);
 		process.exit(2);
 	}
-	buildIfStale();
+	// REGIO_BUILD=0: serve build/ as it is (a benchmark that built it once, then starts it several times).
+	if (process.env.REGIO_BUILD !== '0') buildIfStale();
 	await ingestIfNeeded();
 	process.env.PORT ??= '3000';
 	// Uploads of exports are streamed with their own limits per file (src/lib/server/intake); every
