@@ -20,9 +20,13 @@ export interface DagbestedingPunt {
 	/** 0–1; null without clients or when hidden. */
 	aandeel: number | null;
 	afgeschermd?: Afgeschermd;
-	/** Repeated on every row so that the builder, which only gets rows, knows what to draw. */
+}
+
+/** The charts' option beside the rows: what they draw. */
+export interface DagbestedingOptions {
 	maat: DagbestedingMaat;
 }
+export const DAGBESTEDING_STANDAARD: DagbestedingOptions = { maat: 'aandeel' };
 
 export const REGIO_REEKS = 'Regio (alle aanbieders)';
 
@@ -51,8 +55,6 @@ export function yearTicks(rows: readonly DagbestedingPunt[], step = 1): number[]
 	return ticks;
 }
 
-/** The maat of the rows (all rows carry the same). */
-export const maatOf = (rows: readonly DagbestedingPunt[]): DagbestedingMaat => rows[0]?.maat ?? 'aandeel';
 
 /** `2020 K4: 46% (215 van 467)`: the tooltip of one point. */
 export function puntTitel(r: DagbestedingPunt): string {

@@ -4,6 +4,7 @@ import { renderChart } from '$lib/server/charts/render';
 import { aanbiederRows, regioRows } from './fixtures.test-data';
 import { aanbiedersIn, dagbestedingPerAanbieder } from './per-aanbieder';
 import { normalise } from '../snapshot.test-helpers';
+import { withOptions } from '../types';
 
 const rows = () => [...aanbiederRows(), ...regioRows()];
 
@@ -35,7 +36,7 @@ describe('dagbesteding-per-aanbieder chart', () => {
 	});
 
 	it('shows numbers with maat aantallen, without the regional reference', () => {
-		const chart = renderChart(dagbestedingPerAanbieder, [...aanbiederRows('aantallen'), ...regioRows('aantallen')], { title: 't', width: 760 });
+		const chart = renderChart(withOptions(dagbestedingPerAanbieder, { maat: 'aantallen' }), [...aanbiederRows(), ...regioRows()], { title: 't', width: 760 });
 		expect(chart.svg).toContain('>96<');
 		expect(chart.svg).not.toContain('stroke-dasharray="2,3"');
 	});

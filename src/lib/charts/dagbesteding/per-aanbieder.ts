@@ -8,8 +8,8 @@ import * as Plot from '@observablehq/plot';
 import { formatInteger, formatPercent, formatPeriode } from '../../domain/format';
 import { hiddenPoints } from '../afgeschermd';
 import { PALETTE } from '../palette';
-import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
-import { aandeelTekst, aantalTekst, decimalYear, maatOf, PXQ_LABEL, PXQ_STREEP, PXQ_X, puntTitel, TABLE_COLUMNS, tableRow, yearTicks, type DagbestedingPunt } from './common';
+import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
+import { aandeelTekst, aantalTekst, DAGBESTEDING_STANDAARD, decimalYear, PXQ_LABEL, PXQ_STREEP, PXQ_X, puntTitel, TABLE_COLUMNS, tableRow, yearTicks, type DagbestedingOptions, type DagbestedingPunt } from './common';
 
 /** The dotted line of the region, in the chart and its legend. */
 const REGIO_STREEP = '2,3';
@@ -21,12 +21,11 @@ export function aanbiedersIn(rows: readonly DagbestedingPunt[]): string[] {
 	return [...new Set(rows.filter((r) => !r.regio).map((r) => r.reeks))];
 }
 
-function build(rows: readonly DagbestedingPunt[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
-	const maat = maatOf(rows);
+function build(rows: readonly DagbestedingPunt[], { width = 720, height, document, maat }: ChartOptions & DagbestedingOptions): SVGSVGElement {
 	const aanbieders = aanbiedersIn(rows);
 	// A frame of fixed height (a slide) is wide and low: two rows of panels at most, each with fewer value ticks.
 	const columns = Math.max(1, Math.min(aanbieders.length, height ? Math.ceil(aanbieders.length / 2) : width >= 640 ? 3 : 2));
-	const valueTicks = height ? (maatOf(rows) === 'aandeel' ? [0, 0.4, 0.8] : 2) : 4;
+	const valueTicks = height ? (maat === 'aandeel' ? [0, 0.4, 0.8] : 2) : 4;
 	const panel = (naam: string) => {
 		const i = aanbieders.indexOf(naam);
 		return { fx: i % columns, fy: Math.floor(i / columns) };
@@ -123,4 +122,4 @@ const legend: readonly LegendItem[] = [
 	{ label: PXQ_LABEL, colour: PALETTE.inkt, shape: 'tick', dash: PXQ_STREEP }
 ];
 
-export const dagbestedingPerAanbieder: ChartDefinition<DagbestedingPunt> = { id: DAGBESTEDING_PER_AANBIEDER_ID, build, describe, table, legend };
+export const dagbestedingPerAanbieder = defineChart<DagbestedingPunt, DagbestedingOptions>({ id: DAGBESTEDING_PER_AANBIEDER_ID, defaults: DAGBESTEDING_STANDAARD, build, describe, table, legend });

@@ -4,6 +4,7 @@ import { renderChart } from '$lib/server/charts/render';
 import { regioRows } from './fixtures.test-data';
 import { annotated, dagbestedingRegioChart } from './regio';
 import { normalise } from '../snapshot.test-helpers';
+import { withOptions } from '../types';
 
 describe('dagbesteding-regio chart', () => {
 	it('is registered under its id', () => {
@@ -38,7 +39,7 @@ describe('dagbesteding-regio chart', () => {
 	});
 
 	it('shows numbers of clients as two labelled lines with maat aantallen', () => {
-		const chart = renderChart(dagbestedingRegioChart, regioRows('aantallen'), { title: 't', width: 760 });
+		const chart = renderChart(withOptions(dagbestedingRegioChart, { maat: 'aantallen' }), regioRows(), { title: 't', width: 760 });
 		expect(chart.svg).toContain('BW-cliënten: 475');
 		expect(chart.svg).toContain('Met dagbesteding: 224');
 		expect(chart.svg).toContain('stroke-dasharray="6,3"');
@@ -51,7 +52,7 @@ describe('dagbesteding-regio chart', () => {
 	it('matches the committed SVG snapshots', async () => {
 		const aandeel = renderChart(dagbestedingRegioChart, regioRows(), { title: 'Aandeel BW-cliënten met dagbesteding in de regio', width: 760 });
 		await expect(normalise(aandeel.svg)).toMatchFileSnapshot('../../../../tests/output/dagbesteding-regio.svg');
-		const aantallen = renderChart(dagbestedingRegioChart, regioRows('aantallen'), { title: 'BW-cliënten en cliënten met dagbesteding in de regio', width: 760 });
+		const aantallen = renderChart(withOptions(dagbestedingRegioChart, { maat: 'aantallen' }), regioRows(), { title: 'BW-cliënten en cliënten met dagbesteding in de regio', width: 760 });
 		await expect(normalise(aantallen.svg)).toMatchFileSnapshot('../../../../tests/output/dagbesteding-regio-aantallen.svg');
 	});
 });

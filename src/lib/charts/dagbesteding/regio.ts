@@ -10,13 +10,13 @@ import { formatInteger, formatPercent, formatPeriode } from '../../domain/format
 import { PXQ_START_TEKST } from '../../domain/pxq';
 import { hiddenPoints } from '../afgeschermd';
 import { PALETTE } from '../palette';
-import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
 import {
 	aandeelTekst,
 	aantalTekst,
 	decimalYear,
 	laatsteVoorPxq,
-	maatOf,
+	DAGBESTEDING_STANDAARD,
 	PXQ_LABEL,
 	PXQ_START,
 	PXQ_STREEP,
@@ -25,6 +25,7 @@ import {
 	TABLE_COLUMNS,
 	tableRow,
 	yearTicks,
+	type DagbestedingOptions,
 	type DagbestedingPunt
 } from './common';
 
@@ -141,8 +142,8 @@ function buildAantallen(rows: readonly DagbestedingPunt[], width: number, docume
 	}) as SVGSVGElement;
 }
 
-function build(rows: readonly DagbestedingPunt[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
-	return maatOf(rows) === 'aantallen' ? buildAantallen(rows, width, document, height) : buildAandeel(rows, width, document, height);
+function build(rows: readonly DagbestedingPunt[], { width = 720, height, document, maat }: ChartOptions & DagbestedingOptions): SVGSVGElement {
+	return maat === 'aantallen' ? buildAantallen(rows, width, document, height) : buildAandeel(rows, width, document, height);
 }
 
 /** States the start and end share from the data, and the value just before P×Q. */
@@ -174,10 +175,11 @@ function table(rows: readonly DagbestedingPunt[]): ChartTable {
 /** The lines are labelled in the chart; the legend explains the rule. */
 const legend: readonly LegendItem[] = [{ label: PXQ_LABEL, colour: PALETTE.inkt, shape: 'tick', dash: PXQ_STREEP }];
 
-export const dagbestedingRegioChart: ChartDefinition<DagbestedingPunt> = {
+export const dagbestedingRegioChart = defineChart<DagbestedingPunt, DagbestedingOptions>({
 	id: DAGBESTEDING_REGIO_ID,
+	defaults: DAGBESTEDING_STANDAARD,
 	build,
 	describe,
 	table,
 	legend
-};
+});

@@ -47,19 +47,19 @@ export const dagbestedingView = defineView({
 	async load(filters: DagbestedingFilters, { regioRows, aanbiederRows, perioden, aanbieders }) {
 		const bron = await bronVoor(['dagbesteding']);
 		const { maat } = filters;
-		const regio = inPeriode(regioRows, perioden, filters).map((r): DagbestedingPunt => ({ ...r, reeks: REGIO_REEKS, regio: true, maat }));
+		const regio = inPeriode(regioRows, perioden, filters).map((r): DagbestedingPunt => ({ ...r, reeks: REGIO_REEKS, regio: true }));
 		const inRange = inPeriode(aanbiederRows, perioden, filters);
 		const capped = !filters.aanbieder?.length && aanbieders.length > MAX_AANBIEDERS;
 		const chosen = filters.aanbieder?.length ? new Set(filters.aanbieder) : capped ? largestAanbieders(inRange, MAX_AANBIEDERS) : null;
 		const eigen = inRange
 			.filter((r) => !chosen || chosen.has(r.aanbieder))
-			.map(({ aanbieder, ...r }): DagbestedingPunt => ({ ...r, reeks: aanbieder, regio: false, maat }));
+			.map(({ aanbieder, ...r }): DagbestedingPunt => ({ ...r, reeks: aanbieder, regio: false }));
 		const subtitle = dagbestedingSubtitle(filters);
 		const meta = (title: string, sub = subtitle): ChartMeta => ({ title, subtitle: sub, ...bronMeta(bron) });
 		const perAanbiederSubtitle = capped
 			? subtitle.replace('alle aanbieders', `de ${MAX_AANBIEDERS} aanbieders met de meeste BW-cliënten (van ${aanbieders.length}; kies andere met het filter)`)
 			: subtitle;
-		const words = { filters: [filters.van, filters.tot, ...(filters.aanbieder ?? []), maat === 'aandeel' ? undefined : maat] };
+		const words = { filters: [filters.van, filters.tot, ...(filters.aanbieder ?? []), maat === 'aandeel' ? undefined : maat], options: { maat } };
 		return {
 			filters,
 			aanbieders,
