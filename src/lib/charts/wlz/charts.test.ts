@@ -10,6 +10,7 @@ import { gemeenteWlz } from '../gemeente/wlz';
 import { overzichtWlzTrend } from '../overzicht/wlz-trend';
 import { REEKS } from '../palette';
 import { normalise } from '../snapshot.test-helpers';
+import { withOptions } from '../types';
 
 const snapshot = (name: string) => `../../../../tests/output/${name}.svg`;
 
@@ -25,9 +26,9 @@ const eigen = [2021, 2022, 2023].map((jaar, i) => ({
 const spreiding = [2021, 2022, 2023].map((jaar, i) => ({ jaar, regios: 20, p25: [1.5, 1.2, 1.04][i], mediaan: [1.77, 1.5, 1.37][i], p75: [2.2, 1.92, 1.57][i] }));
 
 const gemeenten: WlzGemeenteBar[] = [
-	{ gemeentecode: 'GM0505', naam: 'Dordrecht', jaar: 2023, measure: 'per_10k', instroom: 10, inwoners: 121_344, instroom_per_10k: 0.824, regio_per_10k: 0.792, mediaan_per_10k: 1.3655 },
-	{ gemeentecode: 'GM0512', naam: 'Gorinchem', jaar: 2023, measure: 'per_10k', instroom: 4, inwoners: 38_391, instroom_per_10k: 1.042, regio_per_10k: 0.792, mediaan_per_10k: 1.3655 },
-	{ gemeentecode: 'GM1978', naam: 'Molenlanden', jaar: 2023, measure: 'per_10k', instroom: 3, inwoners: 44_984, instroom_per_10k: 0.667, regio_per_10k: 0.792, mediaan_per_10k: 1.3655 }
+	{ gemeentecode: 'GM0505', naam: 'Dordrecht', jaar: 2023, instroom: 10, inwoners: 121_344, instroom_per_10k: 0.824, regio_per_10k: 0.792, mediaan_per_10k: 1.3655 },
+	{ gemeentecode: 'GM0512', naam: 'Gorinchem', jaar: 2023, instroom: 4, inwoners: 38_391, instroom_per_10k: 1.042, regio_per_10k: 0.792, mediaan_per_10k: 1.3655 },
+	{ gemeentecode: 'GM1978', naam: 'Molenlanden', jaar: 2023, instroom: 3, inwoners: 44_984, instroom_per_10k: 0.667, regio_per_10k: 0.792, mediaan_per_10k: 1.3655 }
 ];
 
 describe('wlz charts', () => {
@@ -62,7 +63,7 @@ describe('wlz charts', () => {
 		expect(chart.table.rows[2]).toEqual(['2023', '0,78', '1,04', '1,37', '1,57']);
 		await expect(normalise(chart.svg)).toMatchFileSnapshot(snapshot('wlz-instroom-per-jaar'));
 
-		const absolute = renderChart(wlzInstroomPerJaar, wlzPerJaar(eigen, spreiding, 'absolute'), { title: 'Wlz-instroom, cliënten per jaar', width: 720 });
+		const absolute = renderChart(withOptions(wlzInstroomPerJaar, { maat: 'absolute' }), wlzPerJaar(eigen, spreiding, 'absolute'), { title: 'Wlz-instroom, cliënten per jaar', width: 720 });
 		expect(absolute.table.rows[2]).toEqual(['2023', '31', '41,6', '54,8', '62,8']);
 		await expect(normalise(absolute.svg)).toMatchFileSnapshot(snapshot('wlz-instroom-per-jaar-absoluut'));
 	});

@@ -12,9 +12,8 @@ export const SCENARIO_ROWS: WlzScenarioRow[] = [
 		eigen_regio: false,
 		instroom: rate * 50,
 		inwoners: 500_000,
-		instroom_per_10k: rate,
-		reductie: 20
+		instroom_per_10k: rate
 	})),
-	{ ...eigen, reductie: 20 }
+	eigen
 ];
 

@@ -9,8 +9,9 @@ import { linksToDataHref } from '../links';
 import { hiddenBarsX, shown } from '../afgeschermd';
 import type { Afgeschermd } from '../../domain/disclosure';
 import { PALETTE, REEKS } from '../palette';
-import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
-import type { Measure } from './model';
+import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
+import type { Maat } from '../../domain/maat';
+import { WLZ_STANDAARD, type WlzOptions } from './model';
 
 export const WLZ_INSTROOM_PER_GEMEENTE_ID = 'wlz-instroom-per-gemeente';
 
@@ -21,7 +22,6 @@ export interface WlzGemeenteBar {
 	gemeentecode: string;
 	naam: string;
 	jaar: number;
-	measure: Measure;
 	/** Null when hidden by disclosure control; `afgeschermd` says what to show. */
 	instroom: number | null;
 	inwoners: number;
@@ -42,15 +42,20 @@ const legend: readonly LegendItem[] = [
 	{ label: 'Mediaan andere regio’s (per 10.000)', colour: REEKS.mediaanAndereRegios, shape: 'tick', dash: REF_STREEP }
 ];
 
-const kolom = (d: WlzGemeenteBar) => (d.measure === 'per_10k' ? 'instroom_per_10k' : 'instroom');
-const waarde = (d: WlzGemeenteBar) => d[kolom(d)];
-const toon = (d: WlzGemeenteBar) => shown(d, kolom(d), () => (d.measure === 'per_10k' ? formatPer10k(waarde(d), { digits: 2 }) : formatInteger(waarde(d))));
+const kolom = (maat: Maat) => (maat === 'per_10k' ? 'instroom_per_10k' : 'instroom');
+const waardeIn = (maat: Maat) => (d: WlzGemeenteBar) => d[kolom(maat)];
+const toonIn = (maat: Maat) => (d: WlzGemeenteBar) => shown(d, kolom(maat), () => (maat === 'per_10k' ? formatPer10k(d[kolom(maat)], { digits: 2 }) : formatInteger(d[kolom(maat)])));
 // Hidden gemeenten go last, by name: their rank would tell about their value.
-const ordered = (rows: readonly WlzGemeenteBar[]) => [...rows].sort((a, b) => (waarde(b) ?? -1) - (waarde(a) ?? -1) || a.naam.localeCompare(b.naam, 'nl'));
+const ordered = (rows: readonly WlzGemeenteBar[], maat: Maat) => {
+	const waarde = waardeIn(maat);
+	return [...rows].sort((a, b) => (waarde(b) ?? -1) - (waarde(a) ?? -1) || a.naam.localeCompare(b.naam, 'nl'));
+};
 
-function build(rows: readonly WlzGemeenteBar[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
-	const sorted = ordered(rows);
-	const per10k = rows[0]?.measure !== 'absolute';
+function build(rows: readonly WlzGemeenteBar[], { width = 720, height, document, maat }: ChartOptions & WlzOptions): SVGSVGElement {
+	const sorted = ordered(rows, maat);
+	const waarde = waardeIn(maat);
+	const toon = toonIn(maat);
+	const per10k = maat !== 'absolute';
 	const regio = per10k ? rows[0]?.regio_per_10k : null;
 	const mediaan = per10k ? rows[0]?.mediaan_per_10k : null;
 	const refs = [
@@ -103,9 +108,11 @@ function build(rows: readonly WlzGemeenteBar[], { width = 720, height, document 
 	return linksToDataHref(figure);
 }
 
-function describe(rows: readonly WlzGemeenteBar[]): string {
+function describe(rows: readonly WlzGemeenteBar[], { maat }: WlzOptions): string {
 	if (rows.length === 0) return 'Er zijn geen Wlz-gegevens per gemeente voor dit jaar.';
-	const sorted = ordered(rows);
+	const sorted = ordered(rows, maat);
+	const waarde = waardeIn(maat);
+	const toon = toonIn(maat);
 	const top = sorted[0];
 	const verborgen = rows.filter((r) => r.instroom === null);
 	// The sum of the visible gemeenten would give the hidden ones away against the regional total.
@@ -113,7 +120,7 @@ function describe(rows: readonly WlzGemeenteBar[]): string {
 		verborgen.length === 0
 			? `In ${top.jaar} stroomden in de ${formatInteger(rows.length)} gemeenten samen ${formatInteger(rows.reduce((s, r) => s + (r.instroom ?? 0), 0))} BW-cliënten in de Wlz in. `
 			: `In ${top.jaar} zijn de cijfers van ${formatInteger(verborgen.length)} van de ${formatInteger(rows.length)} gemeenten afgeschermd (kleine aantallen). `;
-	if (waarde(top) !== null) text += `De hoogste ${top.measure === 'per_10k' ? `instroom ${PER_10K_LABEL}` : 'instroom'} had ${top.naam} (${toon(top)}).`;
+	if (waarde(top) !== null) text += `De hoogste ${maat === 'per_10k' ? `instroom ${PER_10K_LABEL}` : 'instroom'} had ${top.naam} (${toon(top)}).`;
 	const mediaan = top.mediaan_per_10k;
 	if (mediaan !== null) {
 		// Counted over the visible gemeenten only: "not above" would say something about a hidden one.
@@ -125,7 +132,7 @@ function describe(rows: readonly WlzGemeenteBar[]): string {
 	return text;
 }
 
-function table(rows: readonly WlzGemeenteBar[]): ChartTable {
+function table(rows: readonly WlzGemeenteBar[], { maat }: WlzOptions): ChartTable {
 	return {
 		columns: [
 			{ label: 'Gemeente', numeric: false },
@@ -133,7 +140,7 @@ function table(rows: readonly WlzGemeenteBar[]): ChartTable {
 			{ label: 'Inwoners', numeric: true },
 			{ label: 'Per 10.000 inwoners', numeric: true }
 		],
-		rows: ordered(rows).map((r) => [
+		rows: ordered(rows, maat).map((r) => [
 			r.naam,
 			shown(r, 'instroom', () => formatInteger(r.instroom)),
 			formatInteger(r.inwoners),
@@ -142,10 +149,11 @@ function table(rows: readonly WlzGemeenteBar[]): ChartTable {
 	};
 }
 
-export const wlzInstroomPerGemeente: ChartDefinition<WlzGemeenteBar> = {
+export const wlzInstroomPerGemeente = defineChart<WlzGemeenteBar, WlzOptions>({
 	id: WLZ_INSTROOM_PER_GEMEENTE_ID,
+	defaults: WLZ_STANDAARD,
 	build,
 	describe,
 	table,
 	legend
-};
+});

@@ -9,8 +9,9 @@ import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
 import { hiddenPoints, shown } from '../afgeschermd';
 import { BAND, PALETTE, REEKS } from '../palette';
-import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
-import type { WlzJaarRow } from './model';
+import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
+import { WLZ_STANDAARD, type WlzJaarRow, type WlzOptions } from './model';
+import type { Maat } from '../../domain/maat';
 
 export const WLZ_INSTROOM_PER_JAAR_ID = 'wlz-instroom-per-jaar';
 
@@ -26,13 +27,13 @@ const legend: readonly LegendItem[] = [
 ];
 
 /** Per 10.000 with two decimals (the rates are below 3); absolute counts whole, scaled spread always with one decimal (26,0 next to 45,8). */
-function value(v: number | null, row: Pick<WlzJaarRow, 'measure'>, { spread = false } = {}): string {
-	if (row.measure === 'per_10k') return formatPer10k(v, { digits: 2 });
+function value(v: number | null, maat: Maat, { spread = false } = {}): string {
+	if (maat === 'per_10k') return formatPer10k(v, { digits: 2 });
 	return spread ? formatDecimal(v, { digits: 1, fixed: true }) : formatInteger(v);
 }
 
-function build(rows: readonly WlzJaarRow[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
-	const per10k = rows[0]?.measure !== 'absolute';
+function build(rows: readonly WlzJaarRow[], { width = 720, height, document, maat }: ChartOptions & WlzOptions): SVGSVGElement {
+	const per10k = maat !== 'absolute';
 	const band = rows.filter((r) => r.p25 !== null && r.p75 !== null);
 	const last = rows.at(-1);
 	return Plot.plot({
@@ -62,7 +63,7 @@ function build(rows: readonly WlzJaarRow[], { width = 720, height, document }: C
 				r: 8,
 				fill: 'transparent',
 				title: (d: WlzJaarRow) =>
-					`${d.jaar}, andere regio’s (${formatInteger(d.regios)}): mediaan ${value(d.mediaan, d, { spread: true })}, middelste helft ${value(d.p25, d, { spread: true })}–${value(d.p75, d, { spread: true })}`
+					`${d.jaar}, andere regio’s (${formatInteger(d.regios)}): mediaan ${value(d.mediaan, maat, { spread: true })}, middelste helft ${value(d.p25, maat, { spread: true })}–${value(d.p75, maat, { spread: true })}`
 			}),
 			Plot.lineY(rows, { x: 'jaar', y: 'waarde', stroke: REEKS.dezeRegio, strokeWidth: 3 }),
 			Plot.dot(rows, {
@@ -71,13 +72,13 @@ function build(rows: readonly WlzJaarRow[], { width = 720, height, document }: C
 				fill: REEKS.dezeRegio,
 				stroke: 'white',
 				r: 5,
-				title: (d: WlzJaarRow) => `${d.jaar}, ${d.regionaam}: ${value(d.waarde, d)}${per10k ? ` ${PER_10K_LABEL}` : ' cliënten'}`
+				title: (d: WlzJaarRow) => `${d.jaar}, ${d.regionaam}: ${value(d.waarde, maat)}${per10k ? ` ${PER_10K_LABEL}` : ' cliënten'}`
 			}),
 			...hiddenPoints(rows, { column: 'waarde', x: (d) => d.jaar, stroke: REEKS.dezeRegio, title: (d) => `${d.jaar}, ${d.regionaam}: ${shown(d, 'waarde', () => '')}` }),
 			Plot.text(last && last.waarde !== null ? [last] : [], {
 				x: 'jaar',
 				y: 'waarde',
-				text: (d: WlzJaarRow) => `${d.regionaam} ${value(d.waarde, d)}`,
+				text: (d: WlzJaarRow) => `${d.regionaam} ${value(d.waarde, maat)}`,
 				textAnchor: 'start',
 				dx: 10,
 				fill: ORANJE_TEKST,
@@ -86,7 +87,7 @@ function build(rows: readonly WlzJaarRow[], { width = 720, height, document }: C
 			Plot.text(last?.mediaan != null ? [last] : [], {
 				x: 'jaar',
 				y: 'mediaan',
-				text: (d: WlzJaarRow) => `mediaan ${value(d.mediaan, d, { spread: true })}`,
+				text: (d: WlzJaarRow) => `mediaan ${value(d.mediaan, maat, { spread: true })}`,
 				textAnchor: 'start',
 				dx: 10,
 				fill: REEKS.mediaanAndereRegios
@@ -95,27 +96,27 @@ function build(rows: readonly WlzJaarRow[], { width = 720, height, document }: C
 	}) as SVGSVGElement;
 }
 
-function describe(rows: readonly WlzJaarRow[]): string {
+function describe(rows: readonly WlzJaarRow[], { maat }: WlzOptions): string {
 	if (rows.length === 0) return 'Er zijn geen Wlz-gegevens voor deze regio.';
 	const first = rows[0];
 	const last = rows.at(-1) ?? first;
-	const eenheid = last.measure === 'per_10k' ? ` ${PER_10K_LABEL}` : ' cliënten';
+	const eenheid = maat === 'per_10k' ? ` ${PER_10K_LABEL}` : ' cliënten';
 	const vergeleken = rows.filter((r) => r.p25 !== null && r.mediaan !== null);
 	const onderMediaan = vergeleken.filter((r) => r.waarde !== null && r.waarde < (r.mediaan as number)).length;
 	const onderP25 = vergeleken.filter((r) => r.waarde !== null && r.waarde < (r.p25 as number)).length;
-	const waarde = (r: WlzJaarRow) => shown(r, 'waarde', () => `${value(r.waarde, r)}${r === first ? eenheid : ''}`);
+	const waarde = (r: WlzJaarRow) => shown(r, 'waarde', () => `${value(r.waarde, maat)}${r === first ? eenheid : ''}`);
 	let text = `De Wlz-instroom van ${last.regionaam} was ${waarde(first)} in ${first.jaar} en ${waarde(last)} in ${last.jaar}.`;
 	if (vergeleken.length > 0) {
 		text +=
 			` In ${formatInteger(onderMediaan)} van de ${formatInteger(vergeleken.length)} jaren lag de regio onder de mediaan van de andere regio’s` +
 			` en in ${formatInteger(onderP25)} jaren zelfs onder de middelste helft.`;
-		if (last.mediaan !== null) text += ` In ${last.jaar} was de mediaan ${value(last.mediaan, last, { spread: true })}.`;
+		if (last.mediaan !== null) text += ` In ${last.jaar} was de mediaan ${value(last.mediaan, maat, { spread: true })}.`;
 	}
 	return text;
 }
 
-function table(rows: readonly WlzJaarRow[]): ChartTable {
-	const per10k = rows[0]?.measure !== 'absolute';
+function table(rows: readonly WlzJaarRow[], { maat }: WlzOptions): ChartTable {
+	const per10k = maat !== 'absolute';
 	const suffix = per10k ? ' (per 10.000)' : ' (cliënten)';
 	return {
 		columns: [
@@ -125,14 +126,15 @@ function table(rows: readonly WlzJaarRow[]): ChartTable {
 			{ label: 'Mediaan', numeric: true },
 			{ label: '75%', numeric: true }
 		],
-		rows: rows.map((r) => [String(r.jaar), shown(r, 'waarde', () => value(r.waarde, r)), value(r.p25, r, { spread: true }), value(r.mediaan, r, { spread: true }), value(r.p75, r, { spread: true })])
+		rows: rows.map((r) => [String(r.jaar), shown(r, 'waarde', () => value(r.waarde, maat)), value(r.p25, maat, { spread: true }), value(r.mediaan, maat, { spread: true }), value(r.p75, maat, { spread: true })])
 	};
 }
 
-export const wlzInstroomPerJaar: ChartDefinition<WlzJaarRow> = {
+export const wlzInstroomPerJaar = defineChart<WlzJaarRow, WlzOptions>({
 	id: WLZ_INSTROOM_PER_JAAR_ID,
+	defaults: WLZ_STANDAARD,
 	build,
 	describe,
 	table,
 	legend
-};
+});

@@ -10,6 +10,17 @@ import type { Maat } from '../../domain/maat';
 /** How figures are expressed (the `maat` filter). */
 export type Measure = Maat;
 
+/** The option of the Wlz charts beside their rows. */
+export interface WlzOptions {
+	maat: Maat;
+}
+export const WLZ_STANDAARD: WlzOptions = { maat: 'per_10k' };
+
+/** The option of the reduction scenario: the reduction in percent (0–50) applied to the own region. */
+export interface WlzScenarioOptions {
+	reductie: number;
+}
+
 /** The store's region rows (WlzRegioRow) as far as this model needs them. */
 export interface WlzRegioInput {
 	jaar: number;
@@ -35,7 +46,6 @@ export interface WlzSpreidingInput {
 export interface WlzJaarRow {
 	jaar: number;
 	regionaam: string;
-	measure: Measure;
 	/** Null when hidden; `afgeschermd.waarde` then says what to show. */
 	waarde: number | null;
 	afgeschermd?: Afgeschermd;
@@ -62,7 +72,6 @@ export function wlzPerJaar(eigen: readonly WlzRegioInput[], spreiding: readonly 
 		return {
 			jaar: row.jaar,
 			regionaam: row.regionaam,
-			measure,
 			waarde: row[column],
 			...(hidden === undefined ? {} : { afgeschermd: { waarde: hidden } }),
 			p25: scale(s?.p25),
@@ -73,11 +82,8 @@ export function wlzPerJaar(eigen: readonly WlzRegioInput[], spreiding: readonly 
 	});
 }
 
-/** One region in the scenario year, with the reduction the user asked for. */
-export interface WlzScenarioRow extends WlzRegioInput {
-	/** Reduction in percent (0–50) applied to the own region. */
-	reductie: number;
-}
+/** One region in the scenario year. */
+export type WlzScenarioRow = WlzRegioInput;
 
 export interface WlzScenario {
 	jaar: number;
@@ -112,19 +118,19 @@ function quantile(sorted: readonly number[], q: number): number {
  * region or when its instroom is hidden (a reduction of a hidden count would give it away).
  * Regions whose rate is hidden are left out of the comparison.
  */
-export function wlzScenario(rows: readonly WlzScenarioRow[]): WlzScenario | null {
+export function wlzScenario(rows: readonly WlzScenarioRow[], { reductie }: WlzScenarioOptions): WlzScenario | null {
 	const eigen = rows.find((r) => r.eigen_regio);
 	if (!eigen || eigen.instroom === null || eigen.instroom_per_10k === null) return null;
 	const anderen = rows
 		.filter((r) => !r.eigen_regio)
 		.flatMap((r) => (r.instroom_per_10k === null ? [] : [r.instroom_per_10k]))
 		.sort((a, b) => a - b);
-	const nieuw = Math.round(eigen.instroom * (1 - eigen.reductie / 100));
+	const nieuw = Math.round(eigen.instroom * (1 - reductie / 100));
 	const per10kNieuw = Math.round(((nieuw * 10_000) / eigen.inwoners) * 1000) / 1000;
 	return {
 		jaar: eigen.jaar,
 		regionaam: eigen.regionaam,
-		reductie: eigen.reductie,
+		reductie,
 		instroom: eigen.instroom,
 		nieuw,
 		minder: eigen.instroom - nieuw,

@@ -8,8 +8,9 @@ import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
 import { hiddenBarsX, shown } from '../afgeschermd';
 import { PALETTE, REEKS } from '../palette';
-import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
-import { scenarioZin, wlzScenario, type WlzScenario, type WlzScenarioRow } from './model';
+import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
+import { REDUCTIE_STANDAARD } from './filters';
+import { scenarioZin, wlzScenario, type WlzScenario, type WlzScenarioOptions, type WlzScenarioRow } from './model';
 
 export { scenarioZin } from './model';
 
@@ -33,9 +34,9 @@ const ordered = (rows: readonly WlzScenarioRow[]) =>
 	[...rows].sort((a, b) => (b.instroom_per_10k ?? -1) - (a.instroom_per_10k ?? -1) || a.regionaam.localeCompare(b.regionaam, 'nl'));
 const label = (r: WlzScenarioRow) => (r.eigen_regio ? `${r.regionaam} (deze regio)` : r.regionaam);
 
-function build(rows: readonly WlzScenarioRow[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
+function build(rows: readonly WlzScenarioRow[], { width = 720, height, document, reductie }: ChartOptions & WlzScenarioOptions): SVGSVGElement {
 	const sorted = ordered(rows);
-	const scenario = wlzScenario(rows);
+	const scenario = wlzScenario(rows, { reductie });
 	const eigen = sorted.filter((r) => r.eigen_regio);
 	const max = Math.max(0.1, ...rows.map((r) => r.instroom_per_10k ?? 0));
 	// In a frame of fixed height (a slide) twenty-odd regions leave a band too narrow for a 13 px
@@ -99,8 +100,8 @@ function positie(lager: number, anderen: number): string {
 	return `hoger dan ${formatInteger(lager)} en lager dan ${formatInteger(anderen - lager)} van de ${formatInteger(anderen)} andere regio’s`;
 }
 
-function describe(rows: readonly WlzScenarioRow[]): string {
-	const s = wlzScenario(rows);
+function describe(rows: readonly WlzScenarioRow[], options: WlzScenarioOptions): string {
+	const s = wlzScenario(rows, options);
 	if (!s) return 'Er zijn geen Wlz-gegevens van deze regio voor dit jaar.';
 	let text =
 		`${scenarioZin(s)} (basis ${s.jaar}). Nu is de instroom ${rate(s.per10k)} ${PER_10K_LABEL}: ${positie(s.lagerNu, s.anderen)}` +
@@ -114,8 +115,8 @@ function describe(rows: readonly WlzScenarioRow[]): string {
 	return text;
 }
 
-function table(rows: readonly WlzScenarioRow[]): ChartTable {
-	const s = wlzScenario(rows);
+function table(rows: readonly WlzScenarioRow[], options: WlzScenarioOptions): ChartTable {
+	const s = wlzScenario(rows, options);
 	return {
 		columns: [
 			{ label: 'Regio', numeric: false },
@@ -135,10 +136,11 @@ function table(rows: readonly WlzScenarioRow[]): ChartTable {
 	};
 }
 
-export const wlzReductieScenario: ChartDefinition<WlzScenarioRow> = {
+export const wlzReductieScenario = defineChart<WlzScenarioRow, WlzScenarioOptions>({
 	id: WLZ_REDUCTIE_SCENARIO_ID,
+	defaults: { reductie: REDUCTIE_STANDAARD },
 	build,
 	describe,
 	table,
 	legend
-};
+});

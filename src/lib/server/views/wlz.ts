@@ -44,11 +44,9 @@ export const wlzView = defineView({
 		const jaarRows = wlzPerJaar(eigen, spreiding, maat);
 		const gemeenteRows: WlzGemeenteBar[] = perGemeente.map((g) => ({
 			...g,
-			measure: maat,
 			regio_per_10k: eigenJaar?.instroom_per_10k ?? null,
 			mediaan_per_10k: mediaan
 		}));
-		const scenarioRows = regios.map((r) => ({ ...r, reductie }));
 
 		const perJaarMeta: ChartMeta = {
 			...base,
@@ -74,11 +72,11 @@ export const wlzView = defineView({
 			filters: { ...filters, jaar },
 			jaren,
 			perGemeente,
-			scenario: wlzScenario(scenarioRows),
+			scenario: wlzScenario(regios, { reductie }),
 			charts: {
-				'wlz-instroom-per-jaar': loaded(wlzInstroomPerJaar, jaarRows, perJaarMeta, { filters: [maatWord] }),
-				'wlz-instroom-per-gemeente': loaded(wlzInstroomPerGemeente, gemeenteRows, perGemeenteMeta, { filters: [jaar, maatWord] }),
-				'wlz-reductie-scenario': loaded(wlzReductieScenario, scenarioRows, scenarioMeta, { filters: [jaar, `${reductie}-procent`] })
+				'wlz-instroom-per-jaar': loaded(wlzInstroomPerJaar, jaarRows, perJaarMeta, { filters: [maatWord], options: { maat } }),
+				'wlz-instroom-per-gemeente': loaded(wlzInstroomPerGemeente, gemeenteRows, perGemeenteMeta, { filters: [jaar, maatWord], options: { maat } }),
+				'wlz-reductie-scenario': loaded(wlzReductieScenario, regios, scenarioMeta, { filters: [jaar, `${reductie}-procent`], options: { reductie } })
 			}
 		};
 	},
