@@ -8,6 +8,7 @@ import { formatInteger } from '../domain/format';
 import { labelOf, type Voorzieningstype } from '../domain/vocabulary';
 import { PALETTE } from './palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from './types';
+import { plotStyle } from './style';
 
 /** Regional totals of one voorzieningstype in one peiljaar (all gemeenten and doelgroepen). */
 export interface TekortPerTypeRow {
@@ -60,7 +61,7 @@ function build(rows: readonly TekortPerTypeRow[], { width = 640, height, documen
 		marginLeft: 150,
 		marginRight: 100,
 		className: 'chart-tekort-per-type',
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: { label: 'Plekken tekort', grid: true, nice: true, tickFormat: (d: number) => formatInteger(d), labelAnchor: 'center', labelArrow: 'none' },
 		y: { label: null, domain: sorted.map(label), padding: 0.3 },
 		color: { domain: SERIES.map((s) => s.label), range: SERIES.map((s) => s.colour) },

@@ -9,6 +9,7 @@ import { PALETTE } from '../palette';
 import type { ChartTable, LegendItem } from '../types';
 import { linksToDataHref } from '../links';
 import { formatMaat, maatEenheid, type CapaciteitCijfers, type Maat } from './rows';
+import { plotStyle } from '../style';
 
 export const KLEUREN = {
 	bestaand: PALETTE.blauw,
@@ -101,7 +102,7 @@ export function capaciteitBars({ items, maat, width, height, document, marginLef
 		marginLeft,
 		marginRight: 170,
 		className,
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: {
 			label: maat === 'absolute' ? 'Plekken' : 'Plekken per 10.000 inwoners',
 			grid: true,

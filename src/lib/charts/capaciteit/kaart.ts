@@ -4,7 +4,6 @@
  * the same builder serves any region. Each area shows its value and links to its page.
  */
 import * as Plot from '@observablehq/plot';
-import { PALETTE } from '../palette';
 import { defineChart, type ChartOptions } from '../types';
 import { toFeature, type GemeenteGrens } from './geo';
 import { linksToDataHref } from '../links';
@@ -12,6 +11,7 @@ import { kaartDescribe, kaartLegendOf, kaartTable, kleur, type Gekleurd } from '
 import { CAPACITEIT_STANDAARD, type CapaciteitOptions, type GemeenteCapaciteit } from './rows';
 import { tegelNaam } from './tegelkaart';
 import { KAART_LEGEND } from './tekort-kleur';
+import { plotStyle } from '../style';
 
 export const CAPACITEIT_KAART_ID = 'capaciteit-kaart';
 
@@ -37,7 +37,7 @@ function build(rows: readonly KaartRow[], { width = 640, height, document, maat 
 		...(height ? { height } : {}),
 		margin: 10,
 		className: 'chart-capaciteit-kaart',
-		style: { fontSize: '11px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(11),
 		projection: { type: 'mercator', domain: collection, inset: 10 },
 		color: { type: 'identity' },
 		marks: [

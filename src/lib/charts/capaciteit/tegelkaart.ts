@@ -10,6 +10,7 @@ import { linksToDataHref } from '../links';
 import { kaartDescribe, kaartLegendOf, kaartTable, kleur, type Gekleurd } from './kaart-common';
 import { CAPACITEIT_STANDAARD, type CapaciteitOptions, type GemeenteCapaciteit } from './rows';
 import { KAART_LEGEND } from './tekort-kleur';
+import { plotStyle } from '../style';
 
 export const CAPACITEIT_TEGELKAART_ID = 'capaciteit-tegelkaart';
 
@@ -46,7 +47,7 @@ function build(rows: readonly GemeenteCapaciteit[], { width = 640, height, docum
 		height: tileHeight * yDomain.length + 2 * margin,
 		margin,
 		className: 'chart-capaciteit-tegelkaart',
-		style: { fontSize: '12px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(12),
 		x: { domain: xDomain, axis: null, padding: 0 },
 		y: { domain: yDomain, axis: null, padding: 0 },
 		color: { type: 'identity' },

@@ -10,6 +10,7 @@ import { hiddenPoints } from '../afgeschermd';
 import { PALETTE } from '../palette';
 import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
 import { aandeelTekst, aantalTekst, DAGBESTEDING_STANDAARD, decimalYear, PXQ_LABEL, PXQ_STREEP, PXQ_X, puntTitel, TABLE_COLUMNS, tableRow, yearTicks, type DagbestedingOptions, type DagbestedingPunt } from './common';
+import { plotStyle } from '../style';
 
 /** The dotted line of the region, in the chart and its legend. */
 const REGIO_STREEP = '2,3';
@@ -59,7 +60,7 @@ function build(rows: readonly DagbestedingPunt[], { width = 720, height, documen
 		marginRight: 25,
 		marginBottom: 35,
 		className: 'chart-dagbesteding-per-aanbieder',
-		style: { fontSize: '12px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(12),
 		fx: { axis: null, padding: 0.12 },
 		fy: { axis: null, padding: 0.22 },
 		x: { ticks: yearTicks(rows, panelWidth < 300 ? 2 : 1), tickFormat: (d: number) => String(d), label: null, inset: 10 },

@@ -8,6 +8,7 @@ import { formatDecimal, formatInteger, formatPer10k, inZin } from '../../domain/
 import { labelOf, type Voorzieningstype } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import { plotStyle } from '../style';
 
 export interface GemeenteCapaciteitRow {
 	voorzieningstype: Voorzieningstype;
@@ -71,7 +72,7 @@ function build(rows: readonly GemeenteCapaciteitRow[], { width = 640, height, do
 		marginRight: 20,
 		marginBottom: 40,
 		className: 'chart-gemeente-capaciteit',
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: { label: 'Plekken per 10.000 inwoners', grid: true, nice: true, tickFormat: (d: number) => formatDecimal(d, { digits: 2 }), labelAnchor: 'center', labelArrow: 'none' },
 		y: { axis: null, domain: Object.values(REEKSEN), padding: 0.1 },
 		fy: { label: null, domain: rows.map(label), padding: 0.2 },

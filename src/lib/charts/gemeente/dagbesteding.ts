@@ -9,6 +9,7 @@ import { hiddenPoints, shown } from '../afgeschermd';
 import type { Afgeschermd } from '../../domain/disclosure';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import { plotStyle } from '../style';
 
 export interface GemeenteDagbestedingRow {
 	periode: string;
@@ -62,7 +63,7 @@ function build(rows: readonly GemeenteDagbestedingRow[], { width = 640, height, 
 		marginLeft: 50,
 		marginBottom: 40,
 		className: 'chart-gemeente-dagbesteding',
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: { type: 'utc', label: null },
 		y: { label: 'Met dagbesteding', domain: [0, 1], grid: true, tickFormat: (d: number) => formatPercent(d), labelArrow: 'none' },
 		marks: [

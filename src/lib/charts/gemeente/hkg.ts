@@ -9,6 +9,7 @@ import { formatAandeel } from '../hkg/model';
 import { labelOf, type HkgCategorie, type HkgRonde } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import { plotStyle } from '../style';
 
 export interface GemeenteHkgRow {
 	ronde: HkgRonde;
@@ -60,7 +61,7 @@ function build(rows: readonly GemeenteHkgRow[], { width = 640, height, document 
 		marginBottom: 40,
 		marginTop: 30,
 		className: 'chart-gemeente-hkg',
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: { label: null, domain: totalen.map(ronde), padding: 0.35 },
 		y: { label: 'Woningen en plekken', grid: true, nice: true, tickFormat: (d: number) => formatInteger(d), labelArrow: 'none' },
 		marks: [

@@ -5,6 +5,7 @@ import { hiddenPoints, shown } from '../afgeschermd';
 import type { Afgeschermd } from '../../domain/disclosure';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import { plotStyle } from '../style';
 
 export interface GemeenteWlzRow {
 	jaar: number;
@@ -61,7 +62,7 @@ function build(rows: readonly GemeenteWlzRow[], { width = 640, height, document 
 		marginLeft: 50,
 		marginBottom: 40,
 		className: 'chart-gemeente-wlz',
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: { label: null, tickFormat: (d: number) => String(d), ticks: rows.map((r) => r.jaar) },
 		y: { label: 'Per 10.000 inwoners', grid: true, nice: true, zero: true, tickFormat: (d: number) => formatDecimal(d, { digits: 2 }), labelArrow: 'none' },
 		marks: [

@@ -11,6 +11,7 @@ import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { linksToDataHref } from '../links';
 import { formatAandeel, RONDES, rondeLabel, sleutelLabel, type HkgGemeenteBod } from './model';
+import { plotStyle } from '../style';
 
 export const HKG_BOD_PER_GEMEENTE_ID = 'hkg-bod-per-gemeente';
 
@@ -55,7 +56,7 @@ function build(rows: readonly HkgGemeenteBod[], { width = 720, height, document 
 		marginRight: 110,
 		marginBottom: 45,
 		className: 'chart-hkg-bod-per-gemeente',
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: { label: 'Eenheden', domain: [0, max * 1.05], grid: true, nice: true, tickFormat: (d: number) => formatInteger(d), labelAnchor: 'center', labelArrow: 'none' },
 		y: { label: null, domain: namen, padding: 0.2 },
 		color: { domain: RONDES.map((r) => rondeLabel(r)), range: RONDES.map((r) => RONDE_STIJL[r].colour) },

@@ -7,6 +7,7 @@ import { formatInteger, formatPercent } from '../../domain/format';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import type { HkgRondeTotaal } from './model';
+import { plotStyle } from '../style';
 
 export const HKG_TOTAAL_PER_RONDE_ID = 'hkg-totaal-per-ronde';
 
@@ -32,7 +33,7 @@ function build(rows: readonly HkgRondeTotaal[], { width = 720, height, document 
 		marginRight: 210,
 		marginBottom: 45,
 		className: 'chart-hkg-totaal-per-ronde',
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: { label: 'Eenheden', domain: [0, max], grid: true, nice: true, tickFormat: (d: number) => formatInteger(d), labelAnchor: 'center', labelArrow: 'none' },
 		y: { label: null, domain: rows.map((r) => r.label), padding: 0.3 },
 		marks: [

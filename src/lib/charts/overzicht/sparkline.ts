@@ -6,6 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { PALETTE } from '../palette';
+import { plotStyle } from '../style';
 
 export const SPARKLINE_WIDTH = 240;
 export const SPARKLINE_HEIGHT = 64;
@@ -24,7 +25,7 @@ export function sparklineOptions(width: number, document: Document, className: s
 		...(slide ? { marginLeft: 52, marginBottom: 28, marginTop: 40, marginRight: 24 } : { marginRight: 10 }),
 		axis: null,
 		className,
-		style: { fontSize: '11px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent', overflow: 'visible' }
+		style: plotStyle(11, { overflow: 'visible' })
 	};
 }
 

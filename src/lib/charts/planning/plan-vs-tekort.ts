@@ -8,6 +8,7 @@ import { formatInteger } from '../../domain/format';
 import { labelOf, VOORZIENINGSTYPEN, type Voorzieningstype } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
+import { plotStyle } from '../style';
 
 export interface PlanVsTekortPunt {
 	peiljaar: number;
@@ -75,7 +76,7 @@ function build(rows: readonly PlanVsTekortPunt[], { width = 720, height, documen
 		marginLeft: 160,
 		marginRight: 170,
 		className: 'chart-planning-plan-vs-tekort',
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: { label: 'Plekken of eenheden', grid: true, nice: true, tickFormat: (d: number) => formatInteger(d), labelAnchor: 'center', labelArrow: 'none' },
 		y: { label: null, domain: types, padding: 0.25 },
 		marks: [

@@ -11,6 +11,7 @@ import { PALETTE } from '../palette';
 import { dataHref } from '../links';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { orderedProjects, STATUS_ORDER, tijdlijnDatum, type TijdlijnProject } from './projects';
+import { plotStyle } from '../style';
 
 export { orderedProjects, tijdlijnDatum, type TijdlijnProject } from './projects';
 
@@ -93,7 +94,7 @@ function build(rows: readonly TijdlijnProject[], { width = 720, height, document
 		marginLeft,
 		marginRight,
 		className: 'chart-planning-tijdlijn',
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: {
 			domain: [first - span * 0.04, band.x2],
 			ticks,

@@ -12,6 +12,7 @@ import { PALETTE, REEKS } from '../palette';
 import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
 import type { Maat } from '../../domain/maat';
 import { WLZ_STANDAARD, type WlzOptions } from './model';
+import { plotStyle } from '../style';
 
 export const WLZ_INSTROOM_PER_GEMEENTE_ID = 'wlz-instroom-per-gemeente';
 
@@ -71,7 +72,7 @@ function build(rows: readonly WlzGemeenteBar[], { width = 720, height, document,
 		marginTop: 50,
 		marginBottom: 45,
 		className: 'chart-wlz-instroom-per-gemeente',
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: {
 			label: per10k ? `Instroom ${PER_10K_LABEL}` : 'Cliënten',
 			// The references (region, other regions' median) can lie beyond the largest bar.

@@ -8,10 +8,11 @@
 import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger, formatPer10k, PER_10K_LABEL } from '../../domain/format';
 import { hiddenPoints, shown } from '../afgeschermd';
-import { BAND, PALETTE, REEKS } from '../palette';
+import { BAND, REEKS } from '../palette';
 import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
 import { WLZ_STANDAARD, type WlzJaarRow, type WlzOptions } from './model';
 import type { Maat } from '../../domain/maat';
+import { plotStyle } from '../style';
 
 export const WLZ_INSTROOM_PER_JAAR_ID = 'wlz-instroom-per-jaar';
 
@@ -44,7 +45,7 @@ function build(rows: readonly WlzJaarRow[], { width = 720, height, document, maa
 		marginRight: 120,
 		marginBottom: 40,
 		className: 'chart-wlz-instroom-per-jaar',
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: { label: null, ticks: rows.map((r) => r.jaar), tickFormat: (d: number) => String(d), inset: 10 },
 		y: {
 			label: per10k ? `Instroom ${PER_10K_LABEL}` : 'Cliënten per jaar',

@@ -11,6 +11,7 @@ import { PALETTE, REEKS } from '../palette';
 import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
 import { REDUCTIE_STANDAARD } from './filters';
 import { scenarioZin, wlzScenario, type WlzScenario, type WlzScenarioOptions, type WlzScenarioRow } from './model';
+import { plotStyle } from '../style';
 
 export { scenarioZin } from './model';
 
@@ -54,7 +55,7 @@ function build(rows: readonly WlzScenarioRow[], { width = 720, height, document,
 		marginTop: 40,
 		marginBottom: 45,
 		className: 'chart-wlz-reductie-scenario',
-		style: { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' },
+		style: plotStyle(),
 		x: { label: `Instroom ${PER_10K_LABEL}`, domain: [0, max], nice: true, grid: true, tickFormat: (d: number) => formatDecimal(d, { digits: 2 }), labelAnchor: 'center', labelArrow: 'none' },
 		y: { label: null, domain: sorted.map(label), padding: 0.2, ...(named ? { ticks: named } : {}) },
 		marks: [

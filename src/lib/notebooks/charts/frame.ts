@@ -2,9 +2,10 @@
 import * as Plot from '@observablehq/plot';
 import { PALETTE } from '$lib/charts/palette';
 import type { Point } from './data';
+import { plotStyle } from '$lib/charts/style';
 
-/** The views' root style: the page's font, ink colour, no background (the frame draws it). */
-export const STYLE = { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' };
+/** The views' root style (charts/style.ts): the page's font, ink colour, no background (the frame draws it). */
+export const STYLE = plotStyle();
 
 /** A class per mark: Plot scopes its stylesheet by it, so it must not vary between renders. */
 export const className = (mark: string) => `chart-notebook-${mark}`;

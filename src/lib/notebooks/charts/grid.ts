@@ -16,6 +16,7 @@ import { axesOf, categories, fieldLabel, pointsOf } from './data';
 import { className, emptyChart, facetScales, facetsOf, facetTitles, STYLE, textWidth } from './frame';
 import { categoryText, formatValue } from './format';
 import type { Plan, TileGemeente } from './plan';
+import { plotStyle } from '$lib/charts/style';
 
 /** The smallest and largest of the values (0, 0 without any). */
 export function extentOf(values: readonly (number | null | undefined)[]): [number, number] {
@@ -151,7 +152,7 @@ export function buildTilemap(spec: Plan, rows: readonly ResultRow[], { width = 7
 		height: tileHeight * yDomain.length + 2 * margin,
 		margin,
 		className: className('tilemap'),
-		style: { ...STYLE, fontSize: '12px' },
+		style: plotStyle(12),
 		x: { domain: xDomain, axis: null, padding: 0 },
 		y: { domain: yDomain, axis: null, padding: 0 },
 		color: { type: 'identity' },
