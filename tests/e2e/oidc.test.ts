@@ -63,6 +63,7 @@ beforeAll(async () => {
 				client_id: CLIENT_ID,
 				client_secret: CLIENT_SECRET,
 				redirect_uris: [`${app.baseURL}/login/oidc/terug`],
+				post_logout_redirect_uris: [`${app.baseURL}/`],
 				token_endpoint_auth_method: 'client_secret_post'
 			}
 		],
@@ -134,6 +135,25 @@ describe('Inloggen via de inlogdienst van de gemeente (OIDC)', () => {
 			const beheer = await page.goto(at('/beheer'));
 			expect(beheer?.status()).toBe(200);
 			expect(new URL(page.url()).pathname).toBe('/beheer');
+		});
+	});
+
+	it('logging out also ends the session at the provider: back on the site, the next sign-in asks for the password again', async () => {
+		await withPage(async (page) => {
+			await page.goto(at('/wlz'));
+			await page.getByRole('link', { name: `Inloggen via ${LABEL}` }).click();
+			await signInAtProvider(page, 'anna-sub');
+			await page.waitForURL(at('/wlz'));
+			await page.getByRole('button', { name: 'Uitloggen' }).click();
+			// Out here first; then the provider's own "sign out?" page (oidc-provider's), which ends its session.
+			await page.waitForURL((url) => url.origin === issuer, { waitUntil: 'domcontentloaded' });
+			await page.getByRole('button', { name: /yes, sign me out/i }).click();
+			// Back at the site's home page, which (REGIO_TOEGANG=login) sends an anonymous visitor to /login.
+			await page.waitForURL((url) => url.origin === app.baseURL && url.pathname === '/login');
+			expect((await page.context().cookies(app.baseURL)).map((c) => c.name)).not.toContain('regio_sessie');
+			await page.getByRole('link', { name: `Inloggen via ${LABEL}` }).click();
+			await page.waitForURL((url) => url.origin === issuer, { waitUntil: 'domcontentloaded' });
+			await expect(page.locator('input[name="login"]').count()).resolves.toBe(1);
 		});
 	});
 

@@ -75,7 +75,10 @@ const MIGRATIONS: string[] = [
 		gepubliceerd TEXT,
 		gegevens TEXT NOT NULL DEFAULT '{}'
 	);
-	`
+	`,
+	// Single sign-on sessions keep the provider's ID token, so logging out can end the
+	// session at the provider too (OpenID Connect RP-initiated logout, id_token_hint).
+	`ALTER TABLE sessies ADD COLUMN id_token TEXT;`
 ];
 
 function migrate(db: AppDb): void {

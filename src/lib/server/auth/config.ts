@@ -28,6 +28,8 @@ export interface OidcConfig {
 	label: string;
 	/** Scopes asked for. */
 	scope: string;
+	/** `provider`: logging out also ends the session at the provider when it offers that (RP-initiated logout); `lokaal`: only here. */
+	uitloggen: 'provider' | 'lokaal';
 }
 
 export interface AuthConfig {
@@ -77,7 +79,8 @@ const envSchema = z.object({
 	REGIO_OIDC_STANDAARD_ROL: z.enum(ROLLEN, { message: 'REGIO_OIDC_STANDAARD_ROL moet lezer, aanleverder of beheerder zijn' }).optional(),
 	REGIO_OIDC_NAAM_CLAIM: z.string().optional(),
 	REGIO_OIDC_LABEL: z.string().optional(),
-	REGIO_OIDC_SCOPE: z.string().optional()
+	REGIO_OIDC_SCOPE: z.string().optional(),
+	REGIO_OIDC_UITLOGGEN: z.enum(['provider', 'lokaal'], { message: 'REGIO_OIDC_UITLOGGEN moet provider of lokaal zijn' }).optional()
 });
 
 /** Parse the access settings; throws AuthConfigError with every problem in Dutch. */
@@ -99,7 +102,8 @@ export function parseAuthConfig(env: Record<string, string | undefined> = proces
 			standaardRol: e.REGIO_OIDC_STANDAARD_ROL ?? null,
 			naamClaim: e.REGIO_OIDC_NAAM_CLAIM ?? 'preferred_username',
 			label: e.REGIO_OIDC_LABEL ?? 'uw organisatie',
-			scope: e.REGIO_OIDC_SCOPE ?? 'openid profile email'
+			scope: e.REGIO_OIDC_SCOPE ?? 'openid profile email',
+			uitloggen: e.REGIO_OIDC_UITLOGGEN ?? 'provider'
 		};
 	}
 	return {

@@ -27,6 +27,7 @@ import {
 	oidcFoutMelding,
 	oidcLoginLink,
 	OidcLoginError,
+	providerLogoutUrl,
 	resetOidcDiscovery,
 	rolFromClaims,
 	safeReturnPath,
@@ -479,6 +480,20 @@ describe('OIDC login against a real provider', () => {
 		const first = oidcClientConfig(good);
 		expect(oidcClientConfig(good)).toBe(first);
 		expect((await first).serverMetadata().issuer).toBe(issuer);
+	});
+
+	it('logging out goes by the end_session_endpoint of the provider with the ID token of the login, unless switched off', async () => {
+		accounts.set('uit-sub', { preferred_username: 'uit.logger', roles: ['Regiomonitor.Lezer'] });
+		const { idToken } = await finish(await startAndSignIn('uit-sub'));
+		expect(idToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+		const url = await providerLogoutUrl(oidcConfig(), idToken, new URL(`${APP}/beheer?x=1`));
+		const endpoint = (await oidcClientConfig(oidcConfig())).serverMetadata().end_session_endpoint!;
+		expect(`${url!.origin}${url!.pathname}`).toBe(endpoint);
+		expect(Object.fromEntries(url!.searchParams)).toEqual({ id_token_hint: idToken, post_logout_redirect_uri: `${APP}/`, client_id: CLIENT_ID });
+		// Only here: switched off, a session without ID token (password login), or a provider that cannot be reached.
+		expect(await providerLogoutUrl(oidcConfig({ REGIO_OIDC_UITLOGGEN: 'lokaal' }), idToken, new URL(APP))).toBeNull();
+		expect(await providerLogoutUrl(oidcConfig(), null, new URL(APP))).toBeNull();
+		expect(await providerLogoutUrl({ ...oidcConfig(), issuer: 'http://127.0.0.1:9' }, idToken, new URL(APP))).toBeNull();
 	});
 });
 

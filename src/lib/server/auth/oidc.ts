@@ -345,6 +345,8 @@ export interface OidcLoginResult {
 	gebruiker: Gebruiker;
 	/** The checked return path. */
 	terug: string;
+	/** The provider's ID token, kept with the session as the hint for logging out there. */
+	idToken: string | null;
 }
 
 /**
@@ -429,7 +431,25 @@ export async function finishOidcLogin({
 	const rol = rolFromClaims(claims, config);
 	if (!rol) return refuse('oidc_geen_rol', 'geen rol');
 	const gebruiker = upsertOidcUser({ issuer: idClaims.iss, subject: idClaims.sub, naam, rol, now: new Date(now) });
-	return { gebruiker, terug };
+	return { gebruiker, terug, idToken: tokens.id_token ?? null };
+}
+
+/**
+ * Where to send the browser after a local logout of a single sign-on session: the provider's
+ * end_session_endpoint with the session's ID token as hint and the site's home page to come back
+ * to (OpenID Connect RP-Initiated Logout), so the next "Inloggen via …" asks for the password
+ * again. Null (log out here only) when switched off, without an ID token, when the provider
+ * offers no such endpoint, or when it cannot be reached: the local session has ended anyway.
+ */
+export async function providerLogoutUrl(config: OidcConfig, idToken: string | null, siteUrl: URL): Promise<URL | null> {
+	if (config.uitloggen !== 'provider' || !idToken) return null;
+	try {
+		const configuration = await oidcClientConfig(config);
+		if (!configuration.serverMetadata().end_session_endpoint) return null;
+		return client.buildEndSessionUrl(configuration, { id_token_hint: idToken, post_logout_redirect_uri: new URL('/', siteUrl).href, client_id: config.clientId });
+	} catch {
+		return null;
+	}
 }
 
 /** For the login page: the button's text and address, or null when single sign-on is off. */

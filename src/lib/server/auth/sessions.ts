@@ -33,23 +33,23 @@ function clearCookie(cookies: Cookies, url: URL): void {
 	cookies.delete(SESSIE_COOKIE, cookieOptions(url));
 }
 
-/** Remove the session of the request's cookie, if any; returns the user's name it belonged to. */
-function deleteCurrent(event: SessionEvent): string | null {
+/** Remove the session of the request's cookie, if any; returns whose it was (and its provider ID token, if any). */
+function deleteCurrent(event: SessionEvent): { naam: string; idToken: string | null } | null {
 	const id = event.cookies.get(SESSIE_COOKIE);
 	if (!id) return null;
 	const db = appDb();
 	const idHash = sha256(id);
-	const row = db.prepare('SELECT g.naam FROM sessies s JOIN gebruikers g ON g.id = s.gebruiker_id WHERE s.id_hash = ?').get(idHash) as { naam: string } | undefined;
+	const row = db.prepare('SELECT g.naam, s.id_token AS idToken FROM sessies s JOIN gebruikers g ON g.id = s.gebruiker_id WHERE s.id_hash = ?').get(idHash) as { naam: string; idToken: string | null } | undefined;
 	if (!row) return null;
 	db.prepare('DELETE FROM sessies WHERE id_hash = ?').run(idHash);
-	return row.naam;
+	return row;
 }
 
 /**
  * Log `gebruiker` in: the request's existing session (if any) is deleted and a new session with
  * a fresh id is created, so an id planted before login is never the session after it (fixation).
  */
-export function startSession(event: SessionEvent, gebruiker: Gebruiker, { via }: { via: 'wachtwoord' | 'oidc' }, now = Date.now()): void {
+export function startSession(event: SessionEvent, gebruiker: Gebruiker, { via, idToken = null }: { via: 'wachtwoord' | 'oidc'; idToken?: string | null }, now = Date.now()): void {
 	const { sessieInactiefMs, sessieMaxMs } = authConfig();
 	const id = randomBytes(32).toString('base64url');
 	const adres = clientAdres(event);
@@ -58,13 +58,14 @@ export function startSession(event: SessionEvent, gebruiker: Gebruiker, { via }:
 		deleteCurrent(event);
 		// Expired sessions of anyone are of no use any more.
 		db.prepare('DELETE FROM sessies WHERE verloopt <= ? OR laatst_gezien <= ?').run(now, now - sessieInactiefMs);
-		db.prepare('INSERT INTO sessies (id_hash, gebruiker_id, aangemaakt, laatst_gezien, verloopt, adres) VALUES (?, ?, ?, ?, ?, ?)').run(
+		db.prepare('INSERT INTO sessies (id_hash, gebruiker_id, aangemaakt, laatst_gezien, verloopt, adres, id_token) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
 			sha256(id),
 			gebruiker.id,
 			now,
 			now,
 			now + sessieMaxMs,
-			adres
+			adres,
+			idToken
 		);
 		db.prepare('UPDATE gebruikers SET laatst_ingelogd = ? WHERE id = ?').run(new Date(now).toISOString(), gebruiker.id);
 		audit({ gebruiker: gebruiker.naam, actie: 'ingelogd', adres, details: { via } }, new Date(now));
@@ -72,14 +73,18 @@ export function startSession(event: SessionEvent, gebruiker: Gebruiker, { via }:
 	event.cookies.set(SESSIE_COOKIE, id, cookieOptions(event.url));
 }
 
-/** Log out: the session row is deleted and the cookie cleared; audited when there was a session. */
-export function endSession(event: SessionEvent): void {
-	const naam = appDb().transaction(() => {
-		const naam = deleteCurrent(event);
-		if (naam !== null) audit({ gebruiker: naam, actie: 'uitgelogd', adres: clientAdres(event) });
-		return naam;
+/**
+ * Log out: the session row is deleted and the cookie cleared; audited when there was a session.
+ * Returns the provider's ID token of a single sign-on session (for logging out there too), else null.
+ */
+export function endSession(event: SessionEvent): { idToken: string | null } {
+	const ended = appDb().transaction(() => {
+		const ended = deleteCurrent(event);
+		if (ended !== null) audit({ gebruiker: ended.naam, actie: 'uitgelogd', adres: clientAdres(event) });
+		return ended;
 	})();
-	if (naam !== null || event.cookies.get(SESSIE_COOKIE) !== undefined) clearCookie(event.cookies, event.url);
+	if (ended !== null || event.cookies.get(SESSIE_COOKIE) !== undefined) clearCookie(event.cookies, event.url);
+	return { idToken: ended?.idToken ?? null };
 }
 
 const rowSchema = z.object({

@@ -10,8 +10,8 @@ export const GET: RequestHandler = async (event) => {
 	const config = authConfig().oidc;
 	if (!config) error(404, 'Inloggen via een inlogdienst is op deze Regiomonitor niet ingesteld.');
 	try {
-		const { gebruiker, terug } = await finishOidcLogin({ event, config, adres: clientAdres(event) });
-		startSession(event, gebruiker, { via: 'oidc' });
+		const { gebruiker, terug, idToken } = await finishOidcLogin({ event, config, adres: clientAdres(event) });
+		startSession(event, gebruiker, { via: 'oidc', idToken });
 		return seeOther(terug);
 	} catch (e) {
 		if (e instanceof OidcLoginError) return seeOther(loginErrorPath(e));
