@@ -14,7 +14,7 @@ export interface ChartOptions {
 	document: Document;
 }
 
-/** What the chart frame prints around every chart (DESIGN.md section 4). */
+/** What the chart frame prints around every chart (README, "Wat is dit?": bron, peildatum, illustratief, afscherming). */
 export interface ChartMeta {
 	/** States the finding's subject: "Tekort per voorzieningstype in de regio, peiljaar 2024". */
 	title: string;

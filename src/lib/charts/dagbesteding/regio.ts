@@ -2,7 +2,7 @@
  * Aandeel BW-cliënten met dagbesteding in de regio, per periode: one line with the first
  * value, the last value before P×Q and the latest value written at the points, and a labelled
  * rule at the switch to P×Q billing on 1 January 2021. Makes the fall from 60% to 46%
- * (SDD, 2020; DESIGN.md section 5) visible. With maat 'aantallen': BW-cliënten and those with
+ * (SDD, 2020; data/exports/README.md, "Wat de voorbeelddata laat zien") visible. With maat 'aantallen': BW-cliënten and those with
  * dagbesteding as two directly labelled lines.
  */
 import * as Plot from '@observablehq/plot';
