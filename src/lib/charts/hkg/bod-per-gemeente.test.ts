@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderChart } from '../render.server';
-import { chartById } from '../registry';
+import { renderChart } from '$lib/server/charts/render';
+import { chartById } from '$lib/server/views';
 import { hkgBodPerGemeente } from './bod-per-gemeente';
 import { HKG_ROWS } from './fixtures.test-data';
 import { hkgModel } from './model';
+import { normalise } from '../snapshot.test-helpers';
 
-/** Plot writes floating-point coordinates; round them so the snapshot survives harmless float noise. */
-const normalise = (svg: string) => svg.replace(/\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 
 const uitstroom = HKG_ROWS.filter((r) => r.categorie === 'uitstroomwoningen');
 const rows = hkgModel(uitstroom, { ronde: 'definitief', sleutel: 'afgesproken' }).gemeenten;
