@@ -6,7 +6,6 @@ import { HKG_ROWS } from './fixtures.test-data';
 import { hkgModel } from './model';
 import { normalise } from '../snapshot.test-helpers';
 
-
 const uitstroom = HKG_ROWS.filter((r) => r.categorie === 'uitstroomwoningen');
 const rows = hkgModel(uitstroom, { ronde: 'definitief', sleutel: 'afgesproken' }).gemeenten;
 const watAls = hkgModel(uitstroom, { ronde: 'definitief', sleutel: 'afgesproken', watAls: { GM0505: 72 } }).gemeenten;
