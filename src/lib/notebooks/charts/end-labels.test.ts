@@ -54,6 +54,17 @@ describe('notebook lines of several series', () => {
 		}
 	});
 
+	it('wrap a name on a narrow chart instead of running off it', () => {
+		const { document } = parseHTML('<!doctype html><html><body></body></html>');
+		const chart = compileChart('notebook/test/lijnen', { query: 'q', title: 'T', mark: 'line', x: 'jaar', y: 'waarde', fill: 'maat' } as ChartSpec, { columns: COLUMNS, rows } as CompileContext);
+		const svg = chart.build(rows, { width: 320, document });
+		const label = [...svg.querySelectorAll('[aria-label="text"] text')].find((t) => t.textContent?.startsWith('Mediaan'))!;
+		const lines = [...label.querySelectorAll('tspan')].map((t) => t.textContent);
+		expect(lines.length).toBeGreaterThan(1);
+		const right = at(label)[0] + 8 + Math.max(...lines.map((l) => (l ?? '').length)) * 13 * 0.55;
+		expect(right).toBeLessThanOrEqual(320);
+	});
+
 	it('keep labels of lines that end close together apart', () => {
 		const [, mediaan, regio] = ends(figure(rows), names);
 		// 2,2 and 2,25: a few pixels apart as lines, one label height apart as labels.

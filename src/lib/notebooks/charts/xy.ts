@@ -233,8 +233,9 @@ function xy(plan: Plan, axes: Axes, data: Datum[], facets: Facets | null, series
 	const values = sorted.map((d) => d.y).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 	const yDomain: [number, number] = [Math.min(0, ...values, ...(plan.rule ? [plan.rule.value] : [])), Math.max(0, ...values, ...(plan.rule ? [plan.rule.value] : []))];
 	const labels = labelled ? endLabels(sorted, series, { domain: yDomain, range: [height - marginBottom, marginTop] }) : [];
-	if (labels.length) marks.push(Plot.text(labels, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 8, fill: PALETTE.inkt }));
 	const marginRight = labels.length ? Math.min(Math.max(...labels.map((l) => textWidth(l.text))) + 16, Math.round(width * 0.35)) : 30;
+	// A narrow chart has less room than the longest name: it wraps (lineWidth is in ems of the 13 px text) rather than running off the chart.
+	if (labels.length) marks.push(Plot.text(labels, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 8, fill: PALETTE.inkt, lineWidth: (marginRight - 12) / 13 }));
 	return Plot.plot({
 		document,
 		width,
