@@ -58,9 +58,13 @@ describe('/capaciteit', () => {
 			const crisis = await chartTable(page, 'capaciteit-per-gemeente');
 			expect(Number(crisis['Dordrecht'][BESTAAND])).toBeGreaterThan(5);
 
-			// With JavaScript a change submits the form at once: tick Skaeve huse, then untick Crisisplekken.
-			await Promise.all([page.waitForURL(/type=skaeve_huse/), page.getByLabel('Skaeve huse').check()]);
-			await Promise.all([page.waitForURL((u) => u.searchParams.getAll('type').join() === 'skaeve_huse'), page.getByLabel('Crisisplekken').uncheck()]);
+			// A change shows on Toon: tick Skaeve huse and show, then untick Crisisplekken and show.
+			await expect(page.getByLabel('Crisisplekken').isChecked()).resolves.toBe(true);
+			await page.getByLabel('Skaeve huse').check();
+			const toon = page.getByRole('button', { name: 'Toon', exact: true });
+			await Promise.all([page.waitForURL(/type=skaeve_huse/), toon.click()]);
+			await page.getByLabel('Crisisplekken').uncheck();
+			await Promise.all([page.waitForURL((u) => u.searchParams.getAll('type').join() === 'skaeve_huse'), toon.click()]);
 			expect(new URL(page.url()).searchParams.getAll('type')).toEqual(['skaeve_huse']);
 			await expect(page.locator('figure[data-chart-id="capaciteit-per-gemeente"] .chart__subtitle').innerText()).resolves.toContain('Skaeve huse');
 

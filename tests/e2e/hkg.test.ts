@@ -46,13 +46,18 @@ describe('/hkg', () => {
 	it('changes the chart data when a filter changes', async () => {
 		await withPage(async (page) => {
 			await page.goto(url('/hkg'));
-			await Promise.all([page.waitForURL(/categorie=uitstroomwoningen/), page.selectOption('#hkg-categorie', 'uitstroomwoningen')]);
+			// A change shows on Toon (WCAG 3.2.2; tests/e2e/filters.test.ts checks that nothing moves before).
+			const toon = page.getByRole('button', { name: 'Toon', exact: true });
+			await page.selectOption('#hkg-categorie', 'uitstroomwoningen');
+			await Promise.all([page.waitForURL(/categorie=uitstroomwoningen/), toon.click()]);
 			expect((await chartTable(page, 'hkg-totaal-per-ronde')).at(-1)).toEqual(['Definitief bod', '206', '240', '86%', '34']);
 			// Uitstroomwoningen are divided by sociale huurvoorraad: Dordrecht 97,2; by inwoners 76,9.
 			expect(await gemeenteRij(page, 'GM0505')).toMatchObject({ bod: '102', fairShare: '97,2', tekort: '0,0' });
-			await Promise.all([page.waitForURL(/verdeelsleutel=inwoners/), page.selectOption('#hkg-verdeelsleutel', 'inwoners')]);
+			await page.selectOption('#hkg-verdeelsleutel', 'inwoners');
+			await Promise.all([page.waitForURL(/verdeelsleutel=inwoners/), toon.click()]);
 			expect(await gemeenteRij(page, 'GM0505')).toMatchObject({ fairShare: '76,9' });
-			await Promise.all([page.waitForURL(/ronde=voorlopig/), page.selectOption('#hkg-ronde', 'voorlopig')]);
+			await page.selectOption('#hkg-ronde', 'voorlopig');
+			await Promise.all([page.waitForURL(/ronde=voorlopig/), toon.click()]);
 			// Voorlopig bod Dordrecht 65 against 76,9: 11,9 short.
 			expect(await gemeenteRij(page, 'GM0505')).toMatchObject({ bod: '65', tekort: '11,9' });
 		});

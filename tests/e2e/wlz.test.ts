@@ -33,10 +33,14 @@ describe('/wlz', () => {
 	it('changes the chart data when a filter changes', async () => {
 		await withPage(async (page) => {
 			await page.goto(url('/wlz'));
-			await Promise.all([page.waitForURL(/maat=absolute/), page.selectOption('#wlz-maat', 'absolute')]);
+			// A change shows on Toon (WCAG 3.2.2; tests/e2e/filters.test.ts checks that nothing moves before).
+			const toon = page.getByRole('button', { name: 'Toon', exact: true });
+			await page.selectOption('#wlz-maat', 'absolute');
+			await Promise.all([page.waitForURL(/maat=absolute/), toon.click()]);
 			const perJaar = await chartTable(page, 'wlz-instroom-per-jaar');
 			expect(perJaar.find((r) => r[0] === '2023')?.[1]).toBe('30');
-			await Promise.all([page.waitForURL(/jaar=2023/), page.selectOption('#wlz-jaar', '2023')]);
+			await page.selectOption('#wlz-jaar', '2023');
+			await Promise.all([page.waitForURL(/jaar=2023/), toon.click()]);
 			const perGemeente = await chartTable(page, 'wlz-instroom-per-gemeente');
 			expect(perGemeente.find((r) => r[0] === 'Dordrecht')).toEqual(['Dordrecht', '10', '121.344', '0,82']);
 			await expect(scenarioZin(page)).resolves.toBe('20% minder = 6 cliënten per jaar minder, van 30 naar 24 (basis 2023)');
