@@ -29,11 +29,25 @@ function request(url: URL): Promise<{ status: number; body: string }> {
 	});
 }
 
+export interface LoadPhases {
+	concurrency?: number;
+	/** Load for at least this long before `during`, and after it. */
+	beforeMs?: number;
+	afterMs?: number;
+	/**
+	 * Keep loading (up to `maxMs` per phase) until these hold: on a machine busy with other work
+	 * a fixed time may see too few answers to check anything.
+	 */
+	readyBefore?: (samples: Sample[]) => boolean;
+	readyAfter?: (samples: Sample[], swappedAt: number) => boolean;
+	maxMs?: number;
+}
+
 export async function underLoad(
 	bases: string[],
 	paths: string[],
 	during: () => Promise<void>,
-	{ concurrency = 8, beforeMs = 1_000, afterMs = 2_000 } = {}
+	{ concurrency = 8, beforeMs = 1_000, afterMs = 2_000, readyBefore = () => true, readyAfter = () => true, maxMs = 20_000 }: LoadPhases = {}
 ): Promise<{ samples: Sample[]; swappedAt: number }> {
 	const samples: Sample[] = [];
 	let stop = false;
@@ -58,10 +72,15 @@ export async function underLoad(
 	};
 	const loops = Array.from({ length: concurrency }, (_, w) => loop(w));
 	try {
-		await new Promise((r) => setTimeout(r, beforeMs));
+		const phase = async (minMs: number, ready: () => boolean) => {
+			const start = performance.now();
+			await new Promise((r) => setTimeout(r, minMs));
+			while (!ready() && performance.now() - start < maxMs) await new Promise((r) => setTimeout(r, 50));
+		};
+		await phase(beforeMs, () => readyBefore(samples));
 		await during();
 		const swappedAt = performance.now();
-		await new Promise((r) => setTimeout(r, afterMs));
+		await phase(afterMs, () => readyAfter(samples, swappedAt));
 		return { samples, swappedAt };
 	} finally {
 		stop = true;

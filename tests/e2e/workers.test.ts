@@ -70,12 +70,18 @@ describe('npm start -- --workers 2', () => {
 	it('two workers answer; an ingest during load switches both, with zero failed requests', async () => {
 		const before = JSON.parse(await (await fetch(new URL('/api/health', baseURL))).text()).snapshotId as string;
 		let after = '';
-		const { samples, swappedAt } = await underLoad([baseURL], PATHS, async () => {
-			after = await ingestChange(paths, 1);
-		});
+		// Both workers must have answered before the switch, and both more than 1 s after it.
+		const workersSeen = (s: Sample[]) => new Set(s.filter((x) => x.werkproces).map((x) => x.werkproces)).size === 2;
+		const { samples, swappedAt } = await underLoad(
+			[baseURL],
+			PATHS,
+			async () => {
+				after = await ingestChange(paths, 1);
+			},
+			{ readyBefore: workersSeen, readyAfter: (s, at) => workersSeen(s.filter((x) => x.started > at + 1_000)) }
+		);
 		expect(after).not.toBe(before);
 		expect(failures(samples), output.slice(-2000)).toEqual([]);
-		expect(samples.length).toBeGreaterThan(50);
 		const late = expectSwitched(samples, swappedAt, before, after);
 		// Both workers served before the switch, and both serve the new snapshot after it.
 		expect(new Set(samples.filter((s) => s.started < swappedAt && s.werkproces).map((s) => s.werkproces))).toEqual(new Set([1, 2]));
@@ -121,12 +127,14 @@ describe('two servers on one store (several machines: shared storage, one ingest
 	it('both follow the pointer switch of an ingest, with zero failed requests', async () => {
 		const before = JSON.parse(await (await fetch(new URL('/api/health', apps[0].baseURL))).text()).snapshotId as string;
 		let after = '';
+		const bothAnswered = (s: Sample[]) => new Set(s.filter((x) => x.snapshotId).map((x) => x.base)).size === 2;
 		const { samples, swappedAt } = await underLoad(
 			apps.map((a) => a.baseURL),
 			PATHS,
 			async () => {
 				after = await ingestChange(paths, 2);
-			}
+			},
+			{ readyBefore: bothAnswered, readyAfter: (s, at) => bothAnswered(s.filter((x) => x.started > at + 1_000)) }
 		);
 		expect(failures(samples), apps.map((a) => a.log().slice(-1000)).join('\n')).toEqual([]);
 		const late = expectSwitched(samples, swappedAt, before, after);
