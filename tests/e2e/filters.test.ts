@@ -94,18 +94,21 @@ describe('filters change the view only when asked (WCAG 3.2.2)', () => {
 			await Promise.all([page.waitForURL(/bod_GM0505=151/), page.keyboard.press('Enter')]);
 			expect((await where(page)).history).toBe(before.history + 1);
 			await expect.poll(() => page.title()).toContain('· wat-als-biedingen — ');
+			// The filter form shows what the view shows again, not the choices left there without Toon (as a page load without JavaScript does).
+			await expect.poll(() => page.locator('#hkg-ronde').inputValue()).toBe('definitief');
+			await expect(page.locator('#hkg-categorie').inputValue()).resolves.toBe('alle');
 
-			// Toon applies all the form holds: the round chosen with the arrow key above, and now the categorie.
+			// Toon applies the filters.
 			await page.selectOption('#hkg-categorie', 'uitstroomwoningen');
 			await Promise.all([page.waitForURL(/categorie=uitstroomwoningen/), toon(page).click()]);
-			expect(new URL(page.url()).searchParams.get('ronde')).toBe('aanvulling');
+			expect(new URL(page.url()).searchParams.get('ronde')).toBe('definitief');
 			const finding = await page.locator('#hkg-bod-per-gemeente-beschrijving').innerText();
 			const sleutel = 'naar sociale huurvoorraad (afgesproken)';
 			await expect.poll(() => status(page).innerText()).toBe(
-				`HKG-biedingen, planperiode 2024–2027, woningen voor uitstroom, aanvulling, redelijk aandeel ${sleutel}. ${finding}`
+				`HKG-biedingen, planperiode 2024–2027, woningen voor uitstroom, definitief bod, redelijk aandeel ${sleutel}. ${finding}`
 			);
 			await expect(page.title()).resolves.toBe(
-				`HKG-biedingen · planperiode 2024–2027 · woningen voor uitstroom · aanvulling · redelijk aandeel ${sleutel}${SITE}`
+				`HKG-biedingen · planperiode 2024–2027 · woningen voor uitstroom · definitief bod · redelijk aandeel ${sleutel}${SITE}`
 			);
 		});
 	});
@@ -129,6 +132,8 @@ describe('filters change the view only when asked (WCAG 3.2.2)', () => {
 			const finding = await page.locator('#wlz-instroom-per-jaar-beschrijving').innerText();
 			await expect.poll(() => status(page).innerText()).toBe(`Wlz-instroom, aantal cliënten, jaar 2024, reductie 20%. ${finding}`);
 			await expect(page.title()).resolves.toBe(`Wlz-instroom · aantal cliënten · jaar 2024 · reductie 20%${SITE}`);
+			// The reduction typed but not recalculated is set back to the one shown.
+			await expect.poll(() => page.locator('#wlz-reductie').inputValue()).toBe('20');
 
 			await page.fill('#wlz-reductie', '15');
 			await Promise.all([page.waitForURL(/reductie=15/), page.getByRole('button', { name: 'Doorrekenen' }).click()]);
@@ -216,6 +221,14 @@ describe('one rule for multi-select filters: nothing ticked is all, "alleen deze
 			await expect.poll(() => ticked(page, 'type')).toEqual(['domus_plus']);
 			await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain('alleen deze');
 			await expect(page.locator('figure[data-chart-id="capaciteit-per-gemeente"] .chart__subtitle').innerText()).resolves.toContain('Domus plus · doelgroep autisme');
+
+			// A choice left in the form without Toon does not survive Back: the form shows the view it goes back to.
+			await page.check('input[name="maat"][value="per_10k"]');
+			await page.goBack();
+			await page.waitForURL((u) => u.searchParams.getAll('type').join() === 'crisisopvang,nachtopvang');
+			await expect.poll(() => page.locator('input[name="maat"][value="absolute"]').isChecked()).toBe(true);
+			await expect.poll(() => ticked(page, 'type')).toEqual(['crisisopvang', 'nachtopvang']);
+			await expect(page.locator('#filter-doelgroep').inputValue()).resolves.toBe('alle');
 		});
 	});
 });
