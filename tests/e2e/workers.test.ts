@@ -42,12 +42,14 @@ describe('npm start -- --workers 2', () => {
 	beforeAll(async () => {
 		const port = await freePort();
 		baseURL = `http://127.0.0.1:${port}`;
-		// The real command; npm start ingests the exports itself (there is no store yet).
+		// The real command; npm start ingests the exports itself (there is no store yet). It serves
+		// the build the suite made (REGIO_BUILD=0): rebuilding build/ under the shared test app,
+		// which serves from it, would break that app for every test after this one.
 		server = spawn('npm', ['start', '--', '--workers', '2'], {
 			cwd: ROOT,
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],
-			env: childEnv({ PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, REGIO_STORE_DIR: paths.store, REGIO_EXPORTS_DIR: paths.exports, REGIO_REPORTS_DIR: paths.reports, REGIO_APP_DIR: join(paths.root, 'app'), REGIO_WATCH: '0' })
+			env: childEnv({ PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, REGIO_STORE_DIR: paths.store, REGIO_EXPORTS_DIR: paths.exports, REGIO_REPORTS_DIR: paths.reports, REGIO_APP_DIR: join(paths.root, 'app'), REGIO_WATCH: '0', REGIO_BUILD: '0' })
 		});
 		server.stdout!.on('data', (c) => (output += c));
 		server.stderr!.on('data', (c) => (output += c));
