@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXPORT_SOORTEN, type ExportSoort } from '../../domain/exports';
-import { bestKind, recognise } from './recognise';
+import { bestKind, recognise, recogniseWholeXlsx } from './recognise';
 import { SMALL } from './test-env';
 
 const DIALECTS = resolve(import.meta.dirname, '../../../../tests/fixtures/dialects');
@@ -56,6 +56,11 @@ describe.each(EXPORT_SOORTEN)('%s', (soort) => {
 test('XLSX with the table on the second sheet: the sheet is named (blad)', async () => {
 	expect(await recognise(join(DIALECTS, 'capaciteit.xlsx'), 'xlsx')).toEqual({ soort: 'capaciteit', blad: 'Capaciteit 2024' });
 	expect(await recognise(join(DIALECTS, 'hkg_biedingen.xlsx'), 'xlsx')).toEqual({ soort: 'hkg_biedingen' });
+});
+
+test('the fallback that reads a workbook whole (when the stream found no headers) recognises the same', async () => {
+	expect(await recogniseWholeXlsx(join(DIALECTS, 'capaciteit.xlsx'))).toEqual({ soort: 'capaciteit', blad: 'Capaciteit 2024' });
+	expect(await recogniseWholeXlsx(join(DIALECTS, 'hkg_biedingen.xlsx'))).toEqual({ soort: 'hkg_biedingen' });
 });
 
 test('other column titles, StatLine and Windows-1252 are recognised as the ingest reads them', async () => {

@@ -4,7 +4,7 @@
  * data/exports/README.md, compared as the ingest compares them). A tie is no recognition: the
  * user then chooses. Only the first 20 lines (CSV) or rows per sheet (XLSX) are read.
  */
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
@@ -102,14 +102,36 @@ async function recogniseXlsx(path: string): Promise<Recognition> {
 		input.once('error', reject);
 		timer = setTimeout(() => reject(new Error('timeout')), XLSX_TIMEOUT_MS);
 	});
+	let streamed: Recognition;
 	try {
 		const reading = readXlsxHeaders(input);
 		reading.catch(() => undefined); // when the timeout or a read error wins, its later failure is moot
-		return await Promise.race([reading, failure]);
+		streamed = await Promise.race([reading, failure]);
 	} finally {
 		clearTimeout(timer);
 		input.destroy();
 	}
+	// exceljs's streaming reader can hand out the rows of a sheet stored before the shared strings
+	// without their text, depending on timing (seen under load): a workbook small enough is then
+	// read whole, which resolves every string. Its size was bounded by the zip-bomb check.
+	if (streamed.soort === null && statSync(path).size <= XLSX_WHOLE_MAX_BYTES) return recogniseWholeXlsx(path);
+	return streamed;
+}
+
+/** Up to this size a workbook whose headers the stream did not find is read whole. */
+const XLSX_WHOLE_MAX_BYTES = 64 * 1024 * 1024;
+
+export async function recogniseWholeXlsx(path: string): Promise<Recognition> {
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.readFile(path);
+	const candidates: { headers: string[]; blad?: string }[] = [];
+	workbook.worksheets.forEach((worksheet, i) => {
+		for (let n = 1; n <= Math.min(HEADER_LINES, worksheet.rowCount); n++) {
+			const values = worksheet.getRow(n).values;
+			candidates.push({ headers: (Array.isArray(values) ? values.slice(1) : []).map((v) => cellText(v as ExcelJS.CellValue) ?? ''), blad: i === 0 ? undefined : worksheet.name });
+		}
+	});
+	return bestKind(candidates);
 }
 
 async function readXlsxHeaders(input: ReturnType<typeof createReadStream>): Promise<Recognition> {
