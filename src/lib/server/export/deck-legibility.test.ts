@@ -13,7 +13,7 @@ import { footerText } from '$lib/charts/meta';
 import { capaciteitKaartChart, type KaartRow } from '$lib/charts/capaciteit/kaart';
 import { gemeenteDagbesteding, gemeenteDagbestedingRows } from '$lib/charts/gemeente/dagbesteding';
 import { perGemeente } from '$lib/charts/capaciteit/fixtures.test-helpers';
-import { CHART_VIEWS } from '$lib/charts/registry';
+import { CHART_VIEWS } from '$lib/server/views';
 import { FilterError } from '$lib/filters';
 import { chartLoader, notebookChartIds, type LoadedChart } from '$lib/server/charts';
 import { rewindPolygon } from '$lib/server/geo/boundaries';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHART_VIEWS } from '$lib/charts/registry';
+import { CHART_VIEWS } from '$lib/server/views';
 import { chartAvailability, chartLoader } from '$lib/server/charts';
 import { closeStore, useStore } from '$lib/server/db/store';
 import { buildFixtureStore, type FixtureStore } from '../../../../tests/helpers/fixture-store';

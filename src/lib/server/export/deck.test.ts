@@ -1,7 +1,7 @@
 import { isHttpError } from '@sveltejs/kit';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHART_VIEWS } from '$lib/charts/registry';
+import { CHART_VIEWS } from '$lib/server/views';
 import { footerText } from '$lib/charts/meta';
 import { chartsDeckHref, viewDeckHref } from '$lib/export-links';
 import { loadChart } from '$lib/server/charts';

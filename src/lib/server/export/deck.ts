@@ -21,7 +21,7 @@
 import { error, isHttpError } from '@sveltejs/kit';
 import PptxGenJS from 'pptxgenjs';
 import { z } from 'zod';
-import { CHART_VIEWS } from '$lib/charts/registry';
+import { CHART_VIEWS } from '$lib/server/views';
 import { footerText } from '$lib/charts/meta';
 import { formatDate } from '$lib/domain/format';
 import { FilterError } from '$lib/filters';

@@ -8,7 +8,7 @@
  */
 import { addHatch, legendFor } from '$lib/charts/afgeschermd';
 import { footerText } from '$lib/charts/meta';
-import { serverDocument } from '$lib/charts/render.server';
+import { serverDocument } from '$lib/server/charts/render';
 import { swatchMarkup } from '$lib/charts/legend-swatch';
 import type { LegendItem } from '$lib/charts/types';
 import type { LoadedChart } from '../charts/types';
