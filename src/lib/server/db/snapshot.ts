@@ -6,7 +6,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { loadDrempel, loadPattern, protectRows, type Disclosure, type Pattern, type PatternName, type Protection } from '../disclosure';
-import { Sandbox, type SandboxOptions } from '../notebooks/sandbox';
 import { QueryCache } from './cache';
 import { StoreInvalidError } from './errors';
 import type { Pointer } from './layout';
@@ -21,8 +20,11 @@ export interface SnapshotOptions {
 	connections?: number;
 	/** Finished results kept per snapshot. */
 	cacheSize?: number;
-	/** Limits of the notebook sandbox on this snapshot. */
-	sandbox?: SandboxOptions;
+}
+
+/** Something opened on a snapshot's file and closed with the snapshot (the notebook sandbox). */
+export interface SnapshotResource {
+	close(): void;
 }
 
 export class Snapshot {
@@ -30,7 +32,7 @@ export class Snapshot {
 	private retired = false;
 	private closed = false;
 	private readonly cache: QueryCache<JsonRow[]>;
-	private notebookSandbox: Promise<Sandbox> | null = null;
+	private readonly resources = new Map<symbol, Promise<SnapshotResource>>();
 	private drempelState: Promise<number> | null = null;
 	private readonly patternStates = new Map<PatternName, Promise<Pattern>>();
 
@@ -40,8 +42,7 @@ export class Snapshot {
 		readonly file: string,
 		private readonly instance: DuckDBInstance,
 		private readonly pool: ConnectionPool,
-		cacheSize: number,
-		private readonly sandboxOptions: SandboxOptions = {}
+		cacheSize: number
 	) {
 		this.cache = new QueryCache(cacheSize);
 	}
@@ -67,7 +68,7 @@ export class Snapshot {
 		try {
 			pool = await ConnectionPool.create(instance, connections);
 			await pool.use((connection) => validate(pointer.snapshotId, (sql) => connection.runAndReadAll(sql).then((r) => r.getRowObjectsJson())));
-			return new Snapshot(pointer, file, instance, pool, cacheSize, options.sandbox);
+			return new Snapshot(pointer, file, instance, pool, cacheSize);
 		} catch (error) {
 			pool?.close();
 			instance.closeSync();
@@ -143,17 +144,21 @@ export class Snapshot {
 	}
 
 	/**
-	 * The notebook sandbox on this snapshot's file (a DuckDB instance of its own), opened on
-	 * first use and closed with the snapshot, so notebook SQL always reads the snapshot the
-	 * request pinned.
+	 * The resource `key` on this snapshot, opened by `open` on first use and closed with the
+	 * snapshot, so whoever reads through it reads the snapshot the request pinned. A failed open
+	 * is forgotten, so the next request tries again.
 	 */
-	sandbox(): Promise<Sandbox> {
+	resource<T extends SnapshotResource>(key: symbol, open: (snapshot: Snapshot) => Promise<T>): Promise<T> {
 		if (this.closed) return Promise.reject(new Error(`Snapshot ${this.id} is closed`));
-		this.notebookSandbox ??= this.disclosure().then((disclosure) => Sandbox.open(this.file, { ...this.sandboxOptions, disclosure })).catch((error: unknown) => {
-			this.notebookSandbox = null;
-			throw error;
-		});
-		return this.notebookSandbox;
+		let opened = this.resources.get(key);
+		if (!opened) {
+			opened = open(this).catch((error: unknown) => {
+				this.resources.delete(key);
+				throw error;
+			});
+			this.resources.set(key, opened);
+		}
+		return opened as Promise<T>;
 	}
 
 	get cacheSize(): { inflight: number; done: number } {
@@ -171,11 +176,12 @@ export class Snapshot {
 		this.cache.clear();
 		this.pool.close();
 		this.instance.closeSync();
-		void this.notebookSandbox?.then(
-			(sandbox) => sandbox.close(),
-			() => undefined
-		);
-		this.notebookSandbox = null;
+		for (const opened of this.resources.values())
+			void opened.then(
+				(resource) => resource.close(),
+				() => undefined
+			);
+		this.resources.clear();
 	}
 }
 

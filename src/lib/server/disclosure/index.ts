@@ -13,7 +13,7 @@
  *    The declaration is enforced, not trusted: a query whose SQL or result mentions a person
  *    column without a declaration, or whose result has a numeric column the declaration does
  *    not classify, throws (DisclosureError), in every test that runs it.
- * 2. Snapshot.sandbox() — notebook SQL is arbitrary, so protecting its *results* would mean
+ * 2. snapshotSandbox() — notebook SQL is arbitrary, so protecting its *results* would mean
  *    knowing what every expression was computed from. Instead the SQL never sees a hidden value:
  *    in the sandbox the tables with person counts are views over the snapshot in which a hidden
  *    cell is NULL (sandbox-views.ts). Sums in a notebook then count the visible cells only;

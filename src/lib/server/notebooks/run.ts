@@ -12,7 +12,7 @@ import type { Notebook, NotebookParameter, NotebookRun, NotebookSource, QueryRes
 import { bronMeta } from '../../charts/meta';
 import { drempel, provenance, summariseBronnen, type ProvenanceRow } from '../db/queries/meta';
 import { withSnapshot } from '../db/store';
-import type { Sandbox, SandboxLimits, SandboxParams } from './sandbox';
+import { snapshotSandbox, type Sandbox, type SandboxLimits, type SandboxParams } from './sandbox';
 
 export type RunOptions = SandboxLimits;
 
@@ -42,7 +42,7 @@ export const TABLE_SOORTEN: Record<StoreTable, readonly ExportSoort[]> = {
 /** Run every SQL block of `notebook` for the URL's parameters; throws FilterError for an invalid parameter. */
 export function runNotebook(notebook: Notebook, searchParams: URLSearchParams, options: RunOptions = {}): Promise<NotebookRun> {
 	return withSnapshot(async (snapshot) => {
-		const sandbox = await snapshot.sandbox();
+		const sandbox = await snapshotSandbox(snapshot);
 		const sqlBlocks = notebook.blocks.filter((b): b is SqlBlock => b.kind === 'sql');
 		const { parameters: declared } = notebook.frontMatter;
 		const results: Record<string, QueryResult> = {};

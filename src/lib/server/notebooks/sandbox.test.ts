@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixtureStore, type FixtureStore } from '../../../../tests/helpers/fixture-store';
 import { readPointer } from '../db/layout';
 import { closeStore, useStore, withSnapshot } from '../db/store';
-import { Sandbox, SandboxError } from './sandbox';
+import { Sandbox, SandboxError, snapshotSandbox } from './sandbox';
 
 let fixture: FixtureStore;
 let file: string;
@@ -209,7 +209,7 @@ describe('Sandbox limits', () => {
 	});
 });
 
-describe('Snapshot.sandbox', () => {
+describe('snapshotSandbox', () => {
 	test('one sandbox per snapshot; a new snapshot gets its own, the retired one closes when unpinned', async () => {
 		const own = await buildFixtureStore();
 		try {
@@ -220,8 +220,8 @@ describe('Snapshot.sandbox', () => {
 			let pinned!: () => void;
 			const ready = new Promise<void>((resolve) => (pinned = resolve));
 			const request = withSnapshot(async (snapshot) => {
-				oldSandbox = await snapshot.sandbox();
-				expect(await snapshot.sandbox()).toBe(oldSandbox);
+				oldSandbox = await snapshotSandbox(snapshot);
+				expect(await snapshotSandbox(snapshot)).toBe(oldSandbox);
 				pinned();
 				await gate;
 				// Still the old snapshot's data: Dordrecht has 125000 inwoners in 2024.
@@ -233,7 +233,7 @@ describe('Snapshot.sandbox', () => {
 				writeFileSync(path, readFileSync(path, 'utf8').replace('GM0505;2024;125000', 'GM0505;2024;130000'));
 			});
 			const newRow = await withSnapshot(async (snapshot) => {
-				const sandboxNow = await snapshot.sandbox();
+				const sandboxNow = await snapshotSandbox(snapshot);
 				expect(sandboxNow).not.toBe(oldSandbox);
 				return (await sandboxNow.query(`SELECT inwoners FROM inwoners WHERE gemeentecode = 'GM0505' AND jaar = 2024`)).rows[0];
 			});

@@ -13,6 +13,7 @@ import type { Disclosure } from '../disclosure';
 import { loadDisclosure } from '../disclosure/patterns';
 import { createProtectedViews, VIEW_CATALOG } from './sandbox-views';
 import { ConnectionPool } from '../db/pool';
+import type { Snapshot } from '../db/snapshot';
 import { formatDecimal, formatInteger } from '../../domain/format';
 import { STORE_TABLES, isStoreTable } from '../../domain/store-tables';
 import { tokenizeSql } from '../../notebooks/sql-tokens';
@@ -41,6 +42,17 @@ export interface SandboxOptions extends SandboxLimits {
 	memoryLimit?: string;
 	connections?: number;
 	cacheSize?: number;
+}
+
+const SANDBOX = Symbol('notebook sandbox');
+
+/**
+ * The notebook sandbox on a snapshot's file (a DuckDB instance of its own, hiding the
+ * snapshot's hidden cells), opened on first use and closed with the snapshot, so notebook SQL
+ * always reads the snapshot the request pinned.
+ */
+export function snapshotSandbox(snapshot: Snapshot): Promise<Sandbox> {
+	return snapshot.resource(SANDBOX, async (s) => Sandbox.open(s.file, { disclosure: await s.disclosure() }));
 }
 
 /** A statement the sandbox refuses or stopped; the message is Dutch and shown to the author. */
