@@ -14,7 +14,7 @@ import { bronMeta, loaded, renderLoaded } from '$lib/server/charts/common';
 import { storePaths } from '$lib/server/db/layout';
 import { bronVoor, capaciteitPerGemeente, capaciteitRegio, gemeenten, peiljaren } from '$lib/server/db/queries';
 import { readBoundaries } from '$lib/server/geo/boundaries';
-import { defineView } from './define';
+import { defineView, type RegioFilter } from './define';
 
 export const capaciteitView = defineView({
 	path: '/capaciteit',
@@ -27,15 +27,15 @@ export const capaciteitView = defineView({
 	},
 	facts: async () => ({ peiljaren: await peiljaren() }),
 	schema: ({ peiljaren }) => capaciteitFilterSchema(peiljaren),
-	async load(filters: CapaciteitFilters, { peiljaren: jaren }) {
+	async load(filters: CapaciteitFilters & RegioFilter, { peiljaren: jaren }) {
 		const keuze = resolveFilters(filters);
 		if (!keuze) return { peiljaren: jaren, filters, keuze: null, charts: {} };
 
-		const options = { peiljaar: keuze.peiljaar, voorzieningstypen: keuze.typen, doelgroep: keuze.doelgroep };
+		const options = { peiljaar: keuze.peiljaar, voorzieningstypen: keuze.typen, doelgroep: keuze.doelgroep, regio: filters.regio };
 		const [rows, regio, lijst, bron] = await Promise.all([
 			capaciteitPerGemeente(options),
 			capaciteitRegio({ ...options, measure: keuze.maat }),
-			gemeenten(),
+			gemeenten({ regio: filters.regio }),
 			bronVoor(['capaciteit', 'inwoners', 'gemeenten'])
 		]);
 		const perGemeenteRows = perGemeente(rows, lijst, keuze.maat);

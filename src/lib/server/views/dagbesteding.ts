@@ -36,8 +36,8 @@ export const dagbestedingView = defineView({
 		'dagbesteding-regio': { chart: dagbestedingRegioChart, title: 'Aandeel BW-cliënten met dagbesteding in de regio' },
 		'dagbesteding-per-aanbieder': { chart: dagbestedingPerAanbieder, title: 'Aandeel BW-cliënten met dagbesteding per aanbieder' }
 	},
-	facts: async () => {
-		const [regioRows, aanbiederRows] = await Promise.all([dagbestedingRegio(), perAanbiederRows()]);
+	facts: async ({ regio }) => {
+		const [regioRows, aanbiederRows] = await Promise.all([dagbestedingRegio({ regio }), perAanbiederRows({ regio })]);
 		const perioden = regioRows.map((r) => r.periode);
 		const aanbieders = [...new Set(aanbiederRows.map((r) => r.aanbieder))].sort((a, b) => a.localeCompare(b, 'nl'));
 		return { regioRows, aanbiederRows, perioden, aanbieders };

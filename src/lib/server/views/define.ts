@@ -8,9 +8,30 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { ChartDefinition } from '$lib/charts/types';
+import { REGIO_PARAM, regioField, regioFilterSchema } from '$lib/domain/regio';
 import { parseSearchParams, unwrapped } from '$lib/filters';
 import { asPageError, noData } from '$lib/server/charts/common';
 import type { ChartLoader, ChartParameter, LoadedChart } from '$lib/server/charts/types';
+import { regios } from '$lib/server/db/queries/regio';
+
+/** The region every view is filtered to (`regio` in the URL, default the manifest's region). */
+export interface RegioFilter {
+	regio: string;
+}
+
+/** The regions of the store and the default one, for the `regio` field of every view. */
+export async function regioFacts(): Promise<{ codes: string[]; standaard: string }> {
+	const rows = await regios();
+	const standaard = rows.find((r) => r.standaard)?.code ?? rows[0]?.code ?? '';
+	return { codes: rows.map((r) => r.code), standaard };
+}
+
+/** The URL's region: a FilterError (Dutch 400) for a code that is no region of the store. */
+export async function parseRegio(url: URL): Promise<RegioFilter & { standaard: string; codes: string[] }> {
+	const { codes, standaard } = await regioFacts();
+	const { regio } = parseSearchParams(url, regioFilterSchema(codes, standaard)) as RegioFilter;
+	return { regio, standaard, codes };
+}
 
 /**
  * What a filter field says about itself, set with `.meta({ … })` as the field's last step: its
@@ -34,13 +55,14 @@ export interface ViewSpec<Id extends string, Facts, Filters, Data extends { char
 	/** The view's key in CHART_VIEWS: 'capaciteit'. */
 	name: string;
 	charts: Record<Id, ViewChart>;
-	/** The store facts the filters need (the peiljaren, the periodes, the latest of each). */
-	facts(): Promise<Facts>;
+	/** The store facts the filters need (the peiljaren, the periodes, the latest of each), for the URL's region. */
+	facts(context: RegioFilter): Promise<Facts>;
 	/** The filters: one schema, with defaults and labels, made from the facts. */
 	schema(facts: Facts): z.ZodObject;
 	/** Checks the schema cannot state (van after tot, what-if bids of unknown gemeenten); default: parse with the schema. */
 	parse?(url: URL, facts: Facts): Filters;
-	load(filters: Filters, facts: Facts): Promise<Data>;
+	/** Filters carry `regio` beside the view's own (added to every schema by defineView). */
+	load(filters: Filters & RegioFilter, facts: Facts): Promise<Data>;
 	/** Why a chart is absent (Dutch, completes "Deze grafiek is er niet: …"). */
 	missing(id: Id): string;
 	/** Parameters that were renamed (old name → new): old links keep working, and the page redirects to the new name. */
@@ -107,10 +129,17 @@ export function defineView<Id extends string, Facts, Filters, Data extends { cha
 ): View<Id, Facts, Filters, Data> {
 	const parse = (url: URL, facts: Facts): Filters => (spec.parse ? spec.parse(url, facts) : (parseSearchParams(url, spec.schema(facts)) as Filters));
 	const fromUrl = async (url: URL) => {
-		const facts = await spec.facts();
-		return spec.load(parse(withRenamed(url, spec.renamed) ?? url, facts), facts);
+		const { regio } = await parseRegio(url);
+		const facts = await spec.facts({ regio });
+		return spec.load({ ...parse(withRenamed(url, spec.renamed) ?? url, facts), regio }, facts);
 	};
-	const parameters = async () => Object.entries(spec.schema(await spec.facts()).shape).map(([name, field]) => parameterOf(name, field as z.ZodType));
+	// The view's own filters, then `regio`: every view takes it, but it is listed only when there
+	// is a choice (more than one region in the store), so a one-region store lists what it did.
+	const parameters = async () => {
+		const { codes, standaard } = await regioFacts();
+		const own = Object.entries(spec.schema(await spec.facts({ regio: standaard })).shape).map(([name, field]) => parameterOf(name, field as z.ZodType));
+		return codes.length > 1 ? [...own, parameterOf(REGIO_PARAM, regioField(codes, standaard))] : own;
+	};
 	return {
 		...spec,
 		fromUrl,

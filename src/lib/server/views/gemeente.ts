@@ -93,6 +93,7 @@ export const gemeenteView = defineView({
 	},
 	facts: async () => ({ gemeentecodes: (await gemeenten()).map((g) => g.gemeentecode) }),
 	schema: ({ gemeentecodes }) => z.object({ gemeente: gemeentecodeParam.meta({ label: 'Gemeente', values: gemeentecodes }) }),
+	// The gemeente is compared with its own centrumregio, whatever `regio` says.
 	async load({ gemeente }: { gemeente: string }) {
 		const data = await loadGemeente(gemeente);
 		if (!data) onbekendeGemeente(gemeente);
@@ -108,7 +109,7 @@ export async function gemeentePage(param: string) {
 	const code = param.trim().toUpperCase();
 	// Links with gm0505 keep working, but the address shows the canonical code.
 	if (code !== param) redirect(308, `/gemeente/${encodeURIComponent(code)}`);
-	const { profiel, charts, dagbestedingRegio } = await gemeenteView.load({ gemeente: code }, { gemeentecodes: [] });
+	const { profiel, charts, dagbestedingRegio } = await gemeenteView.load({ gemeente: code, regio: '' }, { gemeentecodes: [] });
 	return {
 		gemeente: profiel.gemeente,
 		peiljaar: profiel.peiljaar,

@@ -12,7 +12,7 @@ import { formatDate, formatPeriode } from '$lib/domain/format';
 import { labelOf } from '$lib/domain/vocabulary';
 import { bronMeta, loaded, renderLoaded } from '$lib/server/charts/common';
 import { bronVoor, gemeenten, hkgBiedingen, hkgPeriodes, huidigeHkgPeriode } from '$lib/server/db/queries';
-import { defineView } from './define';
+import { defineView, type RegioFilter } from './define';
 
 export const hkgView = defineView({
 	path: '/hkg',
@@ -21,8 +21,8 @@ export const hkgView = defineView({
 		'hkg-bod-per-gemeente': { chart: hkgBodPerGemeente, title: 'HKG-bod per gemeente tegen het redelijk aandeel' },
 		'hkg-totaal-per-ronde': { chart: hkgTotaalPerRonde, title: 'HKG-biedingen van de regio per ronde tegen de opgave' }
 	},
-	facts: async () => {
-		const [periodes, lijst, huidig] = await Promise.all([hkgPeriodes(), gemeenten(), huidigeHkgPeriode()]);
+	facts: async ({ regio }) => {
+		const [periodes, lijst, huidig] = await Promise.all([hkgPeriodes(), gemeenten({ regio }), huidigeHkgPeriode()]);
 		return {
 			periodeRows: periodes,
 			periodes: periodes.map((p) => p.periode),
@@ -34,7 +34,7 @@ export const hkgView = defineView({
 	},
 	schema: (facts) => hkgFilterSchema(facts),
 	parse: (url, facts) => parseHkgFilters(url, facts),
-	async load(filters: HkgFilters, { periodeRows: periodes }) {
+	async load(filters: HkgFilters & RegioFilter, { periodeRows: periodes }) {
 		const { periode } = filters;
 		const info = periodes.find((p) => p.periode === periode);
 		if (!periode || !info) return { leeg: true as const, periodes, filters, charts: {} };
@@ -42,7 +42,7 @@ export const hkgView = defineView({
 		const ronde = filters.ronde ?? info.laatste_ronde ?? 'definitief';
 		const sleutel = filters.verdeelsleutel ?? 'afgesproken';
 		const categorieen = filters.categorie === ALLE_CATEGORIEEN ? undefined : [filters.categorie];
-		const [rows, bron] = await Promise.all([hkgBiedingen({ periode, categorieen }), bronVoor(['hkg_opgave', 'hkg_biedingen', 'inwoners'])]);
+		const [rows, bron] = await Promise.all([hkgBiedingen({ periode, categorieen, regio: filters.regio }), bronVoor(['hkg_opgave', 'hkg_biedingen', 'inwoners'])]);
 		const model = hkgModel(rows, { ronde, sleutel, watAls: filters.watAls });
 
 		const categorieTekst = filters.categorie === ALLE_CATEGORIEEN ? 'alle categorieën samen' : labelOf('hkg_categorie', filters.categorie).toLowerCase();

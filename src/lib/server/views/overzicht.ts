@@ -10,7 +10,7 @@ import { overzichtTekortTrend } from '$lib/charts/overzicht/tekort-trend';
 import { overzichtWlzTrend } from '$lib/charts/overzicht/wlz-trend';
 import { bronMeta, loaded, renderLoaded } from '$lib/server/charts/common';
 import type { LoadedChart } from '$lib/server/charts/types';
-import { defineView } from './define';
+import { defineView, type RegioFilter } from './define';
 
 /** Absolute regional totals are never null; the schema allows null only for per-10k figures. */
 function toTekortRow(row: CapaciteitTotaalRow): TekortPerTypeRow {
@@ -41,9 +41,9 @@ export const overzichtView = defineView({
 	},
 	facts: async () => ({}),
 	schema: () => z.object({}),
-	async load() {
+	async load({ regio }: RegioFilter) {
 		const [kerncijfers, capaciteit, hkg, wlz, dagbesteding] = await Promise.all([
-			overzicht(),
+			overzicht({ regio }),
 			bronVoor(['capaciteit']),
 			bronVoor(['hkg_opgave', 'hkg_biedingen']),
 			bronVoor(['wlz_instroom']),
@@ -62,7 +62,7 @@ export const overzichtView = defineView({
 					? null
 					: loaded(
 							tekortPerType,
-							(await capaciteitRegio({ peiljaar })).map(toTekortRow),
+							(await capaciteitRegio({ peiljaar, regio })).map(toTekortRow),
 							{
 								title: `Tekort per voorzieningstype in de regio, peiljaar ${peiljaar}`,
 								subtitle: 'Alle gemeenten en doelgroepen. Tekort per gemeente opgeteld: een overschot in de ene gemeente vult geen tekort in een andere.',

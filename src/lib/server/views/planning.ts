@@ -10,7 +10,7 @@ import { planningTijdlijn } from '$lib/charts/planning/tijdlijn';
 import type { ChartMeta } from '$lib/charts/types';
 import { loaded, renderLoaded } from '$lib/server/charts/common';
 import { bronVoor, gemeente, gemeenten, laatstePeiljaar, planVsTekort, projecten } from '$lib/server/db/queries';
-import { defineView } from './define';
+import { defineView, type RegioFilter } from './define';
 
 export const planningView = defineView({
 	path: '/planning',
@@ -19,18 +19,19 @@ export const planningView = defineView({
 		'planning-tijdlijn': { chart: planningTijdlijn, title: 'Projecten naar status en verwachte oplevering' },
 		'planning-plan-vs-tekort': { chart: planningPlanVsTekort, title: 'Geplande eenheden tegen het tekort per voorzieningstype' }
 	},
-	facts: async () => {
-		const [lijst, peiljaar] = await Promise.all([gemeenten(), laatstePeiljaar()]);
+	facts: async ({ regio }) => {
+		const [lijst, peiljaar] = await Promise.all([gemeenten({ regio }), laatstePeiljaar()]);
 		return { gemeenten: lijst.map(({ gemeentecode, naam }) => ({ gemeentecode, naam })), peiljaar };
 	},
 	schema: (facts) => planningFilterSchema(facts.gemeenten.map((g) => g.gemeentecode)),
-	async load(filters: PlanningFilters, { gemeenten: alleGemeenten, peiljaar }) {
-		const info = filters.gemeente ? await gemeente(filters.gemeente) : null;
+	async load(filters: PlanningFilters & RegioFilter, { gemeenten: alleGemeenten, peiljaar }) {
+		const { regio } = filters;
+		const info = filters.gemeente ? await gemeente(filters.gemeente, { regio }) : null;
 		if (filters.gemeente && !info) error(404, `Er is geen gemeente met code ${filters.gemeente.slice(0, 20)} in deze regio. Kies een gemeente uit de lijst.`);
 		const gemeentecode = info?.gemeentecode;
 		const [rows, tekorten, bronProjecten, bronBeide] = await Promise.all([
-			projecten({ voorzieningstypen: filters.type, statussen: filters.status, gemeentecode }),
-			peiljaar === null ? Promise.resolve([]) : planVsTekort({ peiljaar, voorzieningstypen: filters.type, gemeentecode }),
+			projecten({ voorzieningstypen: filters.type, statussen: filters.status, gemeentecode, regio }),
+			peiljaar === null ? Promise.resolve([]) : planVsTekort({ peiljaar, voorzieningstypen: filters.type, gemeentecode, regio }),
 			bronVoor(['projecten']),
 			bronVoor(['projecten', 'capaciteit'])
 		]);

@@ -12,7 +12,7 @@ import { wlzReductieScenario } from '$lib/charts/wlz/reductie-scenario';
 import { PER_10K_LABEL } from '$lib/domain/format';
 import { bronMeta, loaded, renderLoaded } from '$lib/server/charts/common';
 import { bronVoor, wlzEigenRegio, wlzPerGemeente, wlzRegios, wlzSpreiding } from '$lib/server/db/queries';
-import { defineView } from './define';
+import { defineView, type RegioFilter } from './define';
 
 export const wlzView = defineView({
 	path: '/wlz',
@@ -23,16 +23,16 @@ export const wlzView = defineView({
 		'wlz-reductie-scenario': { chart: wlzReductieScenario, title: 'Scenario: minder Wlz-instroom in de regio, tegen andere regio’s' }
 	},
 	renamed: { measure: 'maat' },
-	facts: async () => {
-		const [eigen, spreiding] = await Promise.all([wlzEigenRegio(), wlzSpreiding()]);
+	facts: async ({ regio }) => {
+		const [eigen, spreiding] = await Promise.all([wlzEigenRegio({ regio }), wlzSpreiding({ regio })]);
 		return { eigen, spreiding, jaren: eigen.map((r) => r.jaar) };
 	},
 	schema: ({ jaren }) => wlzFilterSchema(jaren),
-	async load(filters: WlzFilters, { eigen, spreiding, jaren }) {
+	async load(filters: WlzFilters & RegioFilter, { eigen, spreiding, jaren }) {
 		const { jaar } = filters;
 		if (jaar === undefined) return { leeg: true as const, filters, jaren, charts: {} };
 
-		const [regios, perGemeente, bron] = await Promise.all([wlzRegios({ jaar }), wlzPerGemeente({ jaar }), bronVoor(['wlz_instroom'])]);
+		const [regios, perGemeente, bron] = await Promise.all([wlzRegios({ jaar, regio: filters.regio }), wlzPerGemeente({ jaar, regio: filters.regio }), bronVoor(['wlz_instroom'])]);
 		const { maat, reductie } = filters;
 		const per10k = maat === 'per_10k';
 		const regioNaam = eigen[0].regionaam;

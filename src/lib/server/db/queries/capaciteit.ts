@@ -10,6 +10,7 @@ import { gemeentecodeSchema, jaarSchema } from '../../../domain/schemas';
 import { query } from '../query';
 import type { Protection } from '../../disclosure';
 import { capaciteitKey } from '../../disclosure/patterns';
+import { inRegio } from './regio';
 import { afgeschermdSchema, personCount, count, doelgroepSchema, listFilter, measureValue, ORDER, voorzieningstypeSchema } from './common';
 
 export interface CapaciteitFilter {
@@ -19,15 +20,18 @@ export interface CapaciteitFilter {
 	/** Omit to sum over all doelgroepen. */
 	doelgroep?: Doelgroep;
 	gemeentecode?: string;
+	/** Only the gemeenten of this centrumregio; omit for every gemeente of the store. */
+	regio?: string;
 	measure?: Maat;
 }
 
-function filterParams({ peiljaar, voorzieningstypen, doelgroep, gemeentecode, measure = 'absolute' }: CapaciteitFilter) {
+function filterParams({ peiljaar, voorzieningstypen, doelgroep, gemeentecode, regio, measure = 'absolute' }: CapaciteitFilter) {
 	return {
 		peiljaar: peiljaar ?? null,
 		types: listFilter(voorzieningstypen),
 		doelgroep: doelgroep ?? null,
 		gemeentecode: gemeentecode ?? null,
+		regio: regio ?? null,
 		per10k: measure === 'per_10k',
 		typeOrder: ORDER.typeOrder
 	};
@@ -36,7 +40,8 @@ function filterParams({ peiljaar, voorzieningstypen, doelgroep, gemeentecode, me
 const FILTER = `($peiljaar IS NULL OR peiljaar = $peiljaar)
 	AND ($types IS NULL OR list_contains($types, voorzieningstype))
 	AND ($doelgroep IS NULL OR doelgroep = $doelgroep)
-	AND ($gemeentecode IS NULL OR gemeentecode = $gemeentecode)`;
+	AND ($gemeentecode IS NULL OR gemeentecode = $gemeentecode)
+	AND ${inRegio()}`;
 
 /** A measure column: the sum, or the sum per 10,000 inwoners when $per10k. */
 const measure = (column: string) =>
@@ -132,7 +137,7 @@ export const CAPACITEIT_TOTALEN_SQL = `WITH jaren AS (
 	SELECT DISTINCT peiljaar FROM capaciteit_jaar WHERE $peiljaar IS NULL OR peiljaar = $peiljaar
 ), basis AS (
 	SELECT j.peiljaar, i.inwoners
-	FROM jaren j CROSS JOIN (SELECT gemeentecode FROM gemeenten WHERE $gemeentecode IS NULL OR gemeentecode = $gemeentecode) g
+	FROM jaren j CROSS JOIN (SELECT gemeentecode FROM gemeenten WHERE ($gemeentecode IS NULL OR gemeentecode = $gemeentecode) AND ($regio IS NULL OR centrumregio = $regio)) g
 	ASOF LEFT JOIN inwoners i ON i.gemeentecode = g.gemeentecode AND j.peiljaar >= i.jaar
 ), regio AS (
 	SELECT peiljaar, sum(inwoners) AS inwoners FROM basis GROUP BY peiljaar
@@ -189,7 +194,7 @@ export const GROOTSTE_TEKORTEN_SQL = `WITH per_gemeente AS (
 	SELECT peiljaar, voorzieningstype, gemeentecode, naam,
 		sum(tekort) AS tekort, sum(tekort_na_plan) AS tekort_na_plan, sum(behoefte) AS behoefte, sum(bestaand) AS bestaand
 	FROM capaciteit_jaar
-	WHERE peiljaar = $peiljaar AND ($gemeentecode IS NULL OR gemeentecode = $gemeentecode)
+	WHERE peiljaar = $peiljaar AND ($gemeentecode IS NULL OR gemeentecode = $gemeentecode) AND ${inRegio()}
 	GROUP BY ALL
 ), grootste AS (
 	SELECT voorzieningstype, gemeentecode, naam, tekort
@@ -206,6 +211,6 @@ GROUP BY p.peiljaar, p.voorzieningstype
 ORDER BY tekort DESC, list_position($typeOrder, p.voorzieningstype)`;
 
 /** Per voorzieningstype the regional tekort and the gemeente with the largest one, largest tekort first (overview tiles). */
-export async function grootsteTekorten({ peiljaar, gemeentecode }: { peiljaar: number; gemeentecode?: string }): Promise<GrootsteTekortRow[]> {
-	return query(grootsteTekortRowSchema, GROOTSTE_TEKORTEN_SQL, { peiljaar, gemeentecode: gemeentecode ?? null, typeOrder: ORDER.typeOrder });
+export async function grootsteTekorten({ peiljaar, gemeentecode, regio }: { peiljaar: number; gemeentecode?: string; regio?: string }): Promise<GrootsteTekortRow[]> {
+	return query(grootsteTekortRowSchema, GROOTSTE_TEKORTEN_SQL, { peiljaar, gemeentecode: gemeentecode ?? null, regio: regio ?? null, typeOrder: ORDER.typeOrder });
 }

@@ -18,6 +18,13 @@ const AANBIEDER_PROTECTION: Protection = {
 	cell: { pattern: 'dagbesteding', key: (row, params) => dagbestedingKey(row.periode, row.aanbieder, params.gemeentecode ?? '*') }
 };
 
+/**
+ * The rows of region $regio (all rows when NULL): those of its gemeenten, and the rows without a
+ * gemeente (an aanbieder that delivers region-wide) when it is the manifest's region: the export
+ * names no region for them.
+ */
+const IN_REGIO = `($regio IS NULL OR gemeentecode IN (SELECT gemeentecode FROM gemeenten WHERE centrumregio = $regio)
+	OR (gemeentecode IS NULL AND $regio = (SELECT regio_code FROM snapshot_info)))`;
 
 export const dagbestedingRegioRowSchema = z.object({
 	periode: periodeSchema,
@@ -37,7 +44,7 @@ export const DAGBESTEDING_REGIO_SQL = `SELECT periode, strftime(any_value(period
 	CAST(round(sum(met_dagbesteding) / nullif(sum(bw_clienten), 0), 4) AS DOUBLE) AS aandeel,
 	any_value(periode_start) >= CAST($pxqStart AS DATE) AS na_pxq
 FROM dagbesteding_aandeel
-WHERE ($gemeentecode IS NULL OR gemeentecode = $gemeentecode)
+WHERE ($gemeentecode IS NULL OR gemeentecode = $gemeentecode) AND ${IN_REGIO}
 GROUP BY periode
 ORDER BY any_value(periode_start)`;
 
@@ -45,8 +52,8 @@ ORDER BY any_value(periode_start)`;
  * Per periode the regional share, or with gemeentecode the share among the rows of that
  * gemeente (aanbieders that deliver region-wide without a gemeente are then left out).
  */
-export async function dagbestedingRegio({ gemeentecode }: { gemeentecode?: string } = {}): Promise<DagbestedingRegioRow[]> {
-	return query(dagbestedingRegioRowSchema, DAGBESTEDING_REGIO_SQL, { gemeentecode: gemeentecode ?? null, pxqStart: PXQ_START }, REGIO_PROTECTION);
+export async function dagbestedingRegio({ gemeentecode, regio }: { gemeentecode?: string; regio?: string } = {}): Promise<DagbestedingRegioRow[]> {
+	return query(dagbestedingRegioRowSchema, DAGBESTEDING_REGIO_SQL, { gemeentecode: gemeentecode ?? null, regio: regio ?? null, pxqStart: PXQ_START }, REGIO_PROTECTION);
 }
 
 export const dagbestedingAanbiederRowSchema = dagbestedingRegioRowSchema.extend({ aanbieder: z.string() });
@@ -60,6 +67,7 @@ FROM dagbesteding_aandeel
 WHERE ($periode IS NULL OR periode = $periode)
 	AND ($aanbieders IS NULL OR list_contains($aanbieders, aanbieder))
 	AND ($gemeentecode IS NULL OR gemeentecode = $gemeentecode)
+	AND ${IN_REGIO}
 GROUP BY periode, aanbieder
 ORDER BY any_value(periode_start), aanbieder`;
 
@@ -67,12 +75,14 @@ ORDER BY any_value(periode_start), aanbieder`;
 export async function dagbestedingPerAanbieder({
 	periode,
 	aanbieders,
-	gemeentecode
-}: { periode?: string; aanbieders?: readonly string[]; gemeentecode?: string } = {}): Promise<DagbestedingAanbiederRow[]> {
+	gemeentecode,
+	regio
+}: { periode?: string; aanbieders?: readonly string[]; gemeentecode?: string; regio?: string } = {}): Promise<DagbestedingAanbiederRow[]> {
 	return query(dagbestedingAanbiederRowSchema, DAGBESTEDING_AANBIEDER_SQL, {
 		periode: periode ?? null,
 		aanbieders: listFilter(aanbieders),
 		gemeentecode: gemeentecode ?? null,
+		regio: regio ?? null,
 		pxqStart: PXQ_START
 	}, AANBIEDER_PROTECTION);
 }

@@ -32,19 +32,21 @@ export function gemeenteProfiel(code: string): Promise<GemeenteProfiel | null> {
 		const info = await gemeente(code);
 		if (!info) return null;
 		const gemeentecode = info.gemeentecode;
+		// "Tegenover de regio": the gemeente's own centrumregio.
+		const regio = info.centrumregio;
 		const [peiljaar, hkgPeriode] = await Promise.all([laatstePeiljaar(), huidigeHkgPeriode()]);
 		const [capaciteit, capaciteitPer10k, capaciteitRegioPer10k, projectRows, wlz, wlzRegio, biedingen, totalen, dagbesteding, dagbestedingAlle] =
 			await Promise.all([
 				peiljaar === null ? [] : capaciteitPerGemeente({ peiljaar, gemeentecode, sort: 'type' }),
 				peiljaar === null ? [] : capaciteitPerGemeente({ peiljaar, gemeentecode, sort: 'type', measure: 'per_10k' }),
-				peiljaar === null ? [] : capaciteitTotalen({ peiljaar, measure: 'per_10k' }),
+				peiljaar === null ? [] : capaciteitTotalen({ peiljaar, measure: 'per_10k', regio }),
 				projecten({ gemeentecode }),
-				wlzPerGemeente({ gemeentecode }),
-				wlzEigenRegio(),
+				wlzPerGemeente({ gemeentecode, regio }),
+				wlzEigenRegio({ regio }),
 				hkgPeriode === null ? [] : hkgBiedingen({ periode: hkgPeriode, gemeentecode }),
 				hkgPeriode === null ? [] : hkgTotalen({ periode: hkgPeriode, gemeentecode }),
 				dagbestedingRegio({ gemeentecode }),
-				dagbestedingRegio()
+				dagbestedingRegio({ regio })
 			]);
 		return {
 			gemeente: info,

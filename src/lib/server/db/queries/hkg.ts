@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { gemeentecodeSchema, isoDateSchema, planperiodeSchema } from '../../../domain/schemas';
 import type { HkgCategorie, HkgRonde } from '../../../domain/vocabulary';
 import { query } from '../query';
+import { inRegio } from './regio';
 import { count, hkgCategorieSchema, hkgRondeSchema, listFilter, ORDER, verdeelsleutelSchema } from './common';
 
 export const hkgPeriodeRowSchema = z.object({
@@ -44,6 +45,8 @@ export interface HkgFilter {
 	rondes?: readonly HkgRonde[];
 	categorieen?: readonly HkgCategorie[];
 	gemeentecode?: string;
+	/** Only the gemeenten of this centrumregio; omit for every gemeente of the store. */
+	regio?: string;
 }
 
 export const hkgBodRowSchema = z.object({
@@ -71,16 +74,29 @@ export type HkgBodRow = z.infer<typeof hkgBodRowSchema>;
 
 const HKG_FILTER = `($rondes IS NULL OR list_contains($rondes, r.ronde))
 	AND ($categorieen IS NULL OR list_contains($categorieen, f.categorie))
-	AND ($gemeentecode IS NULL OR f.gemeentecode = $gemeentecode)`;
+	AND ($gemeentecode IS NULL OR f.gemeentecode = $gemeentecode)
+	AND ${inRegio('f.gemeentecode')}`;
 
 // Every gemeente × categorie of the opgave × round that has bids, so a missing bid shows as null, not as absent.
+// With one region in the store the opgave is the region's. With several, the opgave of the export
+// is shared by all of them (one planning area): a region's opgave is then the sum of the fair
+// shares of its gemeenten by the agreed verdeelsleutel, rounded to whole units.
 const HKG_BASIS = `rondes AS (
 	SELECT ronde, max(ronde_datum) AS ronde_datum FROM hkg_biedingen WHERE periode = $periode GROUP BY ronde
+), regio_opgave AS (
+	SELECT categorie,
+		CASE WHEN $regio IS NOT NULL AND (SELECT count(DISTINCT centrumregio) FROM gemeenten) > 1
+			THEN round(sum(CASE verdeelsleutel WHEN 'sociale_huurwoningen' THEN fair_share_sociale_huur ELSE fair_share_inwoners END))
+			ELSE any_value(regionale_opgave) END AS regionale_opgave
+	FROM hkg_fair_share
+	WHERE periode = $periode AND ${inRegio()}
+	GROUP BY categorie
 ), basis AS (
 	SELECT f.periode, r.ronde, coalesce(b.ronde_datum, r.ronde_datum) AS ronde_datum, f.gemeentecode, f.naam, f.categorie,
-		b.bod, b.toelichting, f.regionale_opgave, f.verdeelsleutel, f.fair_share_inwoners, f.fair_share_sociale_huur,
+		b.bod, b.toelichting, o.regionale_opgave, f.verdeelsleutel, f.fair_share_inwoners, f.fair_share_sociale_huur,
 		CASE f.verdeelsleutel WHEN 'sociale_huurwoningen' THEN f.fair_share_sociale_huur ELSE f.fair_share_inwoners END AS fair_share
 	FROM hkg_fair_share f CROSS JOIN rondes r
+	JOIN regio_opgave o ON o.categorie = f.categorie
 	LEFT JOIN hkg_biedingen b ON b.periode = f.periode AND b.ronde = r.ronde AND b.gemeentecode = f.gemeentecode AND b.categorie = f.categorie
 	WHERE f.periode = $periode AND ${HKG_FILTER}
 )`;
@@ -93,12 +109,13 @@ SELECT periode, ronde, strftime(ronde_datum, '%Y-%m-%d') AS ronde_datum, gemeent
 FROM basis
 ORDER BY list_position($rondeOrder, ronde), naam, list_position($categorieOrder, categorie)`;
 
-function hkgParams({ periode, rondes, categorieen, gemeentecode }: HkgFilter) {
+function hkgParams({ periode, rondes, categorieen, gemeentecode, regio }: HkgFilter) {
 	return {
 		periode,
 		rondes: listFilter(rondes),
 		categorieen: listFilter(categorieen),
 		gemeentecode: gemeentecode ?? null,
+		regio: regio ?? null,
 		rondeOrder: ORDER.rondeOrder,
 		categorieOrder: ORDER.categorieOrder
 	};

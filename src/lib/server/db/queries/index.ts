@@ -7,3 +7,4 @@ export * from './hkg';
 export * from './dagbesteding';
 export * from './overzicht';
 export * from './gemeente';
+export * from './regio';

@@ -111,18 +111,18 @@ SELECT g.gemeentecode, g.naam, g.subregio, g.centrumregio, CAST(g.lat AS DOUBLE)
 FROM gemeenten g
 LEFT JOIN laatste l USING (gemeentecode)
 LEFT JOIN inwoners i ON i.gemeentecode = g.gemeentecode AND i.jaar = l.jaar
-WHERE $gemeentecode IS NULL OR g.gemeentecode = $gemeentecode
+WHERE ($gemeentecode IS NULL OR g.gemeentecode = $gemeentecode) AND ($regio IS NULL OR g.centrumregio = $regio)
 ORDER BY g.naam`;
 
-/** The gemeenten of the region with their latest inwoners, by name. */
-export async function gemeenten(): Promise<GemeenteInfoRow[]> {
-	return query(gemeenteInfoRowSchema, GEMEENTEN_SQL, { gemeentecode: null });
+/** The gemeenten of a region (omitted: of the store) with their latest inwoners, by name. */
+export async function gemeenten({ regio }: { regio?: string } = {}): Promise<GemeenteInfoRow[]> {
+	return query(gemeenteInfoRowSchema, GEMEENTEN_SQL, { gemeentecode: null, regio: regio ?? null });
 }
 
-/** One gemeente, or null when the code is not in the region (or not a code at all). */
-export async function gemeente(code: string): Promise<GemeenteInfoRow | null> {
+/** One gemeente, or null when the code is not in the store (or the given region), or not a code at all. */
+export async function gemeente(code: string, { regio }: { regio?: string } = {}): Promise<GemeenteInfoRow | null> {
 	if (!gemeentecodeSchema.safeParse(code).success) return null;
-	return queryOne(gemeenteInfoRowSchema, GEMEENTEN_SQL, { gemeentecode: code });
+	return queryOne(gemeenteInfoRowSchema, GEMEENTEN_SQL, { gemeentecode: code, regio: regio ?? null });
 }
 
 export const PEILJAREN_SQL = `SELECT DISTINCT CAST(peiljaar AS INTEGER) AS peiljaar FROM capaciteit_jaar ORDER BY peiljaar`;

@@ -42,28 +42,28 @@ export interface Overzicht {
 	} | null;
 }
 
-/** Key figures of the front page. */
-export function overzicht(): Promise<Overzicht> {
+/** Key figures of the front page, for one region (`regio`; omitted: every gemeente, the manifest's region for Wlz). */
+export function overzicht({ regio }: { regio?: string } = {}): Promise<Overzicht> {
 	return withSnapshot(async () => {
 		const [peiljaar, hkgPeriode, wlz, spreiding, dagbesteding] = await Promise.all([
 			laatstePeiljaar(),
 			huidigeHkgPeriode(),
-			wlzEigenRegio(),
-			wlzSpreiding(),
-			dagbestedingRegio()
+			wlzEigenRegio({ regio }),
+			wlzSpreiding({ regio }),
+			dagbestedingRegio({ regio })
 		]);
 		return {
 			peiljaar,
-			tekorten: peiljaar === null ? [] : await tekortTegels(peiljaar),
-			hkg: await hkgKerncijfer(hkgPeriode ?? undefined),
+			tekorten: peiljaar === null ? [] : await tekortTegels(peiljaar, regio),
+			hkg: await hkgKerncijfer(hkgPeriode ?? undefined, regio),
 			wlz: wlzKerncijfer(wlz, spreiding),
 			dagbesteding: dagbestedingKerncijfer(dagbesteding)
 		};
 	});
 }
 
-async function tekortTegels(peiljaar: number): Promise<TekortTegel[]> {
-	const [tekorten, trend] = await Promise.all([grootsteTekorten({ peiljaar }), capaciteitTrend()]);
+async function tekortTegels(peiljaar: number, regio: string | undefined): Promise<TekortTegel[]> {
+	const [tekorten, trend] = await Promise.all([grootsteTekorten({ peiljaar, regio }), capaciteitTrend({ regio })]);
 	const perType = new Map<Voorzieningstype, { peiljaar: number; tekort: number }[]>();
 	for (const row of trend) {
 		const list = perType.get(row.voorzieningstype) ?? [];
@@ -73,9 +73,9 @@ async function tekortTegels(peiljaar: number): Promise<TekortTegel[]> {
 	return tekorten.map((row) => ({ ...row, trend: perType.get(row.voorzieningstype) ?? [] }));
 }
 
-async function hkgKerncijfer(periode: string | undefined): Promise<Overzicht['hkg']> {
+async function hkgKerncijfer(periode: string | undefined, regio: string | undefined): Promise<Overzicht['hkg']> {
 	if (periode === undefined) return null;
-	const totalen = await hkgTotalen({ periode });
+	const totalen = await hkgTotalen({ periode, regio });
 	const laatste = totalen.at(-1);
 	if (!laatste) return null;
 	return {

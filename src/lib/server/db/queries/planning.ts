@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { jaarSchema, rowSchemas } from '../../../domain/schemas';
 import type { Projectstatus, Voorzieningstype } from '../../../domain/vocabulary';
 import { query } from '../query';
+import { inRegio } from './regio';
 import { count, listFilter, ORDER, voorzieningstypeSchema } from './common';
 
 export interface ProjectenFilter {
 	voorzieningstypen?: readonly Voorzieningstype[];
 	statussen?: readonly Projectstatus[];
 	gemeentecode?: string;
+	/** Only the gemeenten of this centrumregio; omit for every gemeente of the store. */
+	regio?: string;
 }
 
 export const projectRowSchema = rowSchemas.projecten.extend({
@@ -25,14 +28,16 @@ FROM projecten p JOIN gemeenten g USING (gemeentecode)
 WHERE ($types IS NULL OR list_contains($types, p.type))
 	AND ($statussen IS NULL OR list_contains($statussen, p.status))
 	AND ($gemeentecode IS NULL OR p.gemeentecode = $gemeentecode)
+	AND ($regio IS NULL OR g.centrumregio = $regio)
 ORDER BY p.verwachte_oplevering NULLS LAST, p.project_id`;
 
 /** Projects, by expected delivery date (unknown dates last). */
-export async function projecten({ voorzieningstypen, statussen, gemeentecode }: ProjectenFilter = {}): Promise<ProjectRow[]> {
+export async function projecten({ voorzieningstypen, statussen, gemeentecode, regio }: ProjectenFilter = {}): Promise<ProjectRow[]> {
 	return query(projectRowSchema, PROJECTEN_SQL, {
 		types: listFilter(voorzieningstypen),
 		statussen: listFilter(statussen),
 		gemeentecode: gemeentecode ?? null,
+		regio: regio ?? null,
 		statusOrder: ORDER.statusOrder
 	});
 }
@@ -58,13 +63,13 @@ export const PLAN_VS_TEKORT_SQL = `WITH plan AS (
 		coalesce(sum(eenheden) FILTER (WHERE status <> 'in_gebruik'), 0) AS eenheden_gepland,
 		coalesce(sum(eenheden) FILTER (WHERE status = 'in_gebruik'), 0) AS eenheden_in_gebruik
 	FROM projecten
-	WHERE ($types IS NULL OR list_contains($types, type)) AND ($gemeentecode IS NULL OR gemeentecode = $gemeentecode)
+	WHERE ($types IS NULL OR list_contains($types, type)) AND ($gemeentecode IS NULL OR gemeentecode = $gemeentecode) AND ${inRegio()}
 	GROUP BY type
 ), capaciteit AS (
 	SELECT voorzieningstype, sum(gepland) AS gepland, sum(tekort) AS tekort, sum(tekort_na_plan) AS tekort_na_plan
 	FROM capaciteit_jaar
 	WHERE peiljaar = $peiljaar
-		AND ($types IS NULL OR list_contains($types, voorzieningstype)) AND ($gemeentecode IS NULL OR gemeentecode = $gemeentecode)
+		AND ($types IS NULL OR list_contains($types, voorzieningstype)) AND ($gemeentecode IS NULL OR gemeentecode = $gemeentecode) AND ${inRegio()}
 	GROUP BY voorzieningstype
 )
 SELECT CAST($peiljaar AS INTEGER) AS peiljaar, voorzieningstype,
@@ -78,16 +83,19 @@ ORDER BY list_position($typeOrder, voorzieningstype)`;
 export async function planVsTekort({
 	peiljaar,
 	voorzieningstypen,
-	gemeentecode
+	gemeentecode,
+	regio
 }: {
 	peiljaar: number;
 	voorzieningstypen?: readonly Voorzieningstype[];
 	gemeentecode?: string;
+	regio?: string;
 }): Promise<PlanVsTekortRow[]> {
 	return query(planVsTekortRowSchema, PLAN_VS_TEKORT_SQL, {
 		peiljaar,
 		types: listFilter(voorzieningstypen),
 		gemeentecode: gemeentecode ?? null,
+		regio: regio ?? null,
 		typeOrder: ORDER.typeOrder
 	});
 }

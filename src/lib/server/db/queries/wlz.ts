@@ -21,8 +21,11 @@ const GEMEENTE_PROTECTION: Protection = {
 // quantile never is the rate of a hidden region.
 const SPREIDING_PROTECTION: Protection = { counts: [], safe: ['jaar', 'regios', 'min', 'p25', 'mediaan', 'p75', 'max'] };
 
+/** The region a query is about: $regio, or the manifest's region when it is NULL. */
+const EIGEN_REGIO = `coalesce($regio, (SELECT regio_code FROM snapshot_info))`;
+
 const REGIO_TOTALEN = `regio_totalen AS (
-	SELECT jaar, regiocode, any_value(regionaam) AS regionaam, bool_or(eigen_regio) AS eigen_regio,
+	SELECT jaar, regiocode, any_value(regionaam) AS regionaam, regiocode = ${EIGEN_REGIO} AS eigen_regio,
 		sum(instroom) AS instroom, sum(bw_clienten) AS bw_clienten, sum(inwoners) AS inwoners
 	FROM wlz_per_10k w
 	WHERE gemeentecode IS NULL
@@ -56,14 +59,17 @@ FROM regio
 WHERE ($eigen IS NULL OR eigen_regio = $eigen) AND ($jaar IS NULL OR jaar = $jaar)
 ORDER BY jaar, NOT eigen_regio, regionaam`;
 
-/** Every region per year (own region first within a year); `eigen` limits to the own (true) or other regions (false). */
-export async function wlzRegios({ jaar, eigen }: { jaar?: number; eigen?: boolean } = {}): Promise<WlzRegioRow[]> {
-	return query(wlzRegioRowSchema, WLZ_REGIOS_SQL, { jaar: jaar ?? null, eigen: eigen ?? null }, REGIO_PROTECTION);
+/**
+ * Every region per year (own region first within a year); `eigen` limits to the own (true) or
+ * other regions (false). The own region is `regio`, by default the manifest's.
+ */
+export async function wlzRegios({ jaar, eigen, regio }: { jaar?: number; eigen?: boolean; regio?: string } = {}): Promise<WlzRegioRow[]> {
+	return query(wlzRegioRowSchema, WLZ_REGIOS_SQL, { jaar: jaar ?? null, eigen: eigen ?? null, regio: regio ?? null }, REGIO_PROTECTION);
 }
 
-/** The own region per year, absolute and per 10,000 inwoners. */
-export async function wlzEigenRegio(): Promise<WlzRegioRow[]> {
-	return wlzRegios({ eigen: true });
+/** The own region (`regio`, by default the manifest's) per year, absolute and per 10,000 inwoners. */
+export async function wlzEigenRegio({ regio }: { regio?: string } = {}): Promise<WlzRegioRow[]> {
+	return wlzRegios({ eigen: true, regio });
 }
 
 export const wlzSpreidingRowSchema = z.object({
@@ -89,9 +95,9 @@ WHERE NOT eigen_regio AND NOT (instroom > 0 AND instroom < (SELECT drempel FROM 
 GROUP BY jaar
 ORDER BY jaar`;
 
-/** Per year the spread of instroom per 10,000 inwoners over the other regions. */
-export async function wlzSpreiding(): Promise<WlzSpreidingRow[]> {
-	return query(wlzSpreidingRowSchema, WLZ_SPREIDING_SQL, {}, SPREIDING_PROTECTION);
+/** Per year the spread of instroom per 10,000 inwoners over the regions other than `regio` (default the manifest's). */
+export async function wlzSpreiding({ regio }: { regio?: string } = {}): Promise<WlzSpreidingRow[]> {
+	return query(wlzSpreidingRowSchema, WLZ_SPREIDING_SQL, { regio: regio ?? null }, SPREIDING_PROTECTION);
 }
 
 export const wlzGemeenteRowSchema = z.object({
@@ -111,11 +117,11 @@ export const WLZ_PER_GEMEENTE_SQL = `SELECT CAST(w.jaar AS INTEGER) AS jaar, w.g
 	CAST(w.instroom AS INTEGER) AS instroom, CAST(w.bw_clienten AS INTEGER) AS bw_clienten, CAST(w.inwoners AS INTEGER) AS inwoners,
 	CAST(w.instroom_per_10k AS DOUBLE) AS instroom_per_10k, CAST(w.instroom_pct_bw AS DOUBLE) AS instroom_pct_bw
 FROM wlz_per_10k w LEFT JOIN gemeenten g USING (gemeentecode)
-WHERE w.eigen_regio AND w.gemeentecode IS NOT NULL
+WHERE w.regiocode = ${EIGEN_REGIO} AND w.gemeentecode IS NOT NULL
 	AND ($jaar IS NULL OR w.jaar = $jaar) AND ($gemeentecode IS NULL OR w.gemeentecode = $gemeentecode)
 ORDER BY w.jaar, naam`;
 
-/** The own region's gemeenten per year. */
-export async function wlzPerGemeente({ jaar, gemeentecode }: { jaar?: number; gemeentecode?: string } = {}): Promise<WlzGemeenteRow[]> {
-	return query(wlzGemeenteRowSchema, WLZ_PER_GEMEENTE_SQL, { jaar: jaar ?? null, gemeentecode: gemeentecode ?? null }, GEMEENTE_PROTECTION);
+/** The own region's (`regio`, by default the manifest's) gemeenten per year. */
+export async function wlzPerGemeente({ jaar, gemeentecode, regio }: { jaar?: number; gemeentecode?: string; regio?: string } = {}): Promise<WlzGemeenteRow[]> {
+	return query(wlzGemeenteRowSchema, WLZ_PER_GEMEENTE_SQL, { jaar: jaar ?? null, gemeentecode: gemeentecode ?? null, regio: regio ?? null }, GEMEENTE_PROTECTION);
 }

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TWEEDE_REGIO, useRegiosStore } from '../../../../tests/helpers/regios-store';
+import { FilterError } from '$lib/filters';
+import { regios } from '$lib/server/db/queries';
+import { capaciteitView } from './capaciteit';
+import { dagbestedingView } from './dagbesteding';
+import { parseRegio } from './define';
+import { hkgView } from './hkg';
+import { overzichtView } from './overzicht';
+import { planningView } from './planning';
+import { wlzView } from './wlz';
+import { VIEW_LOADERS } from '.';
+
+useRegiosStore({ beforeAll, afterAll });
+
+const url = (path: string, query = '') => new URL(`http://test${path}${query}`);
+const DORDRECHT = ['GM0505', 'GM0512', 'GM1978'];
+const UTRECHT = [...TWEEDE_REGIO.gemeenten];
+const codesOf = (rows: readonly { gemeentecode: string | null }[]) => [...new Set(rows.map((r) => r.gemeentecode))].sort();
+
+describe('the regions of the store', () => {
+	test('every centrumregio of the gemeenten export, by name, the manifest region marked as the default', async () => {
+		expect(await regios()).toEqual([
+			{ code: 'CR0505', naam: 'Dordrecht', gemeenten: 3, standaard: true },
+			{ code: 'CR0344', naam: 'Utrecht', gemeenten: 2, standaard: false }
+		]);
+	});
+
+	test('regio defaults to the manifest region; an unknown one is a Dutch error that names the allowed codes', async () => {
+		expect((await parseRegio(url('/capaciteit'))).regio).toBe('CR0505');
+		expect((await parseRegio(url('/capaciteit', '?regio=CR0344'))).regio).toBe('CR0344');
+		const error = await parseRegio(url('/capaciteit', '?regio=CR9999')).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(FilterError);
+		expect((error as FilterError).parameter).toBe('regio');
+		expect((error as FilterError).message).toBe("Ongeldige waarde voor parameter 'regio': 'CR9999'. Toegestaan: een van: CR0505, CR0344.");
+		await expect(capaciteitView.fromUrl(url('/capaciteit', '?regio=GM0505'))).rejects.toThrow(FilterError);
+	});
+
+	test('GET /charts lists regio with the store’s regions when there is more than one', async () => {
+		const parameters = await VIEW_LOADERS['capaciteit-per-gemeente'].parameters();
+		expect(parameters.find((p) => p.name === 'regio')).toEqual({ name: 'regio', label: 'Regio', values: ['CR0505', 'CR0344'], default: 'CR0505' });
+	});
+});
+
+describe('every view shows the gemeenten of its region', () => {
+	test('capaciteit', async () => {
+		const standaard = await capaciteitView.fromUrl(url('/capaciteit'));
+		expect(codesOf(standaard.charts['capaciteit-per-gemeente']!.rows as { gemeentecode: string }[])).toEqual(DORDRECHT);
+		const utrecht = await capaciteitView.fromUrl(url('/capaciteit', '?regio=CR0344'));
+		expect(codesOf(utrecht.charts['capaciteit-per-gemeente']!.rows as { gemeentecode: string }[])).toEqual(UTRECHT);
+		// Crisisopvang 2024 in Utrecht: bestaand 22 + 3, behoefte 31 + 7.
+		const crisis = (utrecht.charts['capaciteit-per-type']!.rows as { voorzieningstype: string; bestaand: number; behoefte: number }[]).find(
+			(r) => r.voorzieningstype === 'crisisopvang'
+		);
+		expect(crisis).toMatchObject({ bestaand: 25, behoefte: 38 });
+	});
+
+	test('planning: projects of the region; a gemeente of another region is not found', async () => {
+		const standaard = await planningView.fromUrl(url('/planning'));
+		expect(standaard.projecten.map((p) => p.project_id)).not.toContain('CR-UTR-01');
+		const utrecht = await planningView.fromUrl(url('/planning', '?regio=CR0344'));
+		expect(utrecht.projecten.map((p) => p.project_id)).toEqual(['CR-UTR-01']);
+		expect(utrecht.gemeenten.map((g) => g.gemeentecode).sort()).toEqual(UTRECHT);
+		await expect(planningView.fromUrl(url('/planning', '?gemeente=GM0344'))).rejects.toMatchObject({ status: 404 });
+		expect((await planningView.fromUrl(url('/planning', '?regio=CR0344&gemeente=GM0344'))).projecten).toHaveLength(1);
+	});
+
+	test('wlz: the region per year and per gemeente against the spread of the other regions', async () => {
+		const utrecht = await wlzView.fromUrl(url('/wlz', '?regio=CR0344&jaar=2023'));
+		if (utrecht.leeg) throw new Error('no Wlz data');
+		expect(codesOf(utrecht.perGemeente)).toEqual(UTRECHT);
+		expect(utrecht.charts['wlz-instroom-per-jaar']!.meta.title).toContain('regio Utrecht');
+		const scenario = utrecht.charts['wlz-reductie-scenario']!.rows as { regiocode: string; eigen_regio: boolean }[];
+		expect(scenario.filter((r) => r.eigen_regio).map((r) => r.regiocode)).toEqual(['CR0344']);
+		const standaard = await wlzView.fromUrl(url('/wlz', '?jaar=2023'));
+		if (standaard.leeg) throw new Error('no Wlz data');
+		expect(codesOf(standaard.perGemeente)).toEqual(DORDRECHT);
+	});
+
+	test('hkg: the region’s gemeenten, against their share of the opgave', async () => {
+		const utrecht = await hkgView.fromUrl(url('/hkg', '?regio=CR0344&categorie=uitstroomwoningen'));
+		if (utrecht.leeg) throw new Error('no HKG data');
+		expect(utrecht.model.gemeenten.map((g) => g.gemeentecode).sort()).toEqual(UTRECHT);
+		// Uitstroomwoningen 215 by inwoners 2024 (Dordrecht 215.000, Utrecht 410.000): Utrecht's part 141, Dordrecht's 74.
+		expect(utrecht.model.totalen.at(-1)).toMatchObject({ opgave: 141, bod: 190 });
+		const standaard = await hkgView.fromUrl(url('/hkg', '?categorie=uitstroomwoningen'));
+		if (standaard.leeg) throw new Error('no HKG data');
+		expect(standaard.model.gemeenten.map((g) => g.gemeentecode).sort()).toEqual(DORDRECHT);
+		expect(standaard.model.totalen.at(-1)).toMatchObject({ opgave: 74, bod: 195 });
+	});
+
+	test('dagbesteding: the aanbieders of the region; rows without gemeente count for the manifest region', async () => {
+		const utrecht = await dagbestedingView.fromUrl(url('/dagbesteding', '?regio=CR0344'));
+		expect(utrecht.aanbieders).toEqual(['Aanbieder U']);
+		const standaard = await dagbestedingView.fromUrl(url('/dagbesteding'));
+		expect(standaard.aanbieders).toEqual(['Aanbieder A', 'Aanbieder B']);
+	});
+
+	test('overzicht: key figures of the region', async () => {
+		const utrecht = await overzichtView.fromUrl(url('/', '?regio=CR0344'));
+		const rows = utrecht.charts['tekort-per-type']!.rows as { voorzieningstype: string; behoefte: number }[];
+		expect(rows.find((r) => r.voorzieningstype === 'crisisopvang')?.behoefte).toBe(38);
+	});
+});
