@@ -17,6 +17,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
 	{ href: '/data', label: 'Gegevens' }
 ];
 
+/** The comparison of all regions, in the navigation (after Gemeenten) only when the store has more than one. */
+export const REGIOS_ITEM: NavItem = { href: '/regios', label: 'Regio’s' };
+
 /**
  * How a nav item relates to the current path: `page` for the page itself, `true` for a page
  * below it (a gemeente under Gemeenten), undefined otherwise. These are the aria-current values.

@@ -25,3 +25,8 @@ export function regioField(codes: readonly string[], standaard: string) {
 export function regioFilterSchema(codes: readonly string[], standaard: string) {
 	return z.object({ [REGIO_PARAM]: regioField(codes, standaard) });
 }
+
+/** A region's name without the word "centrumregio" ("Centrumregio Dordrecht" → "Dordrecht"), for "centrumregio …" in text. */
+export function kaleRegioNaam(naam: string): string {
+	return naam.replace(/^centrumregio\s+/i, '').trim() || naam;
+}

@@ -1,4 +1,7 @@
+import { asPageError } from '$lib/server/charts/common';
 import { gemeenten } from '$lib/server/db/queries';
+import { parseRegio } from '$lib/server/views/define';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({ gemeenten: await gemeenten() });
+/** The gemeenten of the URL's region (default the manifest's). */
+export const load: PageServerLoad = async ({ url }) => asPageError(async () => ({ gemeenten: await gemeenten({ regio: (await parseRegio(url)).regio }) }));

@@ -42,6 +42,20 @@ describe('dagbestedingPattern', () => {
 			'2022|B|* met_dagbesteding': 'secundair'
 		});
 	});
+	// Two regions publish their own totals (issue 12): A (3) in region X is protected by an
+	// aanbieder of X, not by the smaller D of region Y, or X's total minus B would give A back.
+	test('aanbieders of a periode, per region', () => {
+		const rows = [
+			{ periode: '2022', aanbieder: 'A', gemeentecode: 'GM0001', regio: 'CRX', bw_clienten: 100, met_dagbesteding: 3 },
+			{ periode: '2022', aanbieder: 'B', gemeentecode: 'GM0001', regio: 'CRX', bw_clienten: 50, met_dagbesteding: 20 },
+			{ periode: '2022', aanbieder: 'D', gemeentecode: 'GM0002', regio: 'CRY', bw_clienten: 80, met_dagbesteding: 10 },
+			{ periode: '2022', aanbieder: 'E', gemeentecode: 'GM0002', regio: 'CRY', bw_clienten: 80, met_dagbesteding: 30 }
+		];
+		const hidden = flat(dagbestedingPattern(rows, 5));
+		expect(hidden['2022|A|* met_dagbesteding']).toBe('primair');
+		expect(hidden['2022|B|* met_dagbesteding']).toBe('secundair');
+		expect(hidden['2022|D|* met_dagbesteding']).toBeUndefined();
+	});
 	// Cells per aanbieder and gemeente, met dagbesteding:
 	//          G1  G2 | per aanbieder
 	//   A       3  20 | 23

@@ -40,9 +40,11 @@ WHERE (jaar, regiocode) IN (SELECT (jaar, regiocode) FROM wlz_instroom WHERE ${K
 		build: (rows, drempel) => wlzPattern(rows, drempel)
 	},
 	dagbesteding: {
-		sql: `SELECT periode, aanbieder, gemeentecode, CAST(bw_clienten AS INTEGER) AS bw_clienten, CAST(met_dagbesteding AS INTEGER) AS met_dagbesteding
-FROM dagbesteding
-WHERE periode IN (SELECT periode FROM dagbesteding WHERE ${KLEIN('bw_clienten')} OR ${KLEIN('met_dagbesteding')})`,
+		// The region of a row: its gemeente's, or the manifest's for a row without gemeente (as the queries count it).
+		sql: `SELECT d.periode, d.aanbieder, d.gemeentecode, CAST(d.bw_clienten AS INTEGER) AS bw_clienten, CAST(d.met_dagbesteding AS INTEGER) AS met_dagbesteding,
+	coalesce(g.centrumregio, (SELECT regio_code FROM snapshot_info)) AS regio
+FROM dagbesteding d LEFT JOIN gemeenten g USING (gemeentecode)
+WHERE d.periode IN (SELECT periode FROM dagbesteding WHERE ${KLEIN('bw_clienten')} OR ${KLEIN('met_dagbesteding')})`,
 		build: (rows, drempel) => dagbestedingPattern(rows, drempel)
 	},
 	capaciteit: {
@@ -110,8 +112,10 @@ export function wlzPattern(rows: readonly JsonRow[], drempel: number): Pattern {
 
 /**
  * Three tables of one export: per aanbieder (summed over gemeenten) and per gemeente (summed
- * over aanbieders) within a periode, whose total is the regional figure; then the cells per
- * aanbieder and gemeente, which hide at least what their sums hide.
+ * over aanbieders) within a periode and region, whose total is the regional figure; then the
+ * cells per aanbieder and gemeente, which hide at least what their sums hide. The groups are per
+ * region (`regio` of a row; one group per periode when rows carry none), since every region's
+ * total is published (/dagbesteding?regio=…, /regios).
  */
 export function dagbestedingPattern(rows: readonly JsonRow[], drempel: number): Pattern {
 	const pattern: Pattern = new Map();
@@ -131,17 +135,18 @@ export function dagbestedingPattern(rows: readonly JsonRow[], drempel: number): 
 		for (const r of rows) {
 			const v = num(r[measure]);
 			const periode = String(r.periode);
+			const groep = `${periode}|${String(r.regio ?? '')}`;
 			const a = dagbestedingKey(periode, r.aanbieder, '*');
 			perAanbieder.set(a, (perAanbieder.get(a) ?? 0) + v);
-			add(aanbiederGroups, periode, a);
-			totaal.set(periode, (totaal.get(periode) ?? 0) + v);
+			add(aanbiederGroups, groep, a);
+			totaal.set(groep, (totaal.get(groep) ?? 0) + v);
 			const b = dagbestedingKey(periode, r.aanbieder, r.gemeentecode);
 			base.set(b, v);
 			add(baseGroups, `a|${a}`, b);
 			if (r.gemeentecode !== null) {
 				const g = dagbestedingKey(periode, '*', r.gemeentecode);
 				perGemeente.set(g, (perGemeente.get(g) ?? 0) + v);
-				add(gemeenteGroups, periode, g);
+				add(gemeenteGroups, groep, g);
 				add(baseGroups, `g|${g}`, b);
 			}
 		}

@@ -86,6 +86,13 @@ export const hkgView = defineView({
 	missing: () => 'er zijn nog geen HKG-gegevens ingelezen.'
 });
 
+/** The filters without what-if bids; the region only when the URL names one (the default region stays out of links). */
+function resetParams(url: URL, { regio, ...filters }: HkgFilters & RegioFilter): URLSearchParams {
+	const params = hkgSearchParams(filters, { metWatAls: false });
+	if (url.searchParams.has('regio')) params.set('regio', regio);
+	return params;
+}
+
 /** What the /hkg page shows for the URL's filters. */
 export async function hkgPage(url: URL) {
 	const data = await hkgView.forPage(url);
@@ -102,7 +109,7 @@ export async function hkgPage(url: URL) {
 		watAlsActief: model.watAlsActief,
 		gemeenten: model.gemeenten,
 		watAls: filters.watAls,
-		resetHref: `?${hkgSearchParams({ ...filters, periode, ronde }, { metWatAls: false })}`,
+		resetHref: `?${resetParams(url, { ...filters, periode, ronde })}`,
 		perGemeente: renderLoaded(charts['hkg-bod-per-gemeente']),
 		totaal: renderLoaded(charts['hkg-totaal-per-ronde'])
 	};

@@ -42,11 +42,6 @@ export async function regios(): Promise<RegioRow[]> {
 	return query(regioRowSchema, REGIOS_SQL);
 }
 
-/** A region's name without the word "centrumregio" ("Centrumregio Dordrecht" → "Dordrecht"), for "centrumregio …" in text. */
-export function kaleRegioNaam(naam: string): string {
-	return naam.replace(/^centrumregio\s+/i, '').trim() || naam;
-}
-
 /** SQL condition: the gemeentecode `column` lies in region `$regio` (every gemeente when $regio is NULL). */
 export const inRegio = (column = 'gemeentecode') =>
 	`($regio IS NULL OR ${column} IN (SELECT gemeentecode FROM gemeenten WHERE centrumregio = $regio))`;
