@@ -19,6 +19,8 @@ export interface PageOptions {
 	javaScript?: boolean;
 	/** Instead of the desktop viewport of `newContext`. */
 	viewport?: ViewportSize;
+	/** Device pixels per CSS pixel: 2 with half the viewport is a window at 200 % zoom. */
+	deviceScaleFactor?: number;
 }
 
 /**
@@ -35,9 +37,9 @@ export function useBrowser() {
 		await browser?.close();
 	});
 
-	async function withPage<T>(fn: (page: Page) => Promise<T>, { javaScript = true, viewport }: PageOptions = {}): Promise<T> {
+	async function withPage<T>(fn: (page: Page) => Promise<T>, { javaScript = true, viewport, deviceScaleFactor }: PageOptions = {}): Promise<T> {
 		if (!browser) throw new Error('withPage: the browser is not running; call it inside a test of a file that calls useBrowser()');
-		const context = await newContext(browser, { javaScriptEnabled: javaScript, ...(viewport && { viewport }) });
+		const context = await newContext(browser, { javaScriptEnabled: javaScript, ...(viewport && { viewport }), ...(deviceScaleFactor && { deviceScaleFactor }) });
 		try {
 			const page = await context.newPage();
 			if (javaScript) waitForHydrationOnGoto(page);

@@ -9,6 +9,7 @@ import { labelOf, type Voorzieningstype } from '../domain/vocabulary';
 import { PALETTE } from './palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from './types';
 import { plotStyle } from './style';
+import { barLabels, barRows, tickCount } from './narrow';
 
 /** Regional totals of one voorzieningstype in one peiljaar (all gemeenten and doelgroepen). */
 export interface TekortPerTypeRow {
@@ -52,18 +53,29 @@ function build(rows: readonly TekortPerTypeRow[], { width = 640, height, documen
 		return SERIES.map((s) => ({ type: label(row), reeks: s.label, plekken: parts[s.key] }));
 	});
 	const barHeight = 34;
+	const tekstVan = (d: TekortPerTypeRow) => (d.tekort > 0 ? `tekort ${formatInteger(d.tekort)}` : 'geen tekort');
+	const layout = barRows({ width, rowHeight: barHeight, marginLeft: 150, marginRight: 100, padding: 0.3, labels: sorted.map(label), values: sorted.map(tekstVan) });
 
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? (30 + barHeight * Math.max(sorted.length, 1) + 45),
+		height: height ?? (30 + layout.extraTop + layout.rowHeight * Math.max(sorted.length, 1) + 45),
+		...(layout.narrow ? { marginTop: 20 + layout.extraTop } : {}),
 		marginBottom: 45,
-		marginLeft: 150,
-		marginRight: 100,
+		marginLeft: layout.marginLeft,
+		marginRight: layout.marginRight,
 		className: 'chart-tekort-per-type',
 		style: plotStyle(),
-		x: { label: 'Plekken tekort', grid: true, nice: true, tickFormat: (d: number) => formatInteger(d), labelAnchor: 'center', labelArrow: 'none' },
-		y: { label: null, domain: sorted.map(label), padding: 0.3 },
+		x: {
+			label: 'Plekken tekort',
+			grid: true,
+			nice: true,
+			tickFormat: (d: number) => formatInteger(d),
+			labelAnchor: 'center',
+			labelArrow: 'none',
+			...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - layout.marginRight) } : {})
+		},
+		y: { label: null, domain: sorted.map(label), ...layout.y },
 		color: { domain: SERIES.map((s) => s.label), range: SERIES.map((s) => s.colour) },
 		marks: [
 			Plot.barX(segments, {
@@ -75,15 +87,9 @@ function build(rows: readonly TekortPerTypeRow[], { width = 640, height, documen
 				order: SERIES.map((s) => s.label),
 				title: (d: (typeof segments)[number]) => `${d.type}: ${formatInteger(d.plekken)} plekken ${d.reeks.toLowerCase()}`
 			}),
-			Plot.text(sorted, {
-				x: 'tekort',
-				y: label,
-				text: (d: TekortPerTypeRow) => (d.tekort > 0 ? `tekort ${formatInteger(d.tekort)}` : 'geen tekort'),
-				textAnchor: 'start',
-				dx: 8,
-				fill: PALETTE.inkt
-			}),
-			Plot.ruleX([0], { stroke: PALETTE.grijs })
+			...(layout.narrow ? [] : [Plot.text(sorted, { x: 'tekort', y: label, text: tekstVan, textAnchor: 'start', dx: 8, fill: PALETTE.inkt })]),
+			Plot.ruleX([0], { stroke: PALETTE.grijs }),
+			...barLabels(layout)
 		]
 	}) as SVGSVGElement;
 }

@@ -10,6 +10,7 @@ import type { ChartTable, LegendItem } from '../types';
 import { linksToDataHref } from '../links';
 import { formatMaat, maatEenheid, type CapaciteitCijfers, type Maat } from './rows';
 import { plotStyle } from '../style';
+import { barLabels, barRows, tickCount } from '../narrow';
 
 export const KLEUREN = {
 	bestaand: PALETTE.blauw,
@@ -92,15 +93,16 @@ export function capaciteitBars({ items, maat, width, height, document, marginLef
 	const bar = (data: Segment[], style: Record<string, unknown>) =>
 		Plot.barX(data, { x1: 'x1', x2: 'x2', y: 'label', title: 'title', ...(hasHref ? { href } : {}), ...style });
 	const end = (d: BarItem) => Math.max(d.behoefte ?? 0, (d.bestaand ?? 0) + (d.gepland ?? 0) + (d.tekort_na_plan ?? 0));
+	const layout = barRows({ width, rowHeight: barHeight, marginLeft, marginRight: 170, padding: 0.25, labels: items.map((i) => i.label), values: items.map((d) => tekortLabel(d, maat)) });
 
 	const figure = Plot.plot({
 		document,
 		width,
-		height: height ?? (20 + barHeight * Math.max(items.length, 1) + 45),
-		marginTop: 20,
+		height: height ?? (20 + layout.extraTop + layout.rowHeight * Math.max(items.length, 1) + 45),
+		marginTop: 20 + layout.extraTop,
 		marginBottom: 45,
-		marginLeft,
-		marginRight: 170,
+		marginLeft: layout.marginLeft,
+		marginRight: layout.marginRight,
 		className,
 		style: plotStyle(),
 		x: {
@@ -109,9 +111,10 @@ export function capaciteitBars({ items, maat, width, height, document, marginLef
 			nice: true,
 			tickFormat: (d: number) => formatMaat(d, maat),
 			labelAnchor: 'center',
-			labelArrow: 'none'
+			labelArrow: 'none',
+			...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - layout.marginRight) } : {})
 		},
-		y: { label: null, domain: items.map((i) => i.label), padding: 0.25 },
+		y: { label: null, domain: items.map((i) => i.label), ...layout.y },
 		marks: [
 			bar(parts.bestaand, { fill: KLEUREN.bestaand, stroke: 'white', strokeWidth: 1 }),
 			bar(parts.gepland, { fill: KLEUREN.gepland, stroke: 'white', strokeWidth: 1 }),
@@ -123,16 +126,22 @@ export function capaciteitBars({ items, maat, width, height, document, marginLef
 				strokeWidth: 3,
 				title: (d: BarItem) => `${d.label}: behoefte ${formatMaat(d.behoefte, maat)} ${maatEenheid(maat)}`
 			}),
-			Plot.text(items, {
-				x: end,
-				y: 'label',
-				text: (d: BarItem) => tekortLabel(d, maat),
-				textAnchor: 'start',
-				dx: 8,
-				fill: PALETTE.inkt,
-				...(hasHref ? { href } : {})
-			}),
-			Plot.ruleX([0], { stroke: PALETTE.grijs })
+			// Narrow, the tekort stands above the bar with its name (barLabels).
+			...(layout.narrow
+				? []
+				: [
+						Plot.text(items, {
+							x: end,
+							y: 'label',
+							text: (d: BarItem) => tekortLabel(d, maat),
+							textAnchor: 'start',
+							dx: 8,
+							fill: PALETTE.inkt,
+							...(hasHref ? { href } : {})
+						})
+					]),
+			Plot.ruleX([0], { stroke: PALETTE.grijs }),
+			...barLabels(layout, hasHref ? { href: (label) => items.find((i) => i.label === label)?.href } : {})
 		]
 	}) as SVGSVGElement;
 	return linksToDataHref(figure);

@@ -11,6 +11,7 @@ import { kaartDescribe, kaartLegendOf, kaartTable, kleur, type Gekleurd } from '
 import { CAPACITEIT_STANDAARD, type CapaciteitOptions, type GemeenteCapaciteit } from './rows';
 import { KAART_LEGEND } from './tekort-kleur';
 import { plotStyle } from '../style';
+import { narrowTilePositions } from '../narrow';
 
 export const CAPACITEIT_TEGELKAART_ID = 'capaciteit-tegelkaart';
 
@@ -25,19 +26,20 @@ const range = (from: number, to: number) => Array.from({ length: Math.max(to - f
 
 function build(rows: readonly GemeenteCapaciteit[], { width = 640, height, document, maat }: ChartOptions & CapaciteitOptions): SVGSVGElement {
 	const tiles = kleur(rows, maat);
-	const xs = rows.map((r) => r.tegel_x);
-	const ys = rows.map((r) => r.tegel_y);
+	const margin = 10;
+	const narrow = height ? null : narrowTilePositions(rows, (r) => ({ x: r.tegel_x, y: r.tegel_y }), width, margin);
+	const xs = narrow ? [...narrow.values()].map((p) => p.x) : rows.map((r) => r.tegel_x);
+	const ys = narrow ? [...narrow.values()].map((p) => p.y) : rows.map((r) => r.tegel_y);
 	const xDomain = rows.length ? range(Math.min(...xs), Math.max(...xs)) : [0];
 	const yDomain = rows.length ? range(Math.min(...ys), Math.max(...ys)) : [0];
-	const margin = 10;
 	// A fixed height (slides) fills the whole frame: tiles as wide and as high as it allows.
-	const tile = height ? Math.floor((width - 2 * margin) / xDomain.length) : Math.max(60, Math.min(140, Math.floor((width - 2 * margin) / xDomain.length)));
-	const tileHeight = height ? Math.floor((height - 2 * margin) / yDomain.length) : tile;
+	const tile = height || narrow ? Math.floor((width - 2 * margin) / xDomain.length) : Math.max(60, Math.min(140, Math.floor((width - 2 * margin) / xDomain.length)));
+	const tileHeight = height ? Math.floor((height - 2 * margin) / yDomain.length) : narrow ? 72 : tile;
 	// Wide, low tiles (a slide) keep a two-line name and the value inside: both closer to the middle.
 	const offset = height ? { name: -2, value: 4 } : { name: -10, value: 8 };
 	type Tile = Gekleurd<GemeenteCapaciteit>;
-	const x = (d: Tile) => d.row.tegel_x;
-	const y = (d: Tile) => d.row.tegel_y;
+	const x = (d: Tile) => narrow?.get(d.row)?.x ?? d.row.tegel_x;
+	const y = (d: Tile) => narrow?.get(d.row)?.y ?? d.row.tegel_y;
 	const text = (options: Record<string, unknown>) =>
 		Plot.text(tiles, { x, y, fill: (d: Tile) => d.ink, href: 'href', title: 'title', ...options });
 

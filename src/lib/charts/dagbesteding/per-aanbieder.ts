@@ -25,7 +25,8 @@ export function aanbiedersIn(rows: readonly DagbestedingPunt[]): string[] {
 function build(rows: readonly DagbestedingPunt[], { width = 720, height, document, maat }: ChartOptions & DagbestedingOptions): SVGSVGElement {
 	const aanbieders = aanbiedersIn(rows);
 	// A frame of fixed height (a slide) is wide and low: two rows of panels at most, each with fewer value ticks.
-	const columns = Math.max(1, Math.min(aanbieders.length, height ? Math.ceil(aanbieders.length / 2) : width >= 640 ? 3 : 2));
+	// On a phone one column of panels, each as wide as the screen.
+	const columns = Math.max(1, Math.min(aanbieders.length, height ? Math.ceil(aanbieders.length / 2) : width >= 640 ? 3 : width >= 420 ? 2 : 1));
 	const valueTicks = height ? (maat === 'aandeel' ? [0, 0.4, 0.8] : 2) : 4;
 	const panel = (naam: string) => {
 		const i = aanbieders.indexOf(naam);
@@ -63,7 +64,7 @@ function build(rows: readonly DagbestedingPunt[], { width = 720, height, documen
 		style: plotStyle(12),
 		fx: { axis: null, padding: 0.12 },
 		fy: { axis: null, padding: 0.22 },
-		x: { ticks: yearTicks(rows, panelWidth < 300 ? 2 : 1), tickFormat: (d: number) => String(d), label: null, inset: 10 },
+		x: { ticks: yearTicks(rows, panelWidth < 200 ? 3 : panelWidth < 300 ? 2 : 1), tickFormat: (d: number) => String(d), label: null, inset: 10 },
 		y: maat === 'aandeel'
 			? { domain: [0, Math.max(0.8, ...rows.map((r) => r.aandeel ?? 0))], grid: true, ticks: valueTicks, tickFormat: (d: number) => formatPercent(d), label: null }
 			: { grid: true, nice: true, zero: true, ticks: valueTicks, tickFormat: (d: number) => formatInteger(d), label: null },

@@ -10,6 +10,7 @@ import { formatInteger, formatPercent, formatPeriode } from '../../domain/format
 import { PXQ_START_TEKST } from '../../domain/pxq';
 import { hiddenPoints } from '../afgeschermd';
 import { PALETTE } from '../palette';
+import { isNarrow, textWidth, tickCount } from '../narrow';
 import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
 import {
 	aandeelTekst,
@@ -34,13 +35,30 @@ export const DAGBESTEDING_REGIO_ID = 'dagbesteding-regio';
 const style = { fontSize: '13px', fontFamily: 'inherit', color: PALETTE.inkt, background: 'transparent' };
 
 /** The P×Q rule and its label, only when the switch falls inside the periods shown. */
-function pxqMarks(rows: readonly DagbestedingPunt[]): Plot.Markish[] {
+function pxqMarks(rows: readonly DagbestedingPunt[], narrow = false): Plot.Markish[] {
 	const xs = rows.map((r) => decimalYear(r.periode_start));
 	if (xs.length === 0 || PXQ_X < Math.min(...xs) || PXQ_X > Math.max(...xs)) return [];
 	return [
 		Plot.ruleX([PXQ_X], { stroke: PALETTE.inkt, strokeDasharray: PXQ_STREEP, strokeWidth: 1.5 }),
-		Plot.text([PXQ_X], { x: (d: number) => d, frameAnchor: 'top', text: () => PXQ_LABEL, textAnchor: 'start', dx: 6, dy: -14, fill: PALETTE.inkt })
+		// Narrow: the label on two lines ("Overgang op P×Q," / "1 januari 2021"), or it runs off the chart.
+		Plot.text([PXQ_X], {
+			x: (d: number) => d,
+			frameAnchor: 'top',
+			text: () => (narrow ? PXQ_LABEL.replace(', ', ',\n') : PXQ_LABEL),
+			textAnchor: 'start',
+			dx: 6,
+			dy: -14,
+			...(narrow ? { lineAnchor: 'bottom', dy: -6 } : {}),
+			fill: PALETTE.inkt
+		})
 	];
+}
+
+/** The years named on the x axis: every year, every other one below 560 px, and as many as fit on a phone. */
+function xTicks(rows: readonly DagbestedingPunt[], width: number, plotWidth: number): number[] {
+	if (!isNarrow(width)) return yearTicks(rows, width < 560 ? 2 : 1);
+	const years = yearTicks(rows);
+	return yearTicks(rows, Math.max(2, Math.ceil(years.length / tickCount(plotWidth, 32, 16))));
 }
 
 /** First, last before P×Q and last: the points whose values are written in the chart. */
@@ -52,20 +70,21 @@ export function annotated(rows: readonly DagbestedingPunt[]): DagbestedingPunt[]
 function buildAandeel(rows: readonly DagbestedingPunt[], width: number, document: Document, height = 380): SVGSVGElement {
 	const x = (r: DagbestedingPunt) => decimalYear(r.periode_start);
 	const max = Math.max(0.7, ...rows.map((r) => r.aandeel ?? 0));
+	const narrow = isNarrow(width);
 	return Plot.plot({
 		document,
 		width,
 		height,
-		marginTop: 40,
-		marginRight: 40,
+		marginTop: narrow ? 52 : 40,
+		marginRight: narrow ? 20 : 40,
 		marginBottom: 45,
 		className: 'chart-dagbesteding-regio',
 		style,
-		x: { ticks: yearTicks(rows, width < 560 ? 2 : 1), tickFormat: (d: number) => String(d), label: null, inset: 12 },
+		x: { ticks: xTicks(rows, width, width - 60), tickFormat: (d: number) => String(d), label: null, inset: 12 },
 		y: { domain: [0, max], grid: true, tickFormat: (d: number) => formatPercent(d), label: 'Aandeel met dagbesteding', labelArrow: 'none' },
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grijs }),
-			...pxqMarks(rows),
+			...pxqMarks(rows, narrow),
 			Plot.lineY(rows, { x, y: 'aandeel', stroke: PALETTE.blauw, strokeWidth: 2.5 }),
 			Plot.dot(rows, { x, y: 'aandeel', fill: PALETTE.blauw, r: 3, title: puntTitel }),
 			...hiddenPoints(rows, { column: 'aandeel', x, stroke: PALETTE.blauw, title: puntTitel }),
@@ -75,7 +94,8 @@ function buildAandeel(rows: readonly DagbestedingPunt[], width: number, document
 					x,
 					y: 'aandeel',
 					text: (d: DagbestedingPunt) => `${formatPeriode(d.periode)}: ${aandeelTekst(d)}`,
-					textAnchor: i === 0 ? 'start' : 'end',
+					// Narrow, the value before P×Q would run off the left edge: it starts at its point instead.
+					textAnchor: i === 0 || (narrow && i < all.length - 1) ? 'start' : 'end',
 					dy: r === laatsteVoorPxq(rows) && i > 0 && i < all.length - 1 ? 22 : i === 0 ? -14 : -20,
 					dx: i === 0 ? -6 : 6,
 					fontWeight: 'bold',
@@ -107,21 +127,24 @@ function buildAantallen(rows: readonly DagbestedingPunt[], width: number, docume
 	);
 	type Long = (typeof long)[number];
 	const last = rows.at(-1);
+	// Narrow: the end labels on two lines ("Met dagbesteding:" / "123") in a smaller right margin.
+	const narrow = isNarrow(width);
+	const marginRight = narrow ? Math.min(Math.round(width * 0.4), Math.max(...AANTALLEN.map((s) => textWidth(`${s.label}:`))) + 12) : 140;
 	return Plot.plot({
 		document,
 		width,
 		height,
-		marginTop: 40,
-		marginRight: 140,
+		marginTop: narrow ? 52 : 40,
+		marginRight,
 		marginBottom: 45,
 		className: 'chart-dagbesteding-regio',
 		style,
-		x: { ticks: yearTicks(rows, width < 560 ? 2 : 1), tickFormat: (d: number) => String(d), label: null, inset: 12 },
+		x: { ticks: xTicks(rows, width, width - 40 - marginRight), tickFormat: (d: number) => String(d), label: null, inset: 12 },
 		y: { grid: true, nice: true, zero: true, tickFormat: (d: number) => formatInteger(d), label: 'Aantal cliënten', labelArrow: 'none' },
 		color: { domain: AANTALLEN.map((s) => s.label), range: AANTALLEN.map((s) => s.colour) },
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grijs }),
-			...pxqMarks(rows),
+			...pxqMarks(rows, narrow),
 			...AANTALLEN.map((s) =>
 				Plot.lineY(
 					long.filter((d) => d.reeksLabel === s.label),
@@ -133,7 +156,7 @@ function buildAantallen(rows: readonly DagbestedingPunt[], width: number, docume
 			...(last
 				? [
 						Plot.text(
-							AANTALLEN.filter((s) => last[s.key] !== null).map((s) => ({ label: `${s.label}: ${aantalTekst(last, s.key)}`, x: decimalYear(last.periode_start), y: last[s.key] })),
+							AANTALLEN.filter((s) => last[s.key] !== null).map((s) => ({ label: `${s.label}:${narrow ? '\n' : ' '}${aantalTekst(last, s.key)}`, x: decimalYear(last.periode_start), y: last[s.key] })),
 							{ x: 'x', y: 'y', text: 'label', textAnchor: 'start', dx: 8, fill: PALETTE.inkt }
 						)
 					]

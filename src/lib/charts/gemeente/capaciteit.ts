@@ -9,6 +9,7 @@ import { labelOf, type Voorzieningstype } from '../../domain/vocabulary';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { plotStyle } from '../style';
+import { isNarrow, tickCount } from '../narrow';
 
 export interface GemeenteCapaciteitRow {
 	voorzieningstype: Voorzieningstype;
@@ -64,23 +65,36 @@ function build(rows: readonly GemeenteCapaciteitRow[], { width = 640, height, do
 	]);
 	const tip = (d: (typeof punten)[number]) =>
 		`${d.type}, ${inZin(d.reeks)}: ${formatPer10k(d.bestaand)} bestaand, behoefte ${formatPer10k(d.behoefte)} per 10.000 inwoners`;
+	// Narrow: each type's name above its pair of bars instead of in a wide left margin.
+	const narrow = isNarrow(width);
+	const types = rows.map(label);
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? (40 + rows.length * 44 + 40),
-		marginLeft: 160,
+		height: height ?? (40 + rows.length * (narrow ? 64 : 44) + 40),
+		marginLeft: narrow ? 6 : 160,
+		...(narrow ? { marginTop: 30 } : {}),
 		marginRight: 20,
 		marginBottom: 40,
 		className: 'chart-gemeente-capaciteit',
 		style: plotStyle(),
-		x: { label: 'Plekken per 10.000 inwoners', grid: true, nice: true, tickFormat: (d: number) => formatDecimal(d, { digits: 2 }), labelAnchor: 'center', labelArrow: 'none' },
+		x: {
+			label: 'Plekken per 10.000 inwoners',
+			grid: true,
+			nice: true,
+			tickFormat: (d: number) => formatDecimal(d, { digits: 2 }),
+			labelAnchor: 'center',
+			labelArrow: 'none',
+			...(narrow ? { ticks: tickCount(width - 26) } : {})
+		},
 		y: { axis: null, domain: Object.values(REEKSEN), padding: 0.1 },
-		fy: { label: null, domain: rows.map(label), padding: 0.2 },
+		fy: narrow ? { axis: null, domain: types, paddingInner: 0.45, paddingOuter: 0.1 } : { label: null, domain: types, padding: 0.2 },
 		color: { domain: Object.values(REEKSEN), range: [PALETTE.blauw, PALETTE.oranje] },
 		marks: [
 			Plot.barX(punten, { x: 'bestaand', y: 'reeks', fy: 'type', fill: 'reeks', title: tip }),
 			Plot.tickX(punten, { x: 'behoefte', y: 'reeks', fy: 'type', stroke: PALETTE.inkt, strokeWidth: 3, title: tip }),
-			Plot.ruleX([0], { stroke: PALETTE.grijs })
+			Plot.ruleX([0], { stroke: PALETTE.grijs }),
+			...(narrow ? [Plot.text(types, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: 'top-left', lineAnchor: 'bottom', dy: -4, fill: PALETTE.inkt })] : [])
 		]
 	}) as SVGSVGElement;
 }

@@ -10,6 +10,7 @@ import { labelOf, type HkgCategorie, type HkgRonde } from '../../domain/vocabula
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { plotStyle } from '../style';
+import { isNarrow } from '../narrow';
 
 export interface GemeenteHkgRow {
 	ronde: HkgRonde;
@@ -53,16 +54,20 @@ function build(rows: readonly GemeenteHkgRow[], { width = 640, height, document 
 	const totalen = perRonde(rows);
 	const tip = (t: HkgRondeTotaal) =>
 		`${ronde(t)} (${formatDateShort(t.ronde_datum)}): bod ${formatInteger(t.bod)}, redelijk aandeel ${formatAandeel(t.fair_share)}`;
+	// Narrow: the round names wrap under their column and the figures take two lines above it.
+	const narrow = isNarrow(width);
+	const step = (width - 60) / Math.max(totalen.length, 1);
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? 280,
+		height: height ?? (narrow ? 310 : 280),
 		marginLeft: 50,
-		marginBottom: 40,
-		marginTop: 30,
+		...(narrow ? { marginRight: 10 } : {}),
+		marginBottom: narrow ? 50 : 40,
+		marginTop: narrow ? 44 : 30,
 		className: 'chart-gemeente-hkg',
 		style: plotStyle(),
-		x: { label: null, domain: totalen.map(ronde), padding: 0.35 },
+		x: { label: null, domain: totalen.map(ronde), padding: narrow ? 0.2 : 0.35, ...(narrow ? { axis: null } : {}) },
 		y: { label: 'Woningen en plekken', grid: true, nice: true, tickFormat: (d: number) => formatInteger(d), labelArrow: 'none' },
 		marks: [
 			Plot.barY(totalen, { x: ronde, y: 'bod', fill: PALETTE.blauw, title: tip }),
@@ -70,11 +75,13 @@ function build(rows: readonly GemeenteHkgRow[], { width = 640, height, document 
 			Plot.text(totalen, {
 				x: ronde,
 				y: (t: HkgRondeTotaal) => Math.max(t.bod, t.fair_share),
-				text: (t: HkgRondeTotaal) => `${formatInteger(t.bod)} (${formatPercent(aandeel(t))})`,
+				text: (t: HkgRondeTotaal) => `${formatInteger(t.bod)}${narrow ? '\n' : ' '}(${formatPercent(aandeel(t))})`,
 				dy: -10,
+				...(narrow ? { lineAnchor: 'bottom' } : {}),
 				fill: PALETTE.inkt
 			}),
-			Plot.ruleY([0], { stroke: PALETTE.grijs })
+			Plot.ruleY([0], { stroke: PALETTE.grijs }),
+			...(narrow ? [Plot.axisX({ label: null, tickSize: 0, lineWidth: step / 13, fill: PALETTE.inkt })] : [])
 		]
 	}) as SVGSVGElement;
 }

@@ -6,6 +6,7 @@ import type { Afgeschermd } from '../../domain/disclosure';
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { plotStyle } from '../style';
+import { isNarrow, thinned, tickCount } from '../narrow';
 
 export interface GemeenteWlzRow {
 	jaar: number;
@@ -63,7 +64,8 @@ function build(rows: readonly GemeenteWlzRow[], { width = 640, height, document 
 		marginBottom: 40,
 		className: 'chart-gemeente-wlz',
 		style: plotStyle(),
-		x: { label: null, tickFormat: (d: number) => String(d), ticks: rows.map((r) => r.jaar) },
+		// Narrow: every other year (or fewer) named, so the years do not run into each other.
+		x: { label: null, tickFormat: (d: number) => String(d), ticks: isNarrow(width) ? thinned(rows.map((r) => r.jaar), tickCount(width - 70, 32, 14)) : rows.map((r) => r.jaar) },
 		y: { label: 'Per 10.000 inwoners', grid: true, nice: true, zero: true, tickFormat: (d: number) => formatDecimal(d, { digits: 2 }), labelArrow: 'none' },
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grijs }),

@@ -12,6 +12,7 @@ import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../t
 import { linksToDataHref } from '../links';
 import { formatAandeel, RONDES, rondeLabel, sleutelLabel, type HkgGemeenteBod } from './model';
 import { plotStyle } from '../style';
+import { barLabels, barRows, tickCount } from '../narrow';
 
 export const HKG_BOD_PER_GEMEENTE_ID = 'hkg-bod-per-gemeente';
 
@@ -47,18 +48,31 @@ function build(rows: readonly HkgGemeenteBod[], { width = 720, height, document 
 		.filter((g) => g.rondes.length > 1 && g.rondes[0] !== g.rondes.at(-1));
 	const watAls = rows.filter((g) => g.wat_als !== null);
 	const max = Math.max(1, ...rows.flatMap((g) => [g.fair_share, g.wat_als ?? 0, ...RONDES.map((r) => g[r] ?? 0)]));
+	const tekstVan = (d: HkgGemeenteBod) => (d.tekort > 0 ? `tekort ${aandeel(d.tekort)}` : 'aandeel gehaald');
+	const layout = barRows({ width, rowHeight: 34, marginLeft: 190, marginRight: 110, padding: 0.2, labels: namen, values: rows.map(tekstVan) });
+	const hrefOf = (naam: string) => href(rows.find((r) => r.naam === naam) ?? { gemeentecode: '' });
 
 	const figure = Plot.plot({
 		document,
 		width,
-		height: height ?? (40 + 34 * Math.max(rows.length, 1) + 45),
-		marginLeft: 190,
-		marginRight: 110,
+		height: height ?? (40 + layout.extraTop + layout.rowHeight * Math.max(rows.length, 1) + 45),
+		...(layout.narrow ? { marginTop: 20 + layout.extraTop } : {}),
+		marginLeft: layout.marginLeft,
+		marginRight: layout.marginRight,
 		marginBottom: 45,
 		className: 'chart-hkg-bod-per-gemeente',
 		style: plotStyle(),
-		x: { label: 'Eenheden', domain: [0, max * 1.05], grid: true, nice: true, tickFormat: (d: number) => formatInteger(d), labelAnchor: 'center', labelArrow: 'none' },
-		y: { label: null, domain: namen, padding: 0.2 },
+		x: {
+			label: 'Eenheden',
+			domain: [0, max * 1.05],
+			grid: true,
+			nice: true,
+			tickFormat: (d: number) => formatInteger(d),
+			labelAnchor: 'center',
+			labelArrow: 'none',
+			...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - layout.marginRight) } : {})
+		},
+		y: { label: null, domain: namen, ...layout.y },
 		color: { domain: RONDES.map((r) => rondeLabel(r)), range: RONDES.map((r) => RONDE_STIJL[r].colour) },
 		symbol: { domain: RONDES.map((r) => rondeLabel(r)), range: RONDES.map((r) => RONDE_STIJL[r].symbol) },
 		marks: [
@@ -126,16 +140,12 @@ function build(rows: readonly HkgGemeenteBod[], { width = 720, height, document 
 				href,
 				title: (d: HkgGemeenteBod) => `${d.naam}, wat-als: ${eenheden(d.wat_als ?? 0)} (echt bod ${d.bod === null ? 'geen' : formatInteger(d.bod)})`
 			}),
-			Plot.text(rows, {
-				x: max * 1.05,
-				y: 'naam',
-				text: (d: HkgGemeenteBod) => (d.tekort > 0 ? `tekort ${aandeel(d.tekort)}` : 'aandeel gehaald'),
-				textAnchor: 'start',
-				dx: 12,
-				fill: PALETTE.inkt,
-				href
-			}),
-			Plot.axisY({ label: null, tickSize: 0, href: (naam: string) => href(rows.find((r) => r.naam === naam) ?? { gemeentecode: '' }) })
+			...(layout.narrow
+				? barLabels(layout, { href: hrefOf })
+				: [
+						Plot.text(rows, { x: max * 1.05, y: 'naam', text: tekstVan, textAnchor: 'start', dx: 12, fill: PALETTE.inkt, href }),
+						Plot.axisY({ label: null, tickSize: 0, href: hrefOf })
+					])
 		]
 	}) as SVGSVGElement;
 	return linksToDataHref(figure);

@@ -8,6 +8,7 @@ import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import type { HkgRondeTotaal } from './model';
 import { plotStyle } from '../style';
+import { barLabels, barRows, tickCount } from '../narrow';
 
 export const HKG_TOTAAL_PER_RONDE_ID = 'hkg-totaal-per-ronde';
 
@@ -25,17 +26,29 @@ const label = (d: HkgRondeTotaal) => `${formatInteger(d.bod)} van ${formatIntege
 function build(rows: readonly HkgRondeTotaal[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const opgave = rows[0]?.opgave ?? 0;
 	const max = Math.max(1, opgave, ...rows.map((r) => r.bod));
+	const tekstVan = (d: HkgRondeTotaal) => (d.tekort > 0 ? `${label(d)}, tekort ${formatInteger(d.tekort)}` : label(d));
+	const layout = barRows({ width, rowHeight: 44, marginLeft: 170, marginRight: 210, padding: 0.3, labels: rows.map((r) => r.label), values: rows.map(tekstVan) });
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? (30 + 44 * Math.max(rows.length, 1) + 45),
-		marginLeft: 170,
-		marginRight: 210,
+		height: height ?? (30 + layout.extraTop + layout.rowHeight * Math.max(rows.length, 1) + 45),
+		...(layout.narrow ? { marginTop: 20 + layout.extraTop } : {}),
+		marginLeft: layout.marginLeft,
+		marginRight: layout.marginRight,
 		marginBottom: 45,
 		className: 'chart-hkg-totaal-per-ronde',
 		style: plotStyle(),
-		x: { label: 'Eenheden', domain: [0, max], grid: true, nice: true, tickFormat: (d: number) => formatInteger(d), labelAnchor: 'center', labelArrow: 'none' },
-		y: { label: null, domain: rows.map((r) => r.label), padding: 0.3 },
+		x: {
+			label: 'Eenheden',
+			domain: [0, max],
+			grid: true,
+			nice: true,
+			tickFormat: (d: number) => formatInteger(d),
+			labelAnchor: 'center',
+			labelArrow: 'none',
+			...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - layout.marginRight) } : {})
+		},
+		y: { label: null, domain: rows.map((r) => r.label), ...layout.y },
 		marks: [
 			Plot.barX(rows, {
 				x: 'bod',
@@ -44,15 +57,27 @@ function build(rows: readonly HkgRondeTotaal[], { width = 720, height, document 
 				title: (d: HkgRondeTotaal) => `${d.label}: ${label(d)} eenheden; tekort ${formatInteger(d.tekort)}`
 			}),
 			Plot.ruleX([opgave], { stroke: PALETTE.inkt, strokeWidth: 3, strokeDasharray: OPGAVE_STREEP }),
-			Plot.text([opgave], { x: (d: number) => d, frameAnchor: 'top', dy: -12, text: (d: number) => `opgave ${formatInteger(d)}`, fill: PALETTE.inkt }),
-			Plot.text(rows, {
-				x: (d: HkgRondeTotaal) => Math.max(d.bod, opgave),
-				y: 'label',
-				text: (d: HkgRondeTotaal) => (d.tekort > 0 ? `${label(d)}, tekort ${formatInteger(d.tekort)}` : label(d)),
-				textAnchor: 'start',
-				dx: 8,
-				fill: PALETTE.inkt
+			Plot.text([opgave], {
+				x: (d: number) => d,
+				frameAnchor: 'top',
+				dy: -12 - layout.extraTop,
+				text: (d: number) => `opgave ${formatInteger(d)}`,
+				fill: PALETTE.inkt,
+				// Narrow, centred on its line it would run off the chart.
+				...(layout.narrow ? { textAnchor: 'end' } : {})
 			}),
+			...(layout.narrow
+				? barLabels(layout)
+				: [
+						Plot.text(rows, {
+							x: (d: HkgRondeTotaal) => Math.max(d.bod, opgave),
+							y: 'label',
+							text: tekstVan,
+							textAnchor: 'start',
+							dx: 8,
+							fill: PALETTE.inkt
+						})
+					]),
 			Plot.ruleX([0], { stroke: PALETTE.grijs })
 		]
 	}) as SVGSVGElement;

@@ -9,6 +9,7 @@ import { labelOf, VOORZIENINGSTYPEN, type Voorzieningstype } from '../../domain/
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { plotStyle } from '../style';
+import { barLabels, barRows, tickCount } from '../narrow';
 
 export interface PlanVsTekortPunt {
 	peiljaar: number;
@@ -67,18 +68,27 @@ function verdict(row: PlanVsTekortPunt): string {
 function build(rows: readonly PlanVsTekortPunt[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const barHeight = 38;
 	const types = rows.map(label);
+	const layout = barRows({ width, rowHeight: barHeight, marginLeft: 160, marginRight: 170, padding: 0.25, labels: types, values: rows.map(verdict) });
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? (20 + barHeight * Math.max(rows.length, 1) + 45),
-		marginTop: 20,
+		height: height ?? (20 + layout.extraTop + layout.rowHeight * Math.max(rows.length, 1) + 45),
+		marginTop: 20 + layout.extraTop,
 		marginBottom: 45,
-		marginLeft: 160,
-		marginRight: 170,
+		marginLeft: layout.marginLeft,
+		marginRight: layout.marginRight,
 		className: 'chart-planning-plan-vs-tekort',
 		style: plotStyle(),
-		x: { label: 'Plekken of eenheden', grid: true, nice: true, tickFormat: (d: number) => formatInteger(d), labelAnchor: 'center', labelArrow: 'none' },
-		y: { label: null, domain: types, padding: 0.25 },
+		x: {
+			label: 'Plekken of eenheden',
+			grid: true,
+			nice: true,
+			tickFormat: (d: number) => formatInteger(d),
+			labelAnchor: 'center',
+			labelArrow: 'none',
+			...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - layout.marginRight) } : {})
+		},
+		y: { label: null, domain: types, ...layout.y },
 		marks: [
 			Plot.barX(rows, {
 				x: (d: PlanVsTekortPunt) => d.tekort ?? 0,
@@ -96,14 +106,18 @@ function build(rows: readonly PlanVsTekortPunt[], { width = 720, height, documen
 				insetBottom: 9,
 				title: (d: PlanVsTekortPunt) => `${label(d)}: ${formatInteger(d.eenheden_gepland)} eenheden in ${formatInteger(d.projecten)} project(en) die nog niet in gebruik zijn`
 			}),
-			Plot.text(rows, {
-				x: (d: PlanVsTekortPunt) => Math.max(d.tekort ?? 0, d.eenheden_gepland),
-				y: label,
-				text: verdict,
-				textAnchor: 'start',
-				dx: 8,
-				fill: PALETTE.inkt
-			}),
+			...(layout.narrow
+				? barLabels(layout)
+				: [
+						Plot.text(rows, {
+							x: (d: PlanVsTekortPunt) => Math.max(d.tekort ?? 0, d.eenheden_gepland),
+							y: label,
+							text: verdict,
+							textAnchor: 'start',
+							dx: 8,
+							fill: PALETTE.inkt
+						})
+					]),
 			Plot.ruleX([0], { stroke: PALETTE.grijs })
 		]
 	}) as SVGSVGElement;

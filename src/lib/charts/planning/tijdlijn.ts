@@ -12,6 +12,7 @@ import { dataHref } from '../links';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { orderedProjects, STATUS_ORDER, tijdlijnDatum, type TijdlijnProject } from './projects';
 import { plotStyle } from '../style';
+import { isNarrow, textWidth, wrapText } from '../narrow';
 
 export { orderedProjects, tijdlijnDatum, type TijdlijnProject } from './projects';
 
@@ -48,6 +49,7 @@ export function wrapNaam(text: string, max = 26): string {
 }
 
 function build(rows: readonly TijdlijnProject[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
+	if (!height && isNarrow(width)) return buildNarrow(rows, width, document);
 	const projects = orderedProjects(rows);
 	const statuses = STATUS_ORDER.filter((s) => projects.some((p) => p.status === s));
 	const domain = statuses.flatMap((s) => [headerKey(s), ...projects.filter((p) => p.status === s).map(projectKey)]);
@@ -185,3 +187,102 @@ function table(rows: readonly TijdlijnProject[]): ChartTable {
 const legend: readonly LegendItem[] = [];
 
 export const planningTijdlijn: ChartDefinition<TijdlijnProject> = { id: PLANNING_TIJDLIJN_ID, build, describe, table, legend };
+
+/**
+ * The timeline on a phone: no column of names beside the dots (it would leave them no room) but
+ * each project's name, gemeente and units above its row, wrapped to the width; fewer years; the
+ * axis label on three lines.
+ */
+function buildNarrow(rows: readonly TijdlijnProject[], width: number, document: Document): SVGSVGElement {
+	const projects = orderedProjects(rows);
+	const statuses = STATUS_ORDER.filter((s) => projects.some((p) => p.status === s));
+	const domain = statuses.flatMap((s) => [headerKey(s), ...projects.filter((p) => p.status === s).map(projectKey)]);
+	const marginLeft = 8;
+	const marginRight = 12;
+	const texts = new Map(projects.map((p) => [projectKey(p), [...wrapText(p.naam, width - marginLeft - marginRight), `${p.gemeentenaam} · ${eenhedenText(p.eenheden)}`].join('\n')]));
+	const lines = Math.max(2, ...[...texts.values()].map((t) => t.split('\n').length));
+	const maxR = 9;
+	const rowHeight = 2 * maxR + 8 + 16 * lines;
+	const headerHeight = 30;
+
+	const years = projects.map(tijdlijnDatum).filter((d): d is string => d !== null).map(decimalYear);
+	const first = years.length ? Math.floor(Math.min(...years)) : 0;
+	const last = years.length ? Math.floor(Math.max(...years)) + 1 : 1;
+	const span = last - first;
+	const bandWidth = Math.max(1.6, span * 0.28);
+	const band = { x1: last + span * 0.04, x2: last + span * 0.04 + bandWidth };
+	const unknownX = band.x1 + bandWidth * 0.15;
+	const step = Math.max(1, Math.ceil((textWidth('2024') + 16) * (band.x2 - first) / Math.max(1, width - marginLeft - marginRight - 40)));
+	const ticks = years.length ? Array.from({ length: Math.floor(span / step) + 1 }, (_, i) => first + i * step) : [];
+	const positioned = projects.map((p) => {
+		const datum = tijdlijnDatum(p);
+		return { ...p, key: projectKey(p), x: datum ? decimalYear(datum) : unknownX, bekend: datum !== null };
+	});
+	type Positioned = (typeof positioned)[number];
+	const maxEenheden = Math.max(1, ...projects.map((p) => p.eenheden));
+	const href = (d: Positioned) => `/gemeente/${d.gemeentecode}`;
+	// Status headers are lower than project rows, so rows are placed in pixels from the top.
+	const heights = domain.map((k) => (k.startsWith('s:') ? headerHeight : rowHeight));
+	const marginTop = 44;
+	const marginBottom = 80;
+	const plotHeight = heights.reduce((a, b) => a + b, 0);
+	const offsets = heights.map((_, i) => heights.slice(0, i).reduce((a, b) => a + b, 0));
+	const yOf = new Map(domain.map((k, i) => [k, offsets[i] + heights[i]]));
+
+	return Plot.plot({
+		document,
+		width,
+		height: marginTop + plotHeight + marginBottom,
+		marginTop,
+		marginBottom,
+		marginLeft,
+		marginRight,
+		className: 'chart-planning-tijdlijn',
+		style: plotStyle(),
+		x: {
+			domain: [first - span * 0.04, band.x2],
+			ticks,
+			tickFormat: (d: number) => String(d),
+			label: 'Verwachte oplevering\n(bij ‘in gebruik’: sinds)\nstipgrootte = aantal eenheden',
+			labelAnchor: 'left',
+			labelArrow: 'none',
+			labelOffset: 70,
+			grid: true
+		},
+		// A linear y in pixels from the top: rows of two heights (status headers, projects).
+		y: { domain: [0, plotHeight], range: [marginTop, marginTop + plotHeight], axis: null },
+		r: { domain: [0, maxEenheden], range: [0, maxR] },
+		marks: [
+			Plot.rectX([band], { x1: 'x1', x2: 'x2', fill: '#ececec' }),
+			Plot.text([band], { x: (b: typeof band) => b.x2, text: () => 'Datum\nonbekend', frameAnchor: 'top', lineAnchor: 'bottom', textAnchor: 'end', dy: -4, fontWeight: 'bold' }),
+			Plot.text(statuses, {
+				y: (s: Projectstatus) => (yOf.get(headerKey(s)) ?? 0) - 8,
+				text: (s: Projectstatus) => `${statusLabel(s)} (${projects.filter((p) => p.status === s).length})`,
+				frameAnchor: 'left',
+				textAnchor: 'start',
+				lineAnchor: 'bottom',
+				fontWeight: 'bold'
+			}),
+			Plot.text(positioned, {
+				y: (d: Positioned) => (yOf.get(d.key) ?? 0) - 2 * maxR - 8,
+				text: (d: Positioned) => texts.get(d.key) ?? d.naam,
+				frameAnchor: 'left',
+				textAnchor: 'start',
+				lineAnchor: 'bottom',
+				fill: PALETTE.inkt,
+				render: dataHref(positioned, href),
+				title: tooltip
+			}),
+			Plot.dot(positioned, {
+				x: 'x',
+				y: (d: Positioned) => (yOf.get(d.key) ?? 0) - maxR - 3,
+				r: 'eenheden',
+				fill: (d: Positioned) => (d.bekend ? PALETTE.blauw : 'white'),
+				stroke: PALETTE.blauw,
+				strokeWidth: 2,
+				render: dataHref(positioned, href),
+				title: tooltip
+			})
+		]
+	}) as SVGSVGElement;
+}

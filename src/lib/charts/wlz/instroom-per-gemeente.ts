@@ -13,6 +13,7 @@ import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from
 import type { Maat } from '../../domain/maat';
 import { WLZ_STANDAARD, type WlzOptions } from './model';
 import { plotStyle } from '../style';
+import { barLabels, barRows, tickCount } from '../narrow';
 
 export const WLZ_INSTROOM_PER_GEMEENTE_ID = 'wlz-instroom-per-gemeente';
 
@@ -63,27 +64,31 @@ function build(rows: readonly WlzGemeenteBar[], { width = 720, height, document,
 		...(regio != null ? [{ x: regio, label: `hele regio ${formatPer10k(regio, { digits: 2 })}`, colour: REEKS.dezeRegio, tekst: ORANJE_TEKST }] : []),
 		...(mediaan != null ? [{ x: mediaan, label: `mediaan andere regio’s ${formatPer10k(mediaan, { digits: 2 })}`, colour: REEKS.mediaanAndereRegios, tekst: PALETTE.inkt }] : [])
 	];
+	const layout = barRows({ width, rowHeight: 30, marginLeft: 190, marginRight: 100, padding: 0.25, labels: sorted.map((r) => r.naam), values: sorted.map((d) => toon(d)) });
+	const xMax = Math.max(0.1, ...sorted.map((d) => waarde(d) ?? 0), ...refs.map((r) => r.x)) * 1.05;
+	const hrefOf = (naam: string) => `/gemeente/${rows.find((r) => r.naam === naam)?.gemeentecode ?? ''}`;
 	const figure = Plot.plot({
 		document,
 		width,
-		height: height ?? (50 + 30 * Math.max(sorted.length, 1) + 45),
-		marginLeft: 190,
-		marginRight: 100,
-		marginTop: 50,
+		height: height ?? (50 + layout.extraTop + layout.rowHeight * Math.max(sorted.length, 1) + 45),
+		marginLeft: layout.marginLeft,
+		marginRight: layout.marginRight,
+		marginTop: 50 + layout.extraTop,
 		marginBottom: 45,
 		className: 'chart-wlz-instroom-per-gemeente',
 		style: plotStyle(),
 		x: {
 			label: per10k ? `Instroom ${PER_10K_LABEL}` : 'Cliënten',
 			// The references (region, other regions' median) can lie beyond the largest bar.
-			domain: [0, Math.max(0.1, ...sorted.map((d) => waarde(d) ?? 0), ...refs.map((r) => r.x)) * 1.05],
+			domain: [0, xMax],
 			grid: true,
 			nice: true,
 			tickFormat: (d: number) => (per10k ? formatDecimal(d, { digits: 2 }) : formatInteger(d)),
 			labelAnchor: 'center',
-			labelArrow: 'none'
+			labelArrow: 'none',
+			...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - layout.marginRight) } : {})
 		},
-		y: { label: null, domain: sorted.map((r) => r.naam), padding: 0.25 },
+		y: { label: null, domain: sorted.map((r) => r.naam), ...layout.y },
 		marks: [
 			// Hidden counts get no bar (its length would be the value) but a hatched marker below.
 			Plot.barX(sorted.filter((d) => waarde(d) !== null), {
@@ -94,16 +99,31 @@ function build(rows: readonly WlzGemeenteBar[], { width = 720, height, document,
 				title: (d: WlzGemeenteBar) =>
 					`${d.naam}, ${d.jaar}: ${shown(d, 'instroom', () => formatInteger(d.instroom))} cliënten, ${shown(d, 'instroom_per_10k', () => formatPer10k(d.instroom_per_10k, { digits: 2 }))} ${PER_10K_LABEL}`
 			}),
-			Plot.text(
-				sorted.filter((d) => waarde(d) !== null),
-				{ x: waarde, y: 'naam', text: (d: WlzGemeenteBar) => toon(d), textAnchor: 'start', dx: 5, fill: PALETTE.inkt }
-			),
+			...(layout.narrow
+				? []
+				: [
+						Plot.text(
+							sorted.filter((d) => waarde(d) !== null),
+							{ x: waarde, y: 'naam', text: (d: WlzGemeenteBar) => toon(d), textAnchor: 'start', dx: 5, fill: PALETTE.inkt }
+						)
+					]),
 			...hiddenBarsX(sorted, { column: 'instroom', y: 'naam', title: (d) => `${d.naam}, ${d.jaar}: ${toon(d)}` }),
 			Plot.ruleX([0], { stroke: PALETTE.grijs }),
 			...refs.map((ref) => Plot.ruleX([ref], { x: 'x', stroke: ref.colour, strokeWidth: 2.5, strokeDasharray: REF_STREEP })),
 			// Stacked above the plot, so two nearby reference values never print over each other.
-			...refs.map((ref, i) => Plot.text([ref], { x: 'x', frameAnchor: 'top', dy: -8 - 17 * i, text: 'label', fill: ref.tekst, lineAnchor: 'bottom' })),
-			Plot.axisY({ label: null, tickSize: 0, href: (naam: string) => `/gemeente/${rows.find((r) => r.naam === naam)?.gemeentecode ?? ''}` })
+			// Narrow, a label centred on its line would run off the chart: it starts or ends at the line instead.
+			...refs.map((ref, i) =>
+				Plot.text([ref], {
+					x: 'x',
+					frameAnchor: 'top',
+					dy: -8 - 17 * i - layout.extraTop,
+					text: 'label',
+					fill: ref.tekst,
+					lineAnchor: 'bottom',
+					...(layout.narrow ? { textAnchor: ref.x > xMax / 2 ? 'end' : 'start' } : {})
+				})
+			),
+			...(layout.narrow ? barLabels(layout, { href: hrefOf }) : [Plot.axisY({ label: null, tickSize: 0, href: hrefOf })])
 		]
 	}) as SVGSVGElement;
 	return linksToDataHref(figure);

@@ -13,6 +13,7 @@ import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from
 import { WLZ_STANDAARD, type WlzJaarRow, type WlzOptions } from './model';
 import type { Maat } from '../../domain/maat';
 import { plotStyle } from '../style';
+import { isNarrow, textWidth, thinned, tickCount } from '../narrow';
 
 export const WLZ_INSTROOM_PER_JAAR_ID = 'wlz-instroom-per-jaar';
 
@@ -37,16 +38,21 @@ function build(rows: readonly WlzJaarRow[], { width = 720, height, document, maa
 	const per10k = maat !== 'absolute';
 	const band = rows.filter((r) => r.p25 !== null && r.p75 !== null);
 	const last = rows.at(-1);
+	// Narrow: fewer years named, and the end labels on two lines in a smaller right margin.
+	const narrow = isNarrow(width);
+	const marginRight = narrow ? Math.min(100, Math.max(50, ...(last ? [textWidth(last.regionaam, 13) + 14] : []))) : 120;
+	const brk = narrow ? '\n' : ' ';
+	const jaren = rows.map((r) => r.jaar);
 	return Plot.plot({
 		document,
 		width,
 		height: height ?? 360,
 		marginLeft: 55,
-		marginRight: 120,
+		marginRight,
 		marginBottom: 40,
 		className: 'chart-wlz-instroom-per-jaar',
 		style: plotStyle(),
-		x: { label: null, ticks: rows.map((r) => r.jaar), tickFormat: (d: number) => String(d), inset: 10 },
+		x: { label: null, ticks: narrow ? thinned(jaren, tickCount(width - 55 - marginRight, 32, 14)) : jaren, tickFormat: (d: number) => String(d), inset: 10 },
 		y: {
 			label: per10k ? `Instroom ${PER_10K_LABEL}` : 'Cliënten per jaar',
 			grid: true,
@@ -79,7 +85,7 @@ function build(rows: readonly WlzJaarRow[], { width = 720, height, document, maa
 			Plot.text(last && last.waarde !== null ? [last] : [], {
 				x: 'jaar',
 				y: 'waarde',
-				text: (d: WlzJaarRow) => `${d.regionaam} ${value(d.waarde, maat)}`,
+				text: (d: WlzJaarRow) => `${d.regionaam}${brk}${value(d.waarde, maat)}`,
 				textAnchor: 'start',
 				dx: 10,
 				fill: ORANJE_TEKST,
@@ -88,7 +94,7 @@ function build(rows: readonly WlzJaarRow[], { width = 720, height, document, maa
 			Plot.text(last?.mediaan != null ? [last] : [], {
 				x: 'jaar',
 				y: 'mediaan',
-				text: (d: WlzJaarRow) => `mediaan ${value(d.mediaan, maat, { spread: true })}`,
+				text: (d: WlzJaarRow) => `mediaan${brk}${value(d.mediaan, maat, { spread: true })}`,
 				textAnchor: 'start',
 				dx: 10,
 				fill: REEKS.mediaanAndereRegios

@@ -12,6 +12,7 @@ import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from
 import { REDUCTIE_STANDAARD } from './filters';
 import { scenarioZin, wlzScenario, type WlzScenario, type WlzScenarioOptions, type WlzScenarioRow } from './model';
 import { plotStyle } from '../style';
+import { barLabels, barRows, tickCount } from '../narrow';
 
 export { scenarioZin } from './model';
 
@@ -46,18 +47,29 @@ function build(rows: readonly WlzScenarioRow[], { width = 720, height, document,
 	const every = Math.ceil(17 / band);
 	const own = sorted.findIndex((r) => r.eigen_regio);
 	const named = every > 1 ? sorted.filter((r, i) => i === own || (i % every === 0 && (own < 0 || Math.abs(i - own) >= every))).map(label) : null;
+	const eigenTekst = scenario ? `${formatInteger(scenario.reductie)}% minder: ${rate(scenario.per10kNieuw)}` : '';
+	const layout = barRows({ width, rowHeight: 20, marginLeft: 210, marginRight: 140, padding: 0.2, labels: sorted.map(label), values: sorted.map((r) => (r.eigen_regio ? eigenTekst : '')) });
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? (40 + 20 * Math.max(sorted.length, 1) + 45),
-		marginLeft: 210,
-		marginRight: 140,
-		marginTop: 40,
+		height: height ?? (40 + layout.extraTop + layout.rowHeight * Math.max(sorted.length, 1) + 45),
+		marginLeft: layout.marginLeft,
+		marginRight: layout.marginRight,
+		marginTop: 40 + layout.extraTop,
 		marginBottom: 45,
 		className: 'chart-wlz-reductie-scenario',
 		style: plotStyle(),
-		x: { label: `Instroom ${PER_10K_LABEL}`, domain: [0, max], nice: true, grid: true, tickFormat: (d: number) => formatDecimal(d, { digits: 2 }), labelAnchor: 'center', labelArrow: 'none' },
-		y: { label: null, domain: sorted.map(label), padding: 0.2, ...(named ? { ticks: named } : {}) },
+		x: {
+			label: `Instroom ${PER_10K_LABEL}`,
+			domain: [0, max],
+			nice: true,
+			grid: true,
+			tickFormat: (d: number) => formatDecimal(d, { digits: 2 }),
+			labelAnchor: 'center',
+			labelArrow: 'none',
+			...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - layout.marginRight) } : {})
+		},
+		y: { label: null, domain: sorted.map(label), ...layout.y, ...(named ? { ticks: named } : {}) },
 		marks: [
 			// A hidden rate gets no bar (its length would be the value) but a hatched marker.
 			Plot.barX(
@@ -77,19 +89,28 @@ function build(rows: readonly WlzScenarioRow[], { width = 720, height, document,
 			...(scenario
 				? [
 						Plot.ruleX([scenario.mediaan], { stroke: REEKS.mediaanAndereRegios, strokeWidth: 2, strokeDasharray: MEDIAAN_STREEP }),
-						Plot.text([scenario], { x: 'mediaan', frameAnchor: 'top', dy: -10, lineAnchor: 'bottom', text: (d: WlzScenario) => `mediaan ${rate(d.mediaan)}`, fill: PALETTE.inkt }),
+						Plot.text([scenario], {
+							x: 'mediaan',
+							frameAnchor: 'top',
+							dy: -10 - layout.extraTop,
+							lineAnchor: 'bottom',
+							text: (d: WlzScenario) => `mediaan ${rate(d.mediaan)}`,
+							fill: PALETTE.inkt,
+							...(layout.narrow ? { textAnchor: scenario.mediaan > max / 2 ? 'end' : 'start' } : {})
+						}),
 						Plot.tickX(eigen, { x: () => scenario.per10kNieuw, y: label, stroke: PALETTE.blauw, strokeWidth: 4 }),
-						Plot.text(eigen, {
+						Plot.text(layout.narrow ? [] : eigen, {
 							x: 'instroom_per_10k',
 							y: label,
 							dx: 8,
 							textAnchor: 'start',
 							fontWeight: 700,
-							text: () => `${formatInteger(scenario.reductie)}% minder: ${rate(scenario.per10kNieuw)}`,
+							text: () => eigenTekst,
 							fill: PALETTE.inkt
 						})
 					]
-				: [])
+				: []),
+			...barLabels(layout)
 		]
 	}) as SVGSVGElement;
 }

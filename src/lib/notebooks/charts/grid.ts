@@ -17,6 +17,7 @@ import { className, emptyChart, facetScales, facetsOf, facetTitles, STYLE, textW
 import { categoryText, formatValue } from './format';
 import type { Plan, TileGemeente } from './plan';
 import { plotStyle } from '$lib/charts/style';
+import { narrowTilePositions } from '$lib/charts/narrow';
 
 /** The smallest and largest of the values (0, 0 without any). */
 export function extentOf(values: readonly (number | null | undefined)[]): [number, number] {
@@ -138,13 +139,16 @@ export function buildTilemap(spec: Plan, rows: readonly ResultRow[], { width = 7
 			waarde: t.row ? formatValue(t.value, plan.format) : 'geen gegevens'
 		};
 	});
+	const margin = 10;
+	// On a phone the tiles flow in rows of as many as fit (narrow.ts), as the capaciteit view's do.
+	const narrow = plan.spec.height ? null : narrowTilePositions(data, (d) => d, width, margin);
+	if (narrow) for (const d of data) Object.assign(d, narrow.get(d));
 	const xs = data.map((d) => d.x);
 	const ys = data.map((d) => d.y);
 	const xDomain = range(Math.min(...xs), Math.max(...xs));
 	const yDomain = range(Math.min(...ys), Math.max(...ys));
-	const margin = 10;
-	const tile = Math.max(60, Math.min(140, Math.floor((width - 2 * margin) / xDomain.length)));
-	const tileHeight = plan.spec.height ? Math.max(40, Math.floor((plan.spec.height - 2 * margin) / yDomain.length)) : tile;
+	const tile = narrow ? Math.floor((width - 2 * margin) / xDomain.length) : Math.max(60, Math.min(140, Math.floor((width - 2 * margin) / xDomain.length)));
+	const tileHeight = plan.spec.height ? Math.max(40, Math.floor((plan.spec.height - 2 * margin) / yDomain.length)) : narrow ? 72 : tile;
 	const text = (options: Record<string, unknown>) => Plot.text(data, { x: 'x', y: 'y', fill: 'ink', href: 'href', title: 'title', ...options });
 	const figure = Plot.plot({
 		document,

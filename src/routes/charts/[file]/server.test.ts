@@ -109,4 +109,30 @@ describe('GET /charts/<id>.<format>', () => {
 		expect(badFormaat.status).toBe(400);
 		expect(badFormaat.message).toContain("'formaat'");
 	});
+
+	it('draws a chart for a narrow box: breedte sets the layout width, deel=grafiek gives the page SVG inline', async () => {
+		const svgOf = (body: Uint8Array) => new DOMParser().parseFromString(new TextDecoder().decode(body), 'image/svg+xml').documentElement;
+		const page = await get('/charts/capaciteit-per-gemeente.svg?breedte=300&deel=grafiek');
+		expect(page.status).toBe(200);
+		expect(page.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+		expect(page.headers.get('content-disposition')).toBeNull();
+		const root = svgOf(page.body);
+		expect(root.getAttribute('width')).toBe('300');
+		expect(root.getAttribute('role')).toBe('img');
+		expect(root.getAttribute('aria-describedby')).toBe('capaciteit-per-gemeente-beschrijving');
+		// The same chart as the page's, only drawn for the width: the page's filters apply.
+		const filtered = svgOf((await get('/charts/capaciteit-per-gemeente.svg?breedte=300&deel=grafiek&maat=per_10k')).body);
+		expect(filtered.textContent).toContain('Plekken per 10.000 inwoners');
+		// A download for a width: the standalone image, 2 × 16 px wider than the chart.
+		const file = await get('/charts/capaciteit-per-gemeente.svg?breedte=400');
+		expect(file.headers.get('content-disposition')).toMatch(/^attachment/);
+		expect(svgOf(file.body).getAttribute('width')).toBe('432');
+		// Clamped to what a chart can be drawn at; not a number is a Dutch 400.
+		expect(svgOf((await get('/charts/tekort-per-type.svg?breedte=20&deel=grafiek')).body).getAttribute('width')).toBe('200');
+		const bad = await get('/charts/tekort-per-type.svg?breedte=smal');
+		expect(bad.status).toBe(400);
+		expect(bad.message).toContain("parameter 'breedte'");
+		expect((await get('/charts/tekort-per-type.png?deel=grafiek')).status).toBe(400);
+		expect((await get('/charts/tekort-per-type.svg?deel=alles')).status).toBe(400);
+	});
 });
