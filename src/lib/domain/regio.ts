@@ -4,6 +4,7 @@
  * from the store's regions, so an unknown code is a Dutch 400 that lists the allowed ones.
  */
 import { z } from 'zod';
+import type { Voorzieningstype } from './vocabulary';
 
 export const REGIO_PARAM = 'regio';
 
@@ -30,3 +31,25 @@ export function regioFilterSchema(codes: readonly string[], standaard: string) {
 export function kaleRegioNaam(naam: string): string {
 	return naam.replace(/^centrumregio\s+/i, '').trim() || naam;
 }
+
+/** A figure that may be hidden by disclosure control: null with the text to show instead. */
+export interface Cijfer {
+	waarde: number | null;
+	afgeschermd?: string;
+}
+
+/** One row of the table: a region with every figure. */
+export interface RegioRij {
+	code: string;
+	naam: string;
+	gemeenten: number;
+	gekozen: boolean;
+	standaard: boolean;
+	/** Tekort per 10.000 inwoners of all types together and per type (null: no capaciteit rows of that type). */
+	tekort: number | null;
+	tekortPerType: Partial<Record<Voorzieningstype, number | null>>;
+	bodOpgave: number | null;
+	wlz: Cijfer;
+	dagbesteding: Cijfer;
+}
+

@@ -25,7 +25,7 @@ import { CHART_VIEWS } from '$lib/server/views';
 import { footerText } from '$lib/charts/meta';
 import { formatDate } from '$lib/domain/format';
 import { FilterError } from '$lib/filters';
-import { snapshotInfo } from '$lib/server/db/queries';
+import { regios, snapshotInfo } from '$lib/server/db/queries';
 import { chartLoader, CHART_LOADERS, notebookChartIds, type LoadedChart } from '../charts';
 import { deckImage } from './deck-image';
 import { FONT_FAMILY } from './fonts';
@@ -263,10 +263,22 @@ export function slideLayout({ chart, request }: DeckSlide): ChartSlideLayout {
 	return chartSlideLayout({ title: request.slidetitel || chart.meta.title, subtitle: chart.meta.subtitle, source: footerText(chart.meta) });
 }
 
+/**
+ * The region the deck is about: the one every slide names with `regio` (none: the manifest's),
+ * or the manifest's when slides name different regions.
+ */
+async function deckRegioNaam(slides: readonly DeckSlide[], standaardNaam: string): Promise<string> {
+	const codes = new Set(slides.map((s) => new URLSearchParams(s.request.query).get('regio') ?? ''));
+	const [code] = codes;
+	if (codes.size !== 1 || code === '') return standaardNaam;
+	return (await regios()).find((r) => r.code === code)?.naam ?? standaardNaam;
+}
+
 /** The deck as PPTX bytes. */
 export async function buildDeck(request: DeckRequest, { now = new Date() }: { now?: Date } = {}): Promise<BuiltDeck> {
 	const slides = await loadDeckCharts(request);
 	const info = await snapshotInfo();
+	const regioNaam = await deckRegioNaam(slides, info.regio_naam);
 	const layouts = slides.map((slide) => slideLayout(slide));
 	const images = await mapLimit(slides, PNG_CONCURRENCY, ({ chart }, i) => deckImage(chart, layouts[i].chart));
 
@@ -274,7 +286,7 @@ export async function buildDeck(request: DeckRequest, { now = new Date() }: { no
 	pptx.layout = 'LAYOUT_16x9';
 	pptx.title = request.titel;
 	pptx.author = DEFAULT_DECK_TITLE;
-	pptx.company = regionLine(info.regio_naam);
+	pptx.company = regionLine(regioNaam);
 	pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
 
 	const title = pptx.addSlide();
@@ -283,9 +295,9 @@ export async function buildDeck(request: DeckRequest, { now = new Date() }: { no
 	// Date and region at 18 pt on one line each (fitBox wraps or shrinks a long region name), aligned with the title.
 	const date = fitBox(formatDate(todayIso(now)), TEXT_STYLES.titleLine, { x: MARGIN, y: 2.95, w: W - 2 * MARGIN });
 	title.addText(date.text, textOptions(date, MUTED));
-	const region = fitBox(regionLine(info.regio_naam), TEXT_STYLES.titleLine, { x: MARGIN, y: 3.4, w: W - 2 * MARGIN });
+	const region = fitBox(regionLine(regioNaam), TEXT_STYLES.titleLine, { x: MARGIN, y: 3.4, w: W - 2 * MARGIN });
 	title.addText(region.text, textOptions(region, MUTED));
-	title.addNotes(`${request.titel}\n${regionLine(info.regio_naam)}\nGegevensset ${info.snapshot_id} van ${formatDate(info.created_at.slice(0, 10))}.`);
+	title.addNotes(`${request.titel}\n${regionLine(regioNaam)}\nGegevensset ${info.snapshot_id} van ${formatDate(info.created_at.slice(0, 10))}.`);
 
 	// Title and subtitle above the chart area, source line under it; the image is the chart area.
 	for (const [i, slide] of slides.entries()) {

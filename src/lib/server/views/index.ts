@@ -13,6 +13,7 @@ import { gemeenteView } from './gemeente';
 import { hkgView } from './hkg';
 import { overzichtView } from './overzicht';
 import { planningView } from './planning';
+import { regiosView } from './regios';
 import { wlzView } from './wlz';
 
 interface ViewEntry {
@@ -21,7 +22,7 @@ interface ViewEntry {
 	loaders(): ChartLoader[];
 }
 
-export const VIEWS: readonly ViewEntry[] = [overzichtView, capaciteitView, planningView, wlzView, hkgView, dagbestedingView, gemeenteView];
+export const VIEWS: readonly ViewEntry[] = [overzichtView, capaciteitView, planningView, wlzView, hkgView, dagbestedingView, gemeenteView, regiosView];
 
 /** Every chart by its stable id. */
 export const CHARTS: Readonly<Record<string, ChartDefinition<never>>> = Object.fromEntries(

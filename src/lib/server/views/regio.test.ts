@@ -8,6 +8,7 @@ import { parseRegio } from './define';
 import { hkgView } from './hkg';
 import { overzichtView } from './overzicht';
 import { planningView } from './planning';
+import { regiosView } from './regios';
 import { wlzView } from './wlz';
 import { VIEW_LOADERS } from '.';
 
@@ -100,5 +101,51 @@ describe('every view shows the gemeenten of its region', () => {
 		const utrecht = await overzichtView.fromUrl(url('/', '?regio=CR0344'));
 		const rows = utrecht.charts['tekort-per-type']!.rows as { voorzieningstype: string; behoefte: number }[];
 		expect(rows.find((r) => r.voorzieningstype === 'crisisopvang')?.behoefte).toBe(38);
+	});
+});
+
+describe('downloads and decks carry the region', () => {
+	test('a chart download of another region shows that region', async () => {
+		const { exportChart } = await import('$lib/server/export');
+		const chart = await VIEW_LOADERS['capaciteit-per-gemeente'].load(url('/charts/capaciteit-per-gemeente.csv', '?regio=CR0344'));
+		const csv = new TextDecoder().decode((await exportChart(chart, 'csv')).body);
+		expect(csv).toContain('Nieuwegein');
+		expect(csv).not.toContain('Gorinchem');
+	});
+
+	test('a deck of a view of another region names that region on its title slide', async () => {
+		const JSZip = (await import('jszip')).default;
+		const { buildDeck } = await import('$lib/server/export/deck');
+		const deck = await buildDeck({ titel: 'Wlz', slides: [{ id: 'wlz-instroom-per-gemeente', query: 'regio=CR0344&jaar=2023', slidetitel: '', notitie: '' }], skipMissing: false });
+		const zip = await JSZip.loadAsync(deck.body);
+		const slide1 = await zip.file('ppt/slides/slide1.xml')!.async('string');
+		expect(slide1).toContain('Centrumregio Utrecht');
+		const slide2 = await zip.file('ppt/slides/slide2.xml')!.async('string');
+		expect(slide2).toContain('regio Utrecht');
+	});
+});
+
+describe('/regios', () => {
+	test('every region with its figures; the chosen one marked; sorted on a column, hidden or unknown last', async () => {
+		const data = await regiosView.fromUrl(url('/regios', '?regio=CR0344&sorteer=wlz&richting=af'));
+		expect(data.rijen.map((r) => r.code)).toEqual(['CR0344', 'CR0505']);
+		const [utrecht, dordrecht] = data.rijen;
+		// Peiljaar 2024, Utrecht: tekort crisisopvang 9 + 4, Skaeve huse 4, over 410.000 inwoners.
+		expect(utrecht).toMatchObject({ naam: 'Utrecht', gemeenten: 2, gekozen: true, standaard: false, tekort: 0.415, wlz: { waarde: 1.6 } });
+		expect(utrecht.tekortPerType.crisisopvang).toBe(0.317);
+		// Definitief bod 150 + 40 + 4 against 141 + 7 (its share of the opgave); Dordrecht 204 against 74 + 3.
+		expect(utrecht.bodOpgave).toBeCloseTo(194 / 148, 4);
+		expect(dordrecht.bodOpgave).toBeCloseTo(204 / 77, 4);
+		// Dagbesteding 2022: Dordrecht 75 of 160 (with the regional aanbieder), Utrecht 51 of 120.
+		expect(dordrecht.dagbesteding.waarde).toBeCloseTo(0.4688, 4);
+		expect(utrecht.dagbesteding.waarde).toBeCloseTo(0.425, 4);
+		expect(dordrecht.wlz.waarde).toBe(1.2);
+		const wlz = data.charts['regios-wlz-per-10k'].rows as { regiocode: string; gekozen: boolean }[];
+		expect(wlz.filter((r) => r.gekozen).map((r) => r.regiocode)).toEqual(['CR0344']);
+		// The Wlz chart has every region of the Wlz export, also those without gemeenten in the store.
+		expect(wlz.length).toBe(5);
+		const opNaam = await regiosView.fromUrl(url('/regios'));
+		expect(opNaam.rijen.map((r) => r.naam)).toEqual(['Dordrecht', 'Utrecht']);
+		await expect(regiosView.fromUrl(url('/regios', '?sorteer=DROP'))).rejects.toThrow(FilterError);
 	});
 });

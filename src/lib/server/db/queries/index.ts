@@ -8,3 +8,4 @@ export * from './dagbesteding';
 export * from './overzicht';
 export * from './gemeente';
 export * from './regio';
+export * from './regios';

@@ -1,0 +1,115 @@
+/**
+ * /regios: every centrumregio side by side. Per region the tekort per 10.000 inwoners per
+ * voorzieningstype, the HKG bid against its opgave, and the dagbesteding share; the Wlz figure
+ * per region is wlzRegios. Aggregates over the store's small derived tables, one query each.
+ */
+import { z } from 'zod';
+import { jaarSchema, periodeSchema, planperiodeSchema } from '../../../domain/schemas';
+import type { HkgRonde } from '../../../domain/vocabulary';
+import type { Protection } from '../../disclosure';
+import { query } from '../query';
+import { afgeschermdSchema, count, hkgRondeSchema, measureValue, ORDER, personCount, voorzieningstypeSchema } from './common';
+
+export const regioCapaciteitRowSchema = z.object({
+	regiocode: z.string(),
+	peiljaar: jaarSchema,
+	voorzieningstype: voorzieningstypeSchema,
+	/** Inwoners of the region's gemeenten (latest year at or before the peiljaar). */
+	inwoners: count.nullable(),
+	tekort: count,
+	behoefte: count,
+	tekort_per_10k: measureValue
+});
+export type RegioCapaciteitRow = z.infer<typeof regioCapaciteitRowSchema>;
+
+// Tekort per gemeente, type and doelgroep (capaciteit_jaar), summed per region: a surplus in one
+// gemeente does not fill a gap in another. Inwoners of every gemeente of the region count.
+export const REGIOS_CAPACITEIT_SQL = `WITH inw AS (
+	SELECT gemeentecode, arg_max(inwoners, jaar) AS inwoners FROM inwoners WHERE jaar <= $peiljaar GROUP BY gemeentecode
+), regio_inwoners AS (
+	SELECT g.centrumregio AS regiocode, sum(i.inwoners) AS inwoners FROM gemeenten g LEFT JOIN inw i USING (gemeentecode) GROUP BY ALL
+), per_type AS (
+	SELECT g.centrumregio AS regiocode, c.voorzieningstype, sum(c.tekort) AS tekort, sum(c.behoefte) AS behoefte
+	FROM capaciteit_jaar c JOIN gemeenten g USING (gemeentecode)
+	WHERE c.peiljaar = $peiljaar
+	GROUP BY ALL
+)
+SELECT t.regiocode, CAST($peiljaar AS INTEGER) AS peiljaar, t.voorzieningstype, CAST(r.inwoners AS INTEGER) AS inwoners,
+	CAST(t.tekort AS INTEGER) AS tekort, CAST(t.behoefte AS INTEGER) AS behoefte,
+	CAST(round(t.tekort * 10000.0 / nullif(r.inwoners, 0), 3) AS DOUBLE) AS tekort_per_10k
+FROM per_type t JOIN regio_inwoners r USING (regiocode)
+ORDER BY t.regiocode, list_position($typeOrder, t.voorzieningstype)`;
+
+/** Per region and voorzieningstype: tekort, absolute and per 10.000 inwoners, in one peiljaar. */
+export async function regiosCapaciteit({ peiljaar }: { peiljaar: number }): Promise<RegioCapaciteitRow[]> {
+	return query(regioCapaciteitRowSchema, REGIOS_CAPACITEIT_SQL, { peiljaar, typeOrder: ORDER.typeOrder });
+}
+
+export const regioHkgRowSchema = z.object({
+	regiocode: z.string(),
+	periode: planperiodeSchema,
+	ronde: hkgRondeSchema,
+	bod: count,
+	/** The region's opgave: the export's with one region, else its gemeenten's fair share by the agreed verdeelsleutel. */
+	opgave: z.number(),
+	/** bod / opgave; null when the opgave is 0. */
+	aandeel: z.number().nullable()
+});
+export type RegioHkgRow = z.infer<typeof regioHkgRowSchema>;
+
+// As hkgTotalen counts it (queries/hkg.ts): per categorie the opgave of the region, rounded to
+// whole units when several regions share the export's opgave.
+export const REGIOS_HKG_SQL = `WITH meer AS (
+	SELECT count(DISTINCT centrumregio) > 1 AS meer FROM gemeenten
+), per_categorie AS (
+	SELECT g.centrumregio AS regiocode, f.categorie,
+		CASE WHEN (SELECT meer FROM meer)
+			THEN round(sum(CASE f.verdeelsleutel WHEN 'sociale_huurwoningen' THEN f.fair_share_sociale_huur ELSE f.fair_share_inwoners END))
+			ELSE any_value(f.regionale_opgave) END AS opgave
+	FROM hkg_fair_share f JOIN gemeenten g USING (gemeentecode)
+	WHERE f.periode = $periode
+	GROUP BY ALL
+), opgave AS (
+	SELECT regiocode, sum(opgave) AS opgave FROM per_categorie GROUP BY regiocode
+), bod AS (
+	SELECT g.centrumregio AS regiocode, sum(b.bod) AS bod
+	FROM hkg_biedingen b JOIN gemeenten g USING (gemeentecode)
+	WHERE b.periode = $periode AND b.ronde = $ronde
+	GROUP BY ALL
+)
+SELECT o.regiocode, $periode AS periode, $ronde AS ronde, CAST(coalesce(b.bod, 0) AS INTEGER) AS bod,
+	CAST(o.opgave AS DOUBLE) AS opgave, CAST(round(coalesce(b.bod, 0) / nullif(o.opgave, 0), 4) AS DOUBLE) AS aandeel
+FROM opgave o LEFT JOIN bod b USING (regiocode)
+ORDER BY o.regiocode`;
+
+/** Per region: the bids of one round against the region's opgave in a periode. */
+export async function regiosHkg({ periode, ronde }: { periode: string; ronde: HkgRonde }): Promise<RegioHkgRow[]> {
+	return query(regioHkgRowSchema, REGIOS_HKG_SQL, { periode, ronde });
+}
+
+export const regioDagbestedingRowSchema = z.object({
+	regiocode: z.string(),
+	periode: periodeSchema,
+	bw_clienten: personCount,
+	met_dagbesteding: personCount,
+	aandeel: z.number().nullable(),
+	afgeschermd: afgeschermdSchema
+});
+export type RegioDagbestedingRow = z.infer<typeof regioDagbestedingRowSchema>;
+
+/** A region's figure is the total of its group in the dagbesteding pattern (per periode and region): primary protection only. */
+const REGIO_DAGBESTEDING_PROTECTION: Protection = { counts: ['bw_clienten', 'met_dagbesteding'], derived: { aandeel: ['bw_clienten', 'met_dagbesteding'] } };
+
+// Rows without a gemeente count for the manifest's region, as on /dagbesteding (queries/dagbesteding.ts).
+export const REGIOS_DAGBESTEDING_SQL = `SELECT coalesce(g.centrumregio, (SELECT regio_code FROM snapshot_info)) AS regiocode, d.periode,
+	CAST(sum(d.bw_clienten) AS INTEGER) AS bw_clienten, CAST(sum(d.met_dagbesteding) AS INTEGER) AS met_dagbesteding,
+	CAST(round(sum(d.met_dagbesteding) / nullif(sum(d.bw_clienten), 0), 4) AS DOUBLE) AS aandeel
+FROM dagbesteding_aandeel d LEFT JOIN gemeenten g USING (gemeentecode)
+WHERE d.periode = $periode
+GROUP BY ALL
+ORDER BY regiocode`;
+
+/** Per region the share of BW-cliënten with dagbesteding in one periode. */
+export async function regiosDagbesteding({ periode }: { periode: string }): Promise<RegioDagbestedingRow[]> {
+	return query(regioDagbestedingRowSchema, REGIOS_DAGBESTEDING_SQL, { periode }, REGIO_DAGBESTEDING_PROTECTION);
+}
