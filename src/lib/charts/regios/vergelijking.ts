@@ -135,7 +135,7 @@ function table(maat: RegioMaat, rows: readonly RegioWaarde[]): ChartTable {
 }
 
 /** The chart of one figure, under its own stable id. */
-function vergelijking(id: string, maat: RegioMaat): ChartDefinition<RegioWaarde> {
+export function vergelijking(id: string, maat: RegioMaat): ChartDefinition<RegioWaarde> {
 	return defineChart<RegioWaarde, Record<never, never>>({
 		id,
 		defaults: {},
@@ -157,3 +157,6 @@ export const regiosTekortChart = vergelijking(REGIOS_CHART_IDS.tekort_per_10k, '
 export const regiosHkgChart = vergelijking(REGIOS_CHART_IDS.bod_opgave, 'bod_opgave');
 export const regiosWlzChart = vergelijking(REGIOS_CHART_IDS.wlz_per_10k, 'wlz_per_10k');
 export const regiosDagbestedingChart = vergelijking(REGIOS_CHART_IDS.dagbesteding, 'dagbesteding');
+
+/** On /hkg: the region's bid as a share of its opgave against the other regions (only with more than one region). */
+export const hkgBodOpgaveRegiosChart = vergelijking('hkg-bod-opgave-regios', 'bod_opgave');

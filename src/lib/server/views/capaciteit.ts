@@ -9,10 +9,12 @@ import { capaciteitPerGemeenteChart } from '$lib/charts/capaciteit/per-gemeente'
 import { capaciteitPerTypeChart } from '$lib/charts/capaciteit/per-type';
 import { capaciteitPerGemeente as perGemeente, rankByTekort } from '$lib/charts/capaciteit/rows';
 import { capaciteitTegelkaartChart } from '$lib/charts/capaciteit/tegelkaart';
+import { capaciteitPerTypeRegios, spreiding, type TypeSpreiding } from '$lib/charts/regios/spreiding';
+import { kaleRegioNaam } from '$lib/domain/regio';
 import type { ChartMeta } from '$lib/charts/types';
 import { bronMeta, loaded, renderLoaded } from '$lib/server/charts/common';
 import { storePaths } from '$lib/server/db/layout';
-import { bronVoor, capaciteitPerGemeente, capaciteitRegio, gemeenten, peiljaren } from '$lib/server/db/queries';
+import { bronVoor, capaciteitPerGemeente, capaciteitRegio, gemeenten, peiljaren, regios, regiosCapaciteit, type RegioCapaciteitRow, type RegioRow } from '$lib/server/db/queries';
 import { readBoundaries } from '$lib/server/geo/boundaries';
 import { defineView, type RegioFilter } from './define';
 
@@ -23,20 +25,27 @@ export const capaciteitView = defineView({
 		'capaciteit-per-gemeente': { chart: capaciteitPerGemeenteChart, title: 'Bestaande en geplande plekken tegenover de behoefte per gemeente' },
 		'capaciteit-per-type': { chart: capaciteitPerTypeChart, title: 'Plekken en tekort per voorzieningstype in de regio' },
 		'capaciteit-tegelkaart': { chart: capaciteitTegelkaartChart, title: 'Tekort per gemeente (tegelkaart)' },
-		'capaciteit-kaart': { chart: capaciteitKaartChart, title: 'Tekort per gemeente (kaart met gemeentegrenzen)' }
+		'capaciteit-kaart': { chart: capaciteitKaartChart, title: 'Tekort per gemeente (kaart met gemeentegrenzen)' },
+		'capaciteit-per-type-regios': { chart: capaciteitPerTypeRegios, title: 'Bestaande plekken per 10.000 inwoners per voorzieningstype tegen de spreiding van andere regio’s' }
 	},
-	facts: async () => ({ peiljaren: await peiljaren() }),
+	facts: async () => {
+		const [jaren, lijst] = await Promise.all([peiljaren(), regios()]);
+		return { peiljaren: jaren, regios: lijst };
+	},
 	schema: ({ peiljaren }) => capaciteitFilterSchema(peiljaren),
-	async load(filters: CapaciteitFilters & RegioFilter, { peiljaren: jaren }) {
+	async load(filters: CapaciteitFilters & RegioFilter, { peiljaren: jaren, regios: regioLijst }) {
 		const keuze = resolveFilters(filters);
 		if (!keuze) return { peiljaren: jaren, filters, keuze: null, charts: {} };
 
 		const options = { peiljaar: keuze.peiljaar, voorzieningstypen: keuze.typen, doelgroep: keuze.doelgroep, regio: filters.regio };
-		const [rows, regio, lijst, bron] = await Promise.all([
+		// The page sets the region against the others only when the store has them; the chart id always loads.
+		const vergelijken = regioLijst.length > 1;
+		const [rows, regio, lijst, bron, perRegio] = await Promise.all([
 			capaciteitPerGemeente(options),
 			capaciteitRegio({ ...options, measure: keuze.maat }),
 			gemeenten({ regio: filters.regio }),
-			bronVoor(['capaciteit', 'inwoners', 'gemeenten'])
+			bronVoor(['capaciteit', 'inwoners', 'gemeenten']),
+			regiosCapaciteit(options)
 		]);
 		const perGemeenteRows = perGemeente(rows, lijst, keuze.maat);
 		const subtitle = capaciteitSubtitle(keuze);
@@ -80,8 +89,10 @@ export const capaciteitView = defineView({
 								{ ...kaartMeta, bron: `${kaartMeta.bron}; ${GRENZEN_BRON}` },
 								{ ...words, width: 640 }
 							)
-						: null
+						: null,
+				'capaciteit-per-type-regios': regiosVergelijking(perRegio, regioLijst, filters.regio, meta, keuze.peiljaar)
 			},
+			vergelijken,
 			kaartWaarschuwing: grenzen.status === 'invalid' ? `${grenzen.melding} Daarom staat hieronder de tegelkaart.` : null,
 			ranglijst: { meta: meta(`Gemeenten gerangschikt naar tekort${eenheid}, peiljaar ${keuze.peiljaar}`, telling), rows: rankByTekort(perGemeenteRows) }
 		};
@@ -91,6 +102,24 @@ export const capaciteitView = defineView({
 			? 'er is geen bruikbaar bestand met gemeentegrenzen (exports/geo/*.geojson) of de capaciteitsexport bevat nog geen peiljaren.'
 			: 'de capaciteitsexport bevat nog geen peiljaren.'
 });
+
+/** Per voorzieningstype the region's bestaande plekken per 10.000 inwoners against the other regions' spread. */
+function regiosVergelijking(rows: readonly RegioCapaciteitRow[], lijst: readonly RegioRow[], regio: string, meta: (title: string, extra?: string) => ChartMeta, peiljaar: number) {
+	const regionaam = kaleRegioNaam(lijst.find((r) => r.code === regio)?.naam ?? regio);
+	const typen = [...new Set(rows.map((r) => r.voorzieningstype))];
+	const spreidingen: TypeSpreiding[] = typen.flatMap((type) => {
+		const vanType = rows.filter((r) => r.voorzieningstype === type);
+		const s = spreiding(vanType.filter((r) => r.regiocode !== regio && r.bestaand_per_10k !== null).map((r) => r.bestaand_per_10k as number));
+		return [{ voorzieningstype: type, waarde: vanType.find((r) => r.regiocode === regio)?.bestaand_per_10k ?? null, ...s }];
+	});
+	const options = { regionaam, wat: 'bestaande plekken' };
+	return loaded(
+		capaciteitPerTypeRegios,
+		spreidingen,
+		meta(`Bestaande plekken per 10.000 inwoners per voorzieningstype: ${regionaam} tegen andere regio’s, peiljaar ${peiljaar}`, `Andere regio’s: laagste tot hoogste, middelste helft en mediaan.`),
+		{ filters: [peiljaar, regio], options }
+	);
+}
 
 /** What the /capaciteit page shows for the URL's filters. */
 export async function capaciteitPage(url: URL) {
@@ -106,6 +135,7 @@ export async function capaciteitPage(url: URL) {
 		perType: renderLoaded(charts['capaciteit-per-type']),
 		// The real map when a boundaries file is usable, else the tile map.
 		kaart: charts['capaciteit-kaart'] ? renderLoaded(charts['capaciteit-kaart']) : renderLoaded(charts['capaciteit-tegelkaart']),
+		regios: data.vergelijken ? renderLoaded(charts['capaciteit-per-type-regios']) : null,
 		kaartWaarschuwing: data.kaartWaarschuwing,
 		ranglijst: data.ranglijst
 	};

@@ -7,11 +7,13 @@ import { hkgBodPerGemeente } from '$lib/charts/hkg/bod-per-gemeente';
 import { ALLE_CATEGORIEEN, hkgFilterSchema, hkgSearchParams, parseHkgFilters, type HkgFilters } from '$lib/charts/hkg/filters';
 import { hkgModel, rondeLabel, sleutelLabel } from '$lib/charts/hkg/model';
 import { hkgTotaalPerRonde } from '$lib/charts/hkg/totaal-per-ronde';
+import { hkgBodOpgaveRegiosChart } from '$lib/charts/regios/vergelijking';
+import { kaleRegioNaam } from '$lib/domain/regio';
 import type { ChartMeta } from '$lib/charts/types';
 import { formatDate, formatPeriode } from '$lib/domain/format';
 import { labelOf } from '$lib/domain/vocabulary';
 import { bronMeta, loaded, renderLoaded } from '$lib/server/charts/common';
-import { bronVoor, gemeenten, hkgBiedingen, hkgPeriodes, huidigeHkgPeriode } from '$lib/server/db/queries';
+import { bronVoor, gemeenten, hkgBiedingen, hkgPeriodes, huidigeHkgPeriode, regios, regiosHkg } from '$lib/server/db/queries';
 import { defineView, type RegioFilter } from './define';
 
 export const hkgView = defineView({
@@ -19,11 +21,13 @@ export const hkgView = defineView({
 	name: 'hkg',
 	charts: {
 		'hkg-bod-per-gemeente': { chart: hkgBodPerGemeente, title: 'HKG-bod per gemeente tegen het redelijk aandeel' },
-		'hkg-totaal-per-ronde': { chart: hkgTotaalPerRonde, title: 'HKG-biedingen van de regio per ronde tegen de opgave' }
+		'hkg-totaal-per-ronde': { chart: hkgTotaalPerRonde, title: 'HKG-biedingen van de regio per ronde tegen de opgave' },
+		'hkg-bod-opgave-regios': { chart: hkgBodOpgaveRegiosChart, title: 'HKG-bod als deel van de opgave: de regio tegen andere regio’s' }
 	},
 	facts: async ({ regio }) => {
-		const [periodes, lijst, huidig] = await Promise.all([hkgPeriodes(), gemeenten({ regio }), huidigeHkgPeriode()]);
+		const [periodes, lijst, huidig, regioLijst] = await Promise.all([hkgPeriodes(), gemeenten({ regio }), huidigeHkgPeriode(), regios()]);
 		return {
+			regios: regioLijst,
 			periodeRows: periodes,
 			periodes: periodes.map((p) => p.periode),
 			gemeentecodes: lijst.map((g) => g.gemeentecode),
@@ -34,7 +38,7 @@ export const hkgView = defineView({
 	},
 	schema: (facts) => hkgFilterSchema(facts),
 	parse: (url, facts) => parseHkgFilters(url, facts),
-	async load(filters: HkgFilters & RegioFilter, { periodeRows: periodes }) {
+	async load(filters: HkgFilters & RegioFilter, { periodeRows: periodes, regios: regioLijst }) {
 		const { periode } = filters;
 		const info = periodes.find((p) => p.periode === periode);
 		if (!periode || !info) return { leeg: true as const, periodes, filters, charts: {} };
@@ -42,7 +46,13 @@ export const hkgView = defineView({
 		const ronde = filters.ronde ?? info.laatste_ronde ?? 'definitief';
 		const sleutel = filters.verdeelsleutel ?? 'afgesproken';
 		const categorieen = filters.categorie === ALLE_CATEGORIEEN ? undefined : [filters.categorie];
-		const [rows, bron] = await Promise.all([hkgBiedingen({ periode, categorieen, regio: filters.regio }), bronVoor(['hkg_opgave', 'hkg_biedingen', 'inwoners'])]);
+		// The page sets the region against the others only when the store has them (the real bids, not a what-if); the chart id always loads.
+		const vergelijken = regioLijst.length > 1;
+		const [rows, bron, perRegio] = await Promise.all([
+			hkgBiedingen({ periode, categorieen, regio: filters.regio }),
+			bronVoor(['hkg_opgave', 'hkg_biedingen', 'inwoners']),
+			regiosHkg({ periode, ronde, categorieen })
+		]);
 		const model = hkgModel(rows, { ronde, sleutel, watAls: filters.watAls });
 
 		const categorieTekst = filters.categorie === ALLE_CATEGORIEEN ? 'alle categorieën samen' : labelOf('hkg_categorie', filters.categorie).toLowerCase();
@@ -79,8 +89,24 @@ export const hkgView = defineView({
 				'hkg-bod-per-gemeente': loaded(hkgBodPerGemeente, model.gemeenten, perGemeenteMeta, {
 					filters: [periode, categorie, ronde, filters.verdeelsleutel, watAls]
 				}),
-				'hkg-totaal-per-ronde': loaded(hkgTotaalPerRonde, model.totalen, totaalMeta, { filters: [periode, categorie, watAls] })
-			}
+				'hkg-totaal-per-ronde': loaded(hkgTotaalPerRonde, model.totalen, totaalMeta, { filters: [periode, categorie, watAls] }),
+				'hkg-bod-opgave-regios': loaded(
+					hkgBodOpgaveRegiosChart,
+					perRegio.map((r) => ({
+						regiocode: r.regiocode,
+						regionaam: kaleRegioNaam(regioLijst.find((x) => x.code === r.regiocode)?.naam ?? r.regiocode),
+						gekozen: r.regiocode === filters.regio,
+						waarde: r.aandeel
+					})),
+					{
+						...bronMeta(bron),
+						title: `HKG-bod als deel van de opgave: de regio tegen andere regio’s, ${formatPeriode(periode)}`,
+						subtitle: `${Categorie}; ${rondeLabel(ronde).toLowerCase()}, echte biedingen. De opgave van een regio: het redelijk aandeel van haar gemeenten volgens de afgesproken verdeelsleutel.`
+					},
+					{ filters: [periode, categorie, ronde, filters.regio] }
+				)
+			},
+			vergelijken
 		};
 	},
 	missing: () => 'er zijn nog geen HKG-gegevens ingelezen.'
@@ -111,6 +137,7 @@ export async function hkgPage(url: URL) {
 		watAls: filters.watAls,
 		resetHref: `?${resetParams(url, { ...filters, periode, ronde })}`,
 		perGemeente: renderLoaded(charts['hkg-bod-per-gemeente']),
-		totaal: renderLoaded(charts['hkg-totaal-per-ronde'])
+		totaal: renderLoaded(charts['hkg-totaal-per-ronde']),
+		regios: data.vergelijken ? renderLoaded(charts['hkg-bod-opgave-regios']) : null
 	};
 }

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TWEEDE_REGIO, useRegiosStore } from '../../../../tests/helpers/regios-store';
 import { FilterError } from '$lib/filters';
 import { regios } from '$lib/server/db/queries';
-import { capaciteitView } from './capaciteit';
+import { capaciteitPage, capaciteitView } from './capaciteit';
 import { dagbestedingView } from './dagbesteding';
 import { parseRegio } from './define';
-import { hkgView } from './hkg';
+import { hkgPage, hkgView } from './hkg';
 import { overzichtView } from './overzicht';
 import { planningView } from './planning';
 import { regiosView } from './regios';
@@ -147,5 +147,27 @@ describe('/regios', () => {
 		const opNaam = await regiosView.fromUrl(url('/regios'));
 		expect(opNaam.rijen.map((r) => r.naam)).toEqual(['Dordrecht', 'Utrecht']);
 		await expect(regiosView.fromUrl(url('/regios', '?sorteer=DROP'))).rejects.toThrow(FilterError);
+	});
+});
+
+describe('views set the region against the spread of the other regions', () => {
+	test('capaciteit: bestaande plekken per 10.000 inwoners per type against the other regions', async () => {
+		const data = await capaciteitView.fromUrl(url('/capaciteit', '?regio=CR0344&type=crisisopvang'));
+		const rows = data.charts['capaciteit-per-type-regios']!.rows as { voorzieningstype: string; waarde: number; regios: number; mediaan: number }[];
+		// Peiljaar 2024, crisisopvang: Utrecht 25 places for 410.000 inwoners; Dordrecht 18 for 215.000.
+		expect(rows).toEqual([expect.objectContaining({ voorzieningstype: 'crisisopvang', waarde: 0.61, regios: 1, mediaan: 0.837 })]);
+		expect((await capaciteitPage(url('/capaciteit', '?regio=CR0344'))).regios).not.toBeNull();
+	});
+
+	test('hkg: the bid as a share of the opgave against the other regions', async () => {
+		const data = await hkgView.fromUrl(url('/hkg', '?regio=CR0344&categorie=uitstroomwoningen'));
+		if (data.leeg) throw new Error('no HKG data');
+		const rows = data.charts['hkg-bod-opgave-regios']!.rows as { regiocode: string; gekozen: boolean; waarde: number }[];
+		expect(rows.map((r) => [r.regiocode, r.gekozen, r.waarde])).toEqual([
+			['CR0344', true, expect.closeTo(190 / 141, 4)],
+			['CR0505', false, expect.closeTo(195 / 74, 4)]
+		]);
+		const page = await hkgPage(url('/hkg', '?regio=CR0344'));
+		expect(!page.leeg && page.regios).toBeTruthy();
 	});
 });

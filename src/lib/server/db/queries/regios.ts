@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { jaarSchema, periodeSchema, planperiodeSchema } from '../../../domain/schemas';
-import type { HkgRonde } from '../../../domain/vocabulary';
+import type { Doelgroep, HkgCategorie, HkgRonde, Voorzieningstype } from '../../../domain/vocabulary';
 import type { Protection } from '../../disclosure';
 import { query } from '../query';
-import { afgeschermdSchema, count, hkgRondeSchema, measureValue, ORDER, personCount, voorzieningstypeSchema } from './common';
+import { afgeschermdSchema, count, hkgRondeSchema, listFilter, measureValue, ORDER, personCount, voorzieningstypeSchema } from './common';
 
 export const regioCapaciteitRowSchema = z.object({
 	regiocode: z.string(),
@@ -18,7 +18,9 @@ export const regioCapaciteitRowSchema = z.object({
 	inwoners: count.nullable(),
 	tekort: count,
 	behoefte: count,
-	tekort_per_10k: measureValue
+	bestaand: count,
+	tekort_per_10k: measureValue,
+	bestaand_per_10k: measureValue
 });
 export type RegioCapaciteitRow = z.infer<typeof regioCapaciteitRowSchema>;
 
@@ -29,20 +31,30 @@ export const REGIOS_CAPACITEIT_SQL = `WITH inw AS (
 ), regio_inwoners AS (
 	SELECT g.centrumregio AS regiocode, sum(i.inwoners) AS inwoners FROM gemeenten g LEFT JOIN inw i USING (gemeentecode) GROUP BY ALL
 ), per_type AS (
-	SELECT g.centrumregio AS regiocode, c.voorzieningstype, sum(c.tekort) AS tekort, sum(c.behoefte) AS behoefte
+	SELECT g.centrumregio AS regiocode, c.voorzieningstype, sum(c.tekort) AS tekort, sum(c.behoefte) AS behoefte, sum(c.bestaand) AS bestaand
 	FROM capaciteit_jaar c JOIN gemeenten g USING (gemeentecode)
 	WHERE c.peiljaar = $peiljaar
+		AND ($types IS NULL OR list_contains($types, c.voorzieningstype)) AND ($doelgroep IS NULL OR c.doelgroep = $doelgroep)
 	GROUP BY ALL
 )
 SELECT t.regiocode, CAST($peiljaar AS INTEGER) AS peiljaar, t.voorzieningstype, CAST(r.inwoners AS INTEGER) AS inwoners,
-	CAST(t.tekort AS INTEGER) AS tekort, CAST(t.behoefte AS INTEGER) AS behoefte,
-	CAST(round(t.tekort * 10000.0 / nullif(r.inwoners, 0), 3) AS DOUBLE) AS tekort_per_10k
+	CAST(t.tekort AS INTEGER) AS tekort, CAST(t.behoefte AS INTEGER) AS behoefte, CAST(t.bestaand AS INTEGER) AS bestaand,
+	CAST(round(t.tekort * 10000.0 / nullif(r.inwoners, 0), 3) AS DOUBLE) AS tekort_per_10k,
+	CAST(round(t.bestaand * 10000.0 / nullif(r.inwoners, 0), 3) AS DOUBLE) AS bestaand_per_10k
 FROM per_type t JOIN regio_inwoners r USING (regiocode)
 ORDER BY t.regiocode, list_position($typeOrder, t.voorzieningstype)`;
 
-/** Per region and voorzieningstype: tekort, absolute and per 10.000 inwoners, in one peiljaar. */
-export async function regiosCapaciteit({ peiljaar }: { peiljaar: number }): Promise<RegioCapaciteitRow[]> {
-	return query(regioCapaciteitRowSchema, REGIOS_CAPACITEIT_SQL, { peiljaar, typeOrder: ORDER.typeOrder });
+/** Per region and voorzieningstype: bestaand and tekort, absolute and per 10.000 inwoners, in one peiljaar (optionally some types, one doelgroep). */
+export async function regiosCapaciteit({
+	peiljaar,
+	voorzieningstypen,
+	doelgroep
+}: {
+	peiljaar: number;
+	voorzieningstypen?: readonly Voorzieningstype[];
+	doelgroep?: Doelgroep;
+}): Promise<RegioCapaciteitRow[]> {
+	return query(regioCapaciteitRowSchema, REGIOS_CAPACITEIT_SQL, { peiljaar, types: listFilter(voorzieningstypen), doelgroep: doelgroep ?? null, typeOrder: ORDER.typeOrder });
 }
 
 export const regioHkgRowSchema = z.object({
@@ -67,14 +79,14 @@ export const REGIOS_HKG_SQL = `WITH meer AS (
 			THEN round(sum(CASE f.verdeelsleutel WHEN 'sociale_huurwoningen' THEN f.fair_share_sociale_huur ELSE f.fair_share_inwoners END))
 			ELSE any_value(f.regionale_opgave) END AS opgave
 	FROM hkg_fair_share f JOIN gemeenten g USING (gemeentecode)
-	WHERE f.periode = $periode
+	WHERE f.periode = $periode AND ($categorieen IS NULL OR list_contains($categorieen, f.categorie))
 	GROUP BY ALL
 ), opgave AS (
 	SELECT regiocode, sum(opgave) AS opgave FROM per_categorie GROUP BY regiocode
 ), bod AS (
 	SELECT g.centrumregio AS regiocode, sum(b.bod) AS bod
 	FROM hkg_biedingen b JOIN gemeenten g USING (gemeentecode)
-	WHERE b.periode = $periode AND b.ronde = $ronde
+	WHERE b.periode = $periode AND b.ronde = $ronde AND ($categorieen IS NULL OR list_contains($categorieen, b.categorie))
 	GROUP BY ALL
 )
 SELECT o.regiocode, $periode AS periode, $ronde AS ronde, CAST(coalesce(b.bod, 0) AS INTEGER) AS bod,
@@ -82,9 +94,9 @@ SELECT o.regiocode, $periode AS periode, $ronde AS ronde, CAST(coalesce(b.bod, 0
 FROM opgave o LEFT JOIN bod b USING (regiocode)
 ORDER BY o.regiocode`;
 
-/** Per region: the bids of one round against the region's opgave in a periode. */
-export async function regiosHkg({ periode, ronde }: { periode: string; ronde: HkgRonde }): Promise<RegioHkgRow[]> {
-	return query(regioHkgRowSchema, REGIOS_HKG_SQL, { periode, ronde });
+/** Per region: the bids of one round against the region's opgave in a periode (all categorieën, or some). */
+export async function regiosHkg({ periode, ronde, categorieen }: { periode: string; ronde: HkgRonde; categorieen?: readonly HkgCategorie[] }): Promise<RegioHkgRow[]> {
+	return query(regioHkgRowSchema, REGIOS_HKG_SQL, { periode, ronde, categorieen: listFilter(categorieen) });
 }
 
 export const regioDagbestedingRowSchema = z.object({
