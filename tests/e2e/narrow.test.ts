@@ -25,14 +25,17 @@ interface SmallestText {
 	chart: string;
 }
 
-/** Waits until every chart fits its box, i.e. the narrow drawings have been swapped in (gives up after a while; the checks then say what is wrong). */
+/**
+ * Waits until every chart fits its box or has been drawn for it (data-breedte), i.e. the narrow
+ * drawings have been swapped in; gives up after a while (the checks then say what is wrong).
+ */
 async function chartsSettled(page: Page): Promise<void> {
 	await page
 		.waitForFunction(
 			() =>
 				[...document.querySelectorAll('.chart__svg')].every((box) => {
 					const svg = box.querySelector(':scope > svg');
-					return !svg || svg.getBoundingClientRect().width <= box.clientWidth + 1;
+					return !svg || box.hasAttribute('data-breedte') || svg.getBoundingClientRect().width <= box.clientWidth + 1;
 				}),
 			null,
 			{ timeout: 15_000 }
@@ -77,9 +80,13 @@ describe('a 320 px phone', () => {
 				await chartsSettled(page);
 				await expectNoHorizontalScroll(page, path);
 				await expectReadableCharts(page, path);
-				// Every chart that was wider than its box is now drawn for it: none scrolls inside its box.
+				// Every chart that was wider than its box is now drawn for it. One may still scroll inside
+				// its box (a cell grid whose values need more room than a phone has), but only drawn
+				// for the box and reachable by keyboard.
 				const scrolling = await page.locator('.chart__svg').evaluateAll((boxes) =>
-					boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.closest('[data-chart-id]')?.getAttribute('data-chart-id'))
+					boxes
+						.filter((b) => b.scrollWidth > b.clientWidth + 1 && (!b.hasAttribute('data-breedte') || b.getAttribute('tabindex') !== '0'))
+						.map((b) => b.closest('[data-chart-id]')?.getAttribute('data-chart-id'))
 				);
 				expect(scrolling, path).toEqual([]);
 				await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));

@@ -71,12 +71,10 @@ export interface BarRows {
 	narrow: boolean;
 	/** The band step per bar: at narrow widths with one or two lines above each bar for its name and value. */
 	rowHeight: number;
-	/** Extra room above the first bar (its label). */
-	extraTop: number;
 	marginLeft: number;
 	marginRight: number;
 	/** The y scale's padding options. */
-	y: { padding: number } | { paddingInner: number; paddingOuter: number; axis: null };
+	y: { padding: number } | { paddingInner: number; paddingOuter: number; align: number; axis: null };
 	/** Narrow: the text above each bar by its name ("Dordrecht · tekort 4", or on two lines when that does not fit). */
 	text: ReadonlyMap<string, string>;
 }
@@ -88,8 +86,9 @@ export interface BarRows {
  * get the full width.
  */
 export function barRows({ width, rowHeight, marginLeft, marginRight, padding, labels, values = [] }: BarRowsOptions): BarRows {
-	if (!isNarrow(width)) return { narrow: false, rowHeight, extraTop: 0, marginLeft, marginRight, y: { padding }, text: new Map() };
-	const left = 6;
+	if (!isNarrow(width)) return { narrow: false, rowHeight, marginLeft, marginRight, y: { padding }, text: new Map() };
+	// Room for the first tick label ('0,0') centred on the left edge.
+	const left = 14;
 	const right = 12;
 	const joined = labels.map((label, i) => (values[i] ? `${label} · ${values[i]}` : label));
 	const oneLine = joined.every((t) => textWidth(t) <= width - left - right);
@@ -99,11 +98,11 @@ export function barRows({ width, rowHeight, marginLeft, marginRight, padding, la
 	return {
 		narrow: true,
 		rowHeight: step,
-		extraTop: LABEL_ROW * lines,
 		marginLeft: left,
 		marginRight: right,
-		// The gap between bars holds the label of the next one; the bars keep their thickness.
-		y: { paddingInner: 1 - bar / step, paddingOuter: (padding * rowHeight) / step / 2, axis: null },
+		// The gap above each bar holds its label, the first one's too (all outer padding on top);
+		// the bars keep their thickness.
+		y: { paddingInner: 1 - bar / step, paddingOuter: (1 - bar / step) / 2, align: 1, axis: null },
 		text: new Map(labels.map((label, i) => [label, lines === 1 ? joined[i] : values[i] ? `${label}\n${values[i]}` : label]))
 	};
 }

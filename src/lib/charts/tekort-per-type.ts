@@ -59,8 +59,7 @@ function build(rows: readonly TekortPerTypeRow[], { width = 640, height, documen
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? (30 + layout.extraTop + layout.rowHeight * Math.max(sorted.length, 1) + 45),
-		...(layout.narrow ? { marginTop: 20 + layout.extraTop } : {}),
+		height: height ?? (30 + layout.rowHeight * Math.max(sorted.length, 1) + 45),
 		marginBottom: 45,
 		marginLeft: layout.marginLeft,
 		marginRight: layout.marginRight,

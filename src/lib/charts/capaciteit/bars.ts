@@ -98,8 +98,8 @@ export function capaciteitBars({ items, maat, width, height, document, marginLef
 	const figure = Plot.plot({
 		document,
 		width,
-		height: height ?? (20 + layout.extraTop + layout.rowHeight * Math.max(items.length, 1) + 45),
-		marginTop: 20 + layout.extraTop,
+		height: height ?? (20 + layout.rowHeight * Math.max(items.length, 1) + 45),
+		marginTop: 20,
 		marginBottom: 45,
 		marginLeft: layout.marginLeft,
 		marginRight: layout.marginRight,

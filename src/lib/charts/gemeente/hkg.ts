@@ -10,7 +10,7 @@ import { labelOf, type HkgCategorie, type HkgRonde } from '../../domain/vocabula
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { plotStyle } from '../style';
-import { isNarrow } from '../narrow';
+import { barLabels, barRows, isNarrow, tickCount } from '../narrow';
 
 export interface GemeenteHkgRow {
 	ronde: HkgRonde;
@@ -54,20 +54,17 @@ function build(rows: readonly GemeenteHkgRow[], { width = 640, height, document 
 	const totalen = perRonde(rows);
 	const tip = (t: HkgRondeTotaal) =>
 		`${ronde(t)} (${formatDateShort(t.ronde_datum)}): bod ${formatInteger(t.bod)}, redelijk aandeel ${formatAandeel(t.fair_share)}`;
-	// Narrow: the round names wrap under their column and the figures take two lines above it.
-	const narrow = isNarrow(width);
-	const step = (width - 60) / Math.max(totalen.length, 1);
+	if (!height && isNarrow(width)) return buildNarrow(totalen, width, document, tip);
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? (narrow ? 310 : 280),
+		height: height ?? 280,
 		marginLeft: 50,
-		...(narrow ? { marginRight: 10 } : {}),
-		marginBottom: narrow ? 50 : 40,
-		marginTop: narrow ? 44 : 30,
+		marginBottom: 40,
+		marginTop: 30,
 		className: 'chart-gemeente-hkg',
 		style: plotStyle(),
-		x: { label: null, domain: totalen.map(ronde), padding: narrow ? 0.2 : 0.35, ...(narrow ? { axis: null } : {}) },
+		x: { label: null, domain: totalen.map(ronde), padding: 0.35 },
 		y: { label: 'Woningen en plekken', grid: true, nice: true, tickFormat: (d: number) => formatInteger(d), labelArrow: 'none' },
 		marks: [
 			Plot.barY(totalen, { x: ronde, y: 'bod', fill: PALETTE.blauw, title: tip }),
@@ -75,13 +72,11 @@ function build(rows: readonly GemeenteHkgRow[], { width = 640, height, document 
 			Plot.text(totalen, {
 				x: ronde,
 				y: (t: HkgRondeTotaal) => Math.max(t.bod, t.fair_share),
-				text: (t: HkgRondeTotaal) => `${formatInteger(t.bod)}${narrow ? '\n' : ' '}(${formatPercent(aandeel(t))})`,
+				text: (t: HkgRondeTotaal) => `${formatInteger(t.bod)} (${formatPercent(aandeel(t))})`,
 				dy: -10,
-				...(narrow ? { lineAnchor: 'bottom' } : {}),
 				fill: PALETTE.inkt
 			}),
-			Plot.ruleY([0], { stroke: PALETTE.grijs }),
-			...(narrow ? [Plot.axisX({ label: null, tickSize: 0, lineWidth: step / 13, fill: PALETTE.inkt })] : [])
+			Plot.ruleY([0], { stroke: PALETTE.grijs })
 		]
 	}) as SVGSVGElement;
 }
@@ -124,3 +119,44 @@ function table(rows: readonly GemeenteHkgRow[]): ChartTable {
 }
 
 export const gemeenteHkg: ChartDefinition<GemeenteHkgRow> = { id: 'gemeente-hkg', build, describe, table, legend };
+
+/** On a phone the rounds are horizontal bars, each with its name and figures above it (narrow.ts): three columns leave their names no room. */
+function buildNarrow(totalen: readonly HkgRondeTotaal[], width: number, document: Document, tip: (t: HkgRondeTotaal) => string): SVGSVGElement {
+	const namen = totalen.map(ronde);
+	const layout = barRows({
+		width,
+		rowHeight: 40,
+		marginLeft: 0,
+		marginRight: 0,
+		padding: 0.3,
+		labels: namen,
+		values: totalen.map((t) => `${formatInteger(t.bod)} (${formatPercent(aandeel(t))})`)
+	});
+	return Plot.plot({
+		document,
+		width,
+		height: 20 + layout.rowHeight * Math.max(totalen.length, 1) + 45,
+		marginTop: 20,
+		marginBottom: 45,
+		marginLeft: layout.marginLeft,
+		marginRight: layout.marginRight,
+		className: 'chart-gemeente-hkg',
+		style: plotStyle(),
+		x: {
+			label: 'Woningen en plekken',
+			grid: true,
+			nice: true,
+			tickFormat: (d: number) => formatInteger(d),
+			labelAnchor: 'center',
+			labelArrow: 'none',
+			ticks: tickCount(width - layout.marginLeft - layout.marginRight)
+		},
+		y: { label: null, domain: namen, ...layout.y },
+		marks: [
+			Plot.barX(totalen, { y: ronde, x: 'bod', fill: PALETTE.blauw, title: tip }),
+			Plot.tickX(totalen, { y: ronde, x: 'fair_share', stroke: PALETTE.inkt, strokeWidth: 3, title: tip }),
+			Plot.ruleX([0], { stroke: PALETTE.grijs }),
+			...barLabels(layout)
+		]
+	}) as SVGSVGElement;
+}

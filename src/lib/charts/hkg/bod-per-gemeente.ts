@@ -55,8 +55,7 @@ function build(rows: readonly HkgGemeenteBod[], { width = 720, height, document 
 	const figure = Plot.plot({
 		document,
 		width,
-		height: height ?? (40 + layout.extraTop + layout.rowHeight * Math.max(rows.length, 1) + 45),
-		...(layout.narrow ? { marginTop: 20 + layout.extraTop } : {}),
+		height: height ?? (40 + layout.rowHeight * Math.max(rows.length, 1) + 45),
 		marginLeft: layout.marginLeft,
 		marginRight: layout.marginRight,
 		marginBottom: 45,

@@ -31,8 +31,9 @@ function build(rows: readonly HkgRondeTotaal[], { width = 720, height, document 
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? (30 + layout.extraTop + layout.rowHeight * Math.max(rows.length, 1) + 45),
-		...(layout.narrow ? { marginTop: 20 + layout.extraTop } : {}),
+		height: height ?? (30 + layout.rowHeight * Math.max(rows.length, 1) + 45),
+		// Narrow: room above for the opgave's label, clear of the first round's.
+		...(layout.narrow ? { marginTop: 34 } : {}),
 		marginLeft: layout.marginLeft,
 		marginRight: layout.marginRight,
 		marginBottom: 45,
@@ -60,7 +61,7 @@ function build(rows: readonly HkgRondeTotaal[], { width = 720, height, document 
 			Plot.text([opgave], {
 				x: (d: number) => d,
 				frameAnchor: 'top',
-				dy: -12 - layout.extraTop,
+				dy: -12,
 				text: (d: number) => `opgave ${formatInteger(d)}`,
 				fill: PALETTE.inkt,
 				// Narrow, centred on its line it would run off the chart.

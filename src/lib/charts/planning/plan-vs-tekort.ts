@@ -72,8 +72,8 @@ function build(rows: readonly PlanVsTekortPunt[], { width = 720, height, documen
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? (20 + layout.extraTop + layout.rowHeight * Math.max(rows.length, 1) + 45),
-		marginTop: 20 + layout.extraTop,
+		height: height ?? (20 + layout.rowHeight * Math.max(rows.length, 1) + 45),
+		marginTop: 20,
 		marginBottom: 45,
 		marginLeft: layout.marginLeft,
 		marginRight: layout.marginRight,

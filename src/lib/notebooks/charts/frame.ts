@@ -23,7 +23,8 @@ export function facetsOf(points: readonly Point[], { stacked, width, wide = fals
 	const names = [...new Set(points.map((p) => p.facet).filter((f): f is string => f !== undefined))];
 	if (names.length === 0) return null;
 	// `wide`: a wide, low frame (a slide) puts up to three panels side by side, whatever the mark.
-	const columns = wide ? Math.min(names.length, 3) : stacked ? 1 : Math.max(1, Math.min(names.length, width >= 720 ? 3 : 2));
+	// On a phone (below 420 px) one column of panels, each as wide as the screen.
+	const columns = wide ? Math.min(names.length, 3) : stacked ? 1 : Math.max(1, Math.min(names.length, width >= 720 ? 3 : width >= 420 ? 2 : 1));
 	const place = new Map(names.map((name, i) => [name, { fx: i % columns, fy: Math.floor(i / columns) }]));
 	return {
 		names,

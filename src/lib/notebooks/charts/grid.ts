@@ -17,7 +17,7 @@ import { className, emptyChart, facetScales, facetsOf, facetTitles, STYLE, textW
 import { categoryText, formatValue } from './format';
 import type { Plan, TileGemeente } from './plan';
 import { plotStyle } from '$lib/charts/style';
-import { narrowTilePositions } from '$lib/charts/narrow';
+import { barLabels, barRows, narrowTilePositions } from '$lib/charts/narrow';
 
 /** The smallest and largest of the values (0, 0 without any). */
 export function extentOf(values: readonly (number | null | undefined)[]): [number, number] {
@@ -38,13 +38,18 @@ export function buildCell(spec: Plan, rows: readonly ResultRow[], { width = 720,
 	});
 	const xs = categories(points, 'x');
 	const ys = categories(points, 'y');
-	const panelWidth = (width - 120) / (facets?.columns ?? 1);
+	// Narrow (narrow.ts): each row's name above its cells, the cells over the full width; never
+	// narrower than its values need (then the chart scrolls in its box rather than overprinting).
+	const cellWidth = Math.max(...data.map((d) => textWidth(d.text))) + 6;
+	const layout = barRows({ width, rowHeight: 34, marginLeft: Math.min(Math.max(...ys.map((y) => textWidth(y))) + 16, 240), marginRight: 20, padding: 0, labels: ys });
+	if (layout.narrow) width = Math.max(width, 30 + xs.length * (facets?.columns ?? 1) * cellWidth);
+	const panelWidth = layout.narrow ? (width - 30) / (facets?.columns ?? 1) : (width - 120) / (facets?.columns ?? 1);
 	const longest = Math.max(...xs.map((x) => textWidth(x, 12)));
 	// A wide, low frame (a slide) has no height to spare for slanted labels: wrap them on up to three lines instead.
 	const wrapped = height ? wrapLabels(xs, panelWidth / Math.max(xs.length, 1) - 8) : null;
 	const rotate = !wrapped && xs.length * (longest + 8) > panelWidth;
 	const bottom = rotate ? 40 + Math.min(longest * 0.6, 120) : 45 + (wrapped ? 15 * (wrapped.lines - 1) : 0);
-	const band = 34;
+	const band = layout.rowHeight;
 	const panel = band * ys.length;
 	const panels = facets ? { fx: 'fx', fy: 'fy' } : {};
 	const figure = Plot.plot({
@@ -53,16 +58,18 @@ export function buildCell(spec: Plan, rows: readonly ResultRow[], { width = 720,
 		height: plan.spec.height ?? (facets ? 30 + facets.rows * (panel + 40) : 30 + panel) + bottom,
 		marginTop: facets ? 40 : 30,
 		marginBottom: bottom,
-		marginLeft: Math.min(Math.max(...ys.map((y) => textWidth(y))) + 16, 240),
+		marginLeft: layout.marginLeft,
+		...(layout.narrow ? { marginRight: layout.marginRight } : {}),
 		className: className('cell'),
 		style: STYLE,
 		...facetScales(facets, { panelHeight: panel }),
 		x: { domain: xs, label: plan.xLabel, padding: 0, tickRotate: rotate ? -35 : 0, ...(wrapped ? { tickFormat: (d: string) => wrapped.text.get(d) ?? d } : {}), labelAnchor: 'center', labelArrow: 'none' },
-		y: { domain: ys, label: plan.yLabel, padding: 0, labelAnchor: 'top', labelArrow: 'none' },
+		y: { domain: ys, label: plan.yLabel, ...layout.y, labelAnchor: 'top', labelArrow: 'none' },
 		color: { type: 'identity' },
 		marks: [
 			Plot.cell(data, { x: 'x', y: 'y', fill: 'fill', stroke: 'white', strokeWidth: 1, title: 'title', ...panels, ...(data.some((d) => d.href) ? { href: 'href' } : {}) }),
 			Plot.text(data, { x: 'x', y: 'y', text: 'text', fill: 'ink', ...panels }),
+			...barLabels(layout),
 			...facetTitles(facets)
 		]
 	}) as SVGSVGElement;

@@ -14,6 +14,7 @@ import type { ResultRow } from '../types';
 import { seriesColour, VLAK } from './colours';
 import { axesOf, categories, pointsOf, type Axes, type Point } from './data';
 import { className, emptyChart, facetScales, facetsOf, facetTitles, ruleMarks, STYLE, textWidth, type Facets } from './frame';
+import { barLabels as narrowBarLabels, barRows, tickCount } from '$lib/charts/narrow';
 import { formatDateTick, formatTick, formatValue, isTemporalColumn } from './format';
 import type { Plan } from './plan';
 
@@ -116,8 +117,10 @@ function nearRightEdge(value: number, values: readonly number[]): boolean {
 
 function barh(plan: Plan, data: Datum[], facets: Facets | null, series: string[], width: number, document: Document): SVGSVGElement {
 	const ys = categories(data, 'y');
-	const band = 30;
 	const labelled = series.length === 0;
+	// Narrow (narrow.ts): each category's name above its bar instead of in a wide left margin.
+	const layout = barRows({ width, rowHeight: 30, marginLeft: Math.min(Math.max(...ys.map((y) => textWidth(y))) + 16, 240), marginRight: labelled ? 70 : 30, padding: 0.25, labels: ys });
+	const band = layout.rowHeight;
 	const panel = band * ys.length;
 	const values = data.map((d) => d.x as number);
 	// Room for the values written left of negative bars, clear of the category names.
@@ -128,13 +131,24 @@ function barh(plan: Plan, data: Datum[], facets: Facets | null, series: string[]
 		height: plan.spec.height ?? (facets ? 30 + facets.rows * (panel + 40) + 45 : 30 + panel + 45),
 		marginTop: facets ? 40 : 30,
 		marginBottom: 45,
-		marginLeft: Math.min(Math.max(...ys.map((y) => textWidth(y))) + 16, 240),
-		marginRight: labelled ? 70 : 30,
+		marginLeft: layout.marginLeft,
+		marginRight: layout.narrow ? (labelled ? 60 : 12) : layout.marginRight,
 		className: className('barh'),
 		style: STYLE,
 		...facetScales(facets, { panelHeight: panel }),
-		x: { label: plan.xLabel, grid: true, nice: true, zero: true, insetLeft, tickFormat: valueTick(plan), labelAnchor: 'center', labelArrow: 'none' },
-		y: { label: plan.yLabel, domain: ys, padding: 0.25, labelAnchor: 'top', labelArrow: 'none' },
+		x: {
+			label: plan.xLabel,
+			grid: true,
+			nice: true,
+			zero: true,
+			insetLeft,
+			tickFormat: valueTick(plan),
+			// Narrow, a centred axis label longer than the bars' width would run off both sides.
+			labelAnchor: layout.narrow ? 'left' : 'center',
+			labelArrow: 'none',
+			...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - (labelled ? 60 : 12) - insetLeft) } : {})
+		},
+		y: { label: plan.yLabel, domain: ys, ...layout.y, labelAnchor: 'top', labelArrow: 'none' },
 		...(series.length ? { color: colourScale(series) } : {}),
 		marks: [
 			Plot.barX(data, {
@@ -146,6 +160,7 @@ function barh(plan: Plan, data: Datum[], facets: Facets | null, series: string[]
 			Plot.ruleX([0], { stroke: PALETTE.grijs }),
 			...(labelled ? barLabels(plan, data, facets, true) : []),
 			...ruleMarks(plan.rule, { orientation: 'x', facets, labelLeft: plan.rule !== null && nearRightEdge(plan.rule.value, values) }),
+			...narrowBarLabels(layout),
 			...facetTitles(facets)
 		]
 	}) as SVGSVGElement;
