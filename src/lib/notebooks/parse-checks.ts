@@ -4,6 +4,7 @@ import { proseReferences } from './markdown';
 import { chartLines, type ChartLines } from './parse-blocks';
 import { CHART_NAME, SQL_BLOCK_NAME, type Report } from './parse-common';
 import { sqlParameters, tableReferences, tokenizeSql } from './sql-tokens';
+import { REGIO_PARAM } from '../domain/regio';
 import { isStoreTable } from '../domain/store-tables';
 import type { ChartBlock, NotebookBlock, NotebookParameter, SqlBlock } from './types';
 
@@ -12,7 +13,10 @@ export function checkNotebook(declared: NotebookParameter[] | null, blocks: Note
 	const sqlBlocks = blocks.filter((b): b is SqlBlock => b.kind === 'sql');
 	const charts = blocks.filter((b): b is ChartBlock => b.kind === 'chart');
 	const parameters = new Map((declared ?? []).map((p) => [p.name, p]));
-	const known = (name: string) => declared === null || parameters.has(name);
+	// `regio` is built in (issue 12): every notebook may use $regio, none declares it.
+	const known = (name: string) => name === REGIO_PARAM || declared === null || parameters.has(name);
+	for (const parameter of parameters.values())
+		if (parameter.name === REGIO_PARAM) report(parameter.line, `parameter '${REGIO_PARAM}' is ingebouwd (de regio van de pagina, $${REGIO_PARAM} in SQL); geef deze parameter een andere naam`);
 	const order = new Map<string, number>();
 
 	for (const [i, block] of sqlBlocks.entries()) {

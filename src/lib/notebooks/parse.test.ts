@@ -326,6 +326,13 @@ describe('parseNotebook: problems, all at once, with their lines', () => {
 		]);
 	});
 
+	test('regio is built in: every notebook may use $regio, none may declare it (issue 12)', () => {
+		const uses = lines('---', 'title: T', '---', `${FENCE}sql x`, 'SELECT * FROM gemeenten WHERE centrumregio = $regio', FENCE);
+		expect(parse(uses).blocks.find((b): b is SqlBlock => b.kind === 'sql')?.parameters).toEqual(['regio']);
+		const declares = lines('---', 'title: T', 'parameters:', '  - { name: regio, label: Regio, type: integer, default: 1 }', '---', `${FENCE}sql x`, 'SELECT $regio', FENCE);
+		expect(problems(declares)).toEqual(["4: parameter 'regio' is ingebouwd (de regio van de pagina, $regio in SQL); geef deze parameter een andere naam"]);
+	});
+
 	test('a column named like a block is not a reference', () => {
 		const source = lines('---', 'title: T', '---', `${FENCE}sql tekort`, 'SELECT sum(tekort) AS tekort, extract(year FROM peildatum) AS later FROM capaciteit_jaar', FENCE, `${FENCE}sql later`, 'SELECT 1', FENCE);
 		expect((parse(source).blocks[0] as SqlBlock).references).toEqual([]);

@@ -162,6 +162,8 @@ export interface NotebookRun {
 	parameters: Record<string, string>;
 	/** Allowed values per choice parameter, resolved (valuesFrom run). */
 	parameterValues: Record<string, { value: string; label: string }[]>;
+	/** The region the notebook ran for (the built-in parameter `regio`, $regio in SQL). */
+	regio?: string;
 	results: Record<string, QueryResult>;
 	sources: Record<string, NotebookSource>;
 }

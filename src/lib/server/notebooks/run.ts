@@ -11,6 +11,7 @@ import type { StoreTable } from '../../domain/store-tables';
 import type { Notebook, NotebookParameter, NotebookRun, NotebookSource, QueryResult, SqlBlock } from '../../notebooks/types';
 import { bronMeta } from '../../charts/meta';
 import { drempel, provenance, summariseBronnen, type ProvenanceRow } from '../db/queries/meta';
+import { parseRegio } from '../db/queries/regio';
 import { withSnapshot } from '../db/store';
 import { snapshotSandbox, type Sandbox, type SandboxLimits, type SandboxParams } from './sandbox';
 
@@ -39,9 +40,14 @@ export const TABLE_SOORTEN: Record<StoreTable, readonly ExportSoort[]> = {
 	kleine_aantallen: []
 };
 
-/** Run every SQL block of `notebook` for the URL's parameters; throws FilterError for an invalid parameter. */
+/**
+ * Run every SQL block of `notebook` for the URL's parameters; throws FilterError for an invalid
+ * parameter. Every notebook also has `regio` (issue 12), built in: the URL's region, by default
+ * the manifest's, bound as $regio for any block that uses it.
+ */
 export function runNotebook(notebook: Notebook, searchParams: URLSearchParams, options: RunOptions = {}): Promise<NotebookRun> {
 	return withSnapshot(async (snapshot) => {
+		const { regio } = await parseRegio(new URL(`http://notebook.invalid/?${searchParams}`));
 		const sandbox = await snapshotSandbox(snapshot);
 		const sqlBlocks = notebook.blocks.filter((b): b is SqlBlock => b.kind === 'sql');
 		const { parameters: declared } = notebook.frontMatter;
@@ -55,14 +61,14 @@ export function runNotebook(notebook: Notebook, searchParams: URLSearchParams, o
 			declared.flatMap((p) => (p.valuesFrom ? [p.valuesFrom] : [])),
 			sqlBlocks
 		);
-		for (const block of sqlBlocks) if (forLists.has(block.name)) await run(block, {});
+		for (const block of sqlBlocks) if (forLists.has(block.name)) await run(block, { regio });
 		const parameterValues = Object.fromEntries(declared.filter((p) => p.type === 'choice').map((p) => [p.name, choiceValues(p, results)]));
 
 		const parameters = parseNotebookParams(searchParams, declared, parameterValues);
-		const values = bindable(declared, parameters);
+		const values = { ...bindable(declared, parameters), regio };
 		for (const block of sqlBlocks) await run(block, values);
 
-		return { notebook, parameters, parameterValues, results, sources: await sourcesOf(results) };
+		return { notebook, parameters, parameterValues, regio, results, sources: await sourcesOf(results) };
 	});
 }
 

@@ -8,29 +8,17 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { ChartDefinition } from '$lib/charts/types';
-import { REGIO_PARAM, regioField, regioFilterSchema } from '$lib/domain/regio';
+import { REGIO_PARAM, regioField } from '$lib/domain/regio';
 import { parseSearchParams, unwrapped } from '$lib/filters';
 import { asPageError, noData } from '$lib/server/charts/common';
 import type { ChartLoader, ChartParameter, LoadedChart } from '$lib/server/charts/types';
-import { regios } from '$lib/server/db/queries/regio';
+import { parseRegio, regioFacts } from '$lib/server/db/queries/regio';
+
+export { parseRegio, regioFacts };
 
 /** The region every view is filtered to (`regio` in the URL, default the manifest's region). */
 export interface RegioFilter {
 	regio: string;
-}
-
-/** The regions of the store and the default one, for the `regio` field of every view. */
-export async function regioFacts(): Promise<{ codes: string[]; standaard: string }> {
-	const rows = await regios();
-	const standaard = rows.find((r) => r.standaard)?.code ?? rows[0]?.code ?? '';
-	return { codes: rows.map((r) => r.code), standaard };
-}
-
-/** The URL's region: a FilterError (Dutch 400) for a code that is no region of the store. */
-export async function parseRegio(url: URL): Promise<RegioFilter & { standaard: string; codes: string[] }> {
-	const { codes, standaard } = await regioFacts();
-	const { regio } = parseSearchParams(url, regioFilterSchema(codes, standaard)) as RegioFilter;
-	return { regio, standaard, codes };
 }
 
 /**

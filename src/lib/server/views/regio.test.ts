@@ -171,3 +171,33 @@ describe('views set the region against the spread of the other regions', () => {
 		expect(!page.leeg && page.regios).toBeTruthy();
 	});
 });
+
+describe('notebooks have the built-in parameter regio', () => {
+	const run = async (slug: string, query: string) => {
+		const { readFileSync } = await import('node:fs');
+		const { parseNotebook } = await import('$lib/notebooks/parse');
+		const { runNotebook } = await import('$lib/server/notebooks/run');
+		const file = `notebooks/${slug}.md`;
+		const notebook = parseNotebook(readFileSync(file, 'utf8'), { slug, file });
+		return runNotebook(notebook, new URLSearchParams(query));
+	};
+
+	test('the shipped notebooks run for the chosen region, with $regio in their SQL', async () => {
+		const crisis = await run('crisis-domus-per-10k', 'regio=CR0344&peiljaar=2024');
+		expect(crisis.regio).toBe('CR0344');
+		expect(Object.values(crisis.results).filter((r) => r.error)).toEqual([]);
+		expect(crisis.results.per_gemeente.rows.map((r) => r.gemeentecode).sort()).toEqual(UTRECHT);
+		const standaard = await run('crisis-domus-per-10k', 'peiljaar=2024');
+		expect(standaard.results.per_gemeente.rows.map((r) => r.gemeentecode).sort()).toEqual(DORDRECHT);
+		const hkg = await run('hkg-fair-share', 'regio=CR0344');
+		expect(Object.values(hkg.results).filter((r) => r.error)).toEqual([]);
+		expect([...new Set(hkg.results.biedingen.rows.map((r) => r.gemeentecode))].sort()).toEqual(UTRECHT);
+		const dag = await run('dagbesteding-pxq', 'regio=CR0344');
+		expect(Object.values(dag.results).filter((r) => r.error)).toEqual([]);
+		expect([...new Set(dag.results.aanbieder_per_periode.rows.map((r) => r.aanbieder))]).toEqual(['Aanbieder U']);
+	});
+
+	test('an unknown region is a Dutch error naming the allowed ones', async () => {
+		await expect(run('hkg-fair-share', 'regio=CR9999')).rejects.toThrow(/Toegestaan: een van: CR0505, CR0344/);
+	});
+});

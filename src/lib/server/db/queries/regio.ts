@@ -5,6 +5,8 @@
  * Wlz export, else "Regio <centrumgemeente>".
  */
 import { z } from 'zod';
+import { regioFilterSchema } from '../../../domain/regio';
+import { parseSearchParams } from '../../../filters';
 import { query } from '../query';
 import { count } from './common';
 
@@ -45,3 +47,17 @@ export async function regios(): Promise<RegioRow[]> {
 /** SQL condition: the gemeentecode `column` lies in region `$regio` (every gemeente when $regio is NULL). */
 export const inRegio = (column = 'gemeentecode') =>
 	`($regio IS NULL OR ${column} IN (SELECT gemeentecode FROM gemeenten WHERE centrumregio = $regio))`;
+
+/** The regions of the store and the default one, for the `regio` parameter of every view and notebook. */
+export async function regioFacts(): Promise<{ codes: string[]; standaard: string }> {
+	const rows = await regios();
+	const standaard = rows.find((r) => r.standaard)?.code ?? rows[0]?.code ?? '';
+	return { codes: rows.map((r) => r.code), standaard };
+}
+
+/** The region of a URL's query: a FilterError (Dutch 400) for a code that is no region of the store. */
+export async function parseRegio(url: URL): Promise<{ regio: string; standaard: string; codes: string[] }> {
+	const { codes, standaard } = await regioFacts();
+	const { regio } = parseSearchParams(url, regioFilterSchema(codes, standaard)) as { regio: string };
+	return { regio, standaard, codes };
+}
