@@ -1,6 +1,13 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Browser tests that change what a server holds (a new snapshot, accounts, sessions, login
+ * attempts) or measure it under load: one at a time, after all others, on a server of their own
+ * project (its global setup starts one more).
+ */
+const E2E_ONE_AT_A_TIME = ['aanleveren', 'access', 'app', 'auth', 'load-during-ingest', 'oidc', 'page-cache', 'workers'].map((name) => `tests/e2e/${name}.test.ts`);
+
 export default defineConfig({
 	plugins: [sveltekit()],
 	ssr: {
@@ -8,6 +15,9 @@ export default defineConfig({
 		external: ['@duckdb/node-api', '@duckdb/node-bindings', '@resvg/resvg-js', 'exceljs', 'linkedom', 'better-sqlite3', '@node-rs/argon2']
 	},
 	test: {
+		// Two files at a time: vitest's default on two cores is one, and most test files wait on
+		// DuckDB, child processes or the browser rather than on the CPU.
+		maxWorkers: 2,
 		projects: [
 			{
 				extends: true,
@@ -25,11 +35,26 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
+					exclude: [...E2E_ONE_AT_A_TIME, 'node_modules/**'],
 					environment: 'node',
 					globalSetup: ['tests/e2e/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
-					fileParallelism: false
+					// Beside the unit tests, two files at a time against one server: these only read it.
+					maxWorkers: 2
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e-serieel',
+					include: E2E_ONE_AT_A_TIME,
+					environment: 'node',
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					fileParallelism: false,
+					sequence: { groupOrder: 1 }
 				}
 			}
 		]

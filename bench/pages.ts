@@ -7,6 +7,7 @@
  */
 import { nationalStore, STATIC_PATH, viewPaths, withApp, withExampleStore } from './app';
 import { int, kb, ms, ratio, table, yesNo } from './format';
+import { htmlSplit, type HtmlSplit } from './html-split';
 import { clean, load, type LoadOptions, type LoadResult } from './load';
 import { maxBy, timed } from './stats';
 import type { SummaryLine, Suite } from './suite';
@@ -29,6 +30,8 @@ export interface PageLoad extends LoadResult {
 	eersteMs: number;
 	/** Size of the page's HTML, uncompressed. */
 	bytes: number;
+	/** What the HTML is made of (bench/html-split.ts). */
+	opbouw: HtmlSplit;
 	/** Bytes on the wire for a browser (gzip from the page cache), from a second request. */
 	gzipBytes: number;
 	/** p95 under the target, every answer a 2xx and no errors. */
@@ -43,7 +46,8 @@ export async function measurePages(baseURL: string, paths: readonly string[], op
 		const url = new URL(path, baseURL).href;
 		const first = await timed(async () => {
 			const response = await fetch(url);
-			return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
+			const html = Buffer.from(await response.arrayBuffer());
+			return { status: response.status, bytes: html.byteLength, opbouw: htmlSplit(html.toString('utf8')) };
 		});
 		// fetch accepts gzip and unpacks it; the header tells what travelled
 		const again = await fetch(url);
@@ -55,6 +59,7 @@ export async function measurePages(baseURL: string, paths: readonly string[], op
 			status: first.value.status,
 			eersteMs: first.ms,
 			bytes: first.value.bytes,
+			opbouw: first.value.opbouw,
 			gzipBytes,
 			...r,
 			p95Gehaald: r.latencyMs.p95 < P95_TARGET_MS && clean(r) && first.value.status === 200
@@ -114,6 +119,18 @@ function printServerLoad({ statisch, pages }: ServerLoad): void {
 	);
 }
 
+/** Per page what its HTML is made of, in KB and as a share of the whole. */
+function printHtmlSplit({ pages }: ServerLoad): void {
+	const parts = ['opmaak', 'stijl', 'svg', 'tabellen', 'hydratie'] as const;
+	const share = (part: number, whole: number) => `${whole ? Math.round((100 * part) / whole) : 0}%`;
+	console.log(
+		table(
+			['pagina', 'HTML', ...parts.flatMap((p) => [p, '']), 'hydratie ÷ svg+tabellen'],
+			pages.map(({ path, opbouw }) => [path, kb(opbouw.totaal), ...parts.flatMap((p) => [kb(opbouw[p]), share(opbouw[p], opbouw.totaal)]), ratio(opbouw.hydratie / (opbouw.svg + opbouw.tabellen))])
+		)
+	);
+}
+
 /** Headline lines of one server's load: the highest p95 and the lowest requests/s, each against the static file. */
 function loadSummary(label: string, { statisch, pages }: ServerLoad): SummaryLine[] {
 	const slow = maxBy(pages, (p) => p.latencyMs.p95);
@@ -153,6 +170,8 @@ export const pagesSuite: Suite<PagesBenchResult> = {
 		for (const o of r.opslagen) {
 			console.log(`\nOpslag: ${o.opslag}`);
 			printServerLoad(o);
+			console.log(`\nHTML-opbouw (${o.opslag}): opmaak, inline stijl, grafieken (svg), tabellen en de hydratiegegevens (het script met de paginagegevens voor de browser)`);
+			printHtmlSplit(o);
 		}
 		console.log(`\neerste: de eerste aanvraag van de pagina (nog niet in de paginacache); de rest komt uit de paginacache. Doel: p95 < ${r.doelP95Ms} ms zonder fouten.`);
 	},

@@ -47,8 +47,10 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	if (process.env.CI || !isBuildFresh(ROOT)) {
+	// Both browser-test projects run this setup, in one process: the app is built once.
+	if (!process.env.REGIO_E2E_GEBOUWD && (process.env.CI || !isBuildFresh(ROOT))) {
 		await run(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], childEnv({}));
+		process.env.REGIO_E2E_GEBOUWD = '1';
 	}
 
 	const tmp = mkdtempSync(join(tmpdir(), 'regiomonitor-e2e-'));
