@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { EXPORT_KINDS, EXPORT_SOORTEN, expectedText, type ColumnSpec, type ExportSoort } from '../src/lib/domain/exports';
+import { COLUMN_TYPE_NAAM, EXPORT_KINDS, EXPORT_SOORTEN, expectedText, type ColumnSpec, type ExportSoort } from '../src/lib/domain/exports';
 import { VOCABULARIES, type Term } from '../src/lib/domain/vocabulary';
 import { manifestSchema, type Manifest } from '../src/lib/domain/schemas';
 import { mulberry32 } from './synthetic/prng';
@@ -701,18 +701,6 @@ export function buildManifest(): Manifest {
 
 // ─── README ───────────────────────────────────────────────────────────────────────────────
 
-const TYPE_NAAM: Record<ColumnSpec['type']['kind'], string> = {
-	gemeentecode: 'gemeentecode',
-	code: 'code',
-	int: 'geheel getal',
-	decimal: 'getal',
-	year: 'jaar',
-	date: 'datum',
-	periode: 'periode',
-	planperiode: 'planperiode',
-	enum: 'keuzelijst',
-	text: 'tekst'
-};
 const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string) => `\`${s}\``;
 
@@ -720,7 +708,7 @@ function columnRow(c: ColumnSpec): string {
 	const allowed = [c.type.kind === 'enum' ? `${expectedText(c)} (zie de tabel hieronder)` : expectedText(c)];
 	if (c.default !== undefined) allowed.push(`leeg of afwezig: ${c.default === 'peiljaar-01-01' ? '1 januari van het peiljaar' : code(c.default)}`);
 	if (c.headerAliases?.length) allowed.push(`andere kolomtitels: ${c.headerAliases.map((a) => code(a)).join(', ')}`);
-	return `| ${code(c.name)} | ${TYPE_NAAM[c.type.kind]} | ${c.unit ?? ''} | ${c.required ? 'ja' : 'nee'} | ${mdCell(c.description)} | ${mdCell(allowed.join('; '))} |`;
+	return `| ${code(c.name)} | ${COLUMN_TYPE_NAAM[c.type.kind]} | ${c.unit ?? ''} | ${c.required ? 'ja' : 'nee'} | ${mdCell(c.description)} | ${mdCell(allowed.join('; '))} |`;
 }
 
 function vocabularyTable(name: keyof typeof VOCABULARIES): string {

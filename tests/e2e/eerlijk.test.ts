@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { bronAnker, bronNaam, verouderdeBronnen } from '../../src/lib/domain/bronnen';
+import { bronAnker, bronNaam, kolommenAnker, verouderdeBronnen } from '../../src/lib/domain/bronnen';
+import { EXPORT_KINDS } from '../../src/lib/domain/exports';
+import { VOORZIENINGSTYPEN } from '../../src/lib/domain/vocabulary';
 import { formatDate } from '../../src/lib/domain/format';
 import { chartTable, expectNoSeriousAxe, url, useBrowser } from './helpers';
 import { ROOT } from './server';
@@ -73,6 +75,26 @@ describe('/data and /bronnen in plain words', () => {
 				expect(section.includes('Verouderd'), b.soort).toBe(oud.some((o) => o.soort === b.soort));
 			}
 			await expectNoSeriousAxe(page, '/bronnen');
+		});
+	});
+});
+
+describe('/bronnen for whoever delivers files', () => {
+	it('an error message\'s link opens the kind\'s column table: every column of the declaration, required or not, and its word lists', async () => {
+		await withPage(async (page) => {
+			await page.goto(url('/bronnen'));
+			// Folded away by default: the column names are not for every reader.
+			expect(await page.locator('details#kolommen').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+			await page.goto(url(`/bronnen#${kolommenAnker('capaciteit')}`));
+			expect(await page.locator('details#kolommen').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+			const section = page.locator(`#${kolommenAnker('capaciteit')}`);
+			expect(await section.isVisible()).toBe(true);
+			const rows = await section.locator('tbody tr').allInnerTexts();
+			expect(rows.map((r) => r.split('\t')[0])).toEqual(EXPORT_KINDS.capaciteit.columns.map((c) => c.name));
+			for (const c of EXPORT_KINDS.capaciteit.columns) expect(rows.find((r) => r.startsWith(c.name)), c.name).toContain(c.required ? '\tja\t' : '\tnee\t');
+			const text = await section.innerText();
+			for (const t of VOORZIENINGSTYPEN) expect(text).toContain(t.id);
+			await expectNoSeriousAxe(page, '/bronnen with the column tables open');
 		});
 	});
 });

@@ -12,6 +12,12 @@ export const BRONNEN_PAD = '/bronnen';
 /** The anchor of one source on the page /bronnen. */
 export const bronAnker = (soort: string): string => `bron-${soort.replace(/[^a-z0-9_-]/gi, '')}`;
 
+/** The anchor of the column table of an export kind on the page /bronnen. */
+export const kolommenAnker = (soort: string): string => `kolommen-${soort.replace(/[^a-z0-9_-]/gi, '')}`;
+
+/** Where an error message about an export's columns sends the reader: the kind's column table on /bronnen. */
+export const kolommenVerwijzing = (soort: ExportSoort): string => `zie de kolommen van de export ‘${EXPORT_KINDS[soort].label}’ op de pagina Bronnen, ${BRONNEN_PAD}#${kolommenAnker(soort)}`;
+
 /** The link to the page /bronnen, at the first of the given sources when there is one. */
 export function bronnenHref(soorten: readonly string[] = []): string {
 	return soorten.length > 0 ? `${BRONNEN_PAD}#${bronAnker(soorten[0])}` : BRONNEN_PAD;

@@ -216,6 +216,20 @@ export function columnNames(soort: ExportSoort): string[] {
 	return EXPORT_KINDS[soort].columns.map((c) => c.name);
 }
 
+/** The Dutch name of a column type, for the column tables of the docs and the page /bronnen. */
+export const COLUMN_TYPE_NAAM: Record<ColumnType['kind'], string> = {
+	gemeentecode: 'gemeentecode',
+	code: 'code',
+	int: 'geheel getal',
+	decimal: 'getal',
+	year: 'jaar',
+	date: 'datum',
+	periode: 'periode',
+	planperiode: 'planperiode',
+	enum: 'keuzelijst',
+	text: 'tekst'
+};
+
 /** Dutch description of what a column type accepts, for error messages and docs. */
 export function expectedText(column: ColumnSpec): string {
 	const t = column.type;

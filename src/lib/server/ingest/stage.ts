@@ -6,6 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EXPORT_KINDS, expectedText, type ColumnSpec, type ExportKind } from '../../domain/exports';
+import { kolommenVerwijzing } from '../../domain/bronnen';
 import { VOCABULARIES, aliasTable, normaliseKey, type Term } from '../../domain/vocabulary';
 import { columnAlias, csvError, readExport, ReadError, type RawSource } from './readers';
 import type { IngestError } from './report';
@@ -89,7 +90,7 @@ export function mapHeaders(kind: ExportKind, headers: string[]): { columns: Colu
 	if (missing.length) {
 		problems.push({
 			melding: `verplichte kolom${missing.length > 1 ? 'men' : ''} ${missing.map((m) => `'${m}'`).join(', ')} ${missing.length > 1 ? 'ontbreken' : 'ontbreekt'} (gevonden kolommen: ${headers.map((h) => `'${shown(h)}'`).join(', ')})`,
-			verwacht: `de kolommen ${kind.columns.filter((c) => c.required).map((c) => c.name).join(', ')} (zie data/exports/README.md)`
+			verwacht: `de kolommen ${kind.columns.filter((c) => c.required).map((c) => c.name).join(', ')} (${kolommenVerwijzing(kind.soort)})`
 		});
 	}
 	return { columns, problems };
