@@ -10,7 +10,7 @@ import { formatInteger, formatPercent, formatPeriode } from '../../domain/format
 import { PXQ_START_TEKST } from '../../domain/pxq';
 import { hiddenPoints } from '../afgeschermd';
 import { PALETTE } from '../palette';
-import { isNarrow, textWidth, tickCount } from '../narrow';
+import { isNarrow, textWidth, tickCount, wrapText } from '../narrow';
 import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
 import {
 	aandeelTekst,
@@ -127,9 +127,10 @@ function buildAantallen(rows: readonly DagbestedingPunt[], width: number, docume
 	);
 	type Long = (typeof long)[number];
 	const last = rows.at(-1);
-	// Narrow: the end labels on two lines ("Met dagbesteding:" / "123") in a smaller right margin.
+	// Narrow: the end labels wrapped ("Met" / "dagbesteding:" / "217") in a smaller right margin.
 	const narrow = isNarrow(width);
-	const marginRight = narrow ? Math.min(Math.round(width * 0.4), Math.max(...AANTALLEN.map((s) => textWidth(`${s.label}:`))) + 12) : 140;
+	const marginRight = narrow ? Math.min(Math.round(width * 0.45), Math.max(...AANTALLEN.flatMap((s) => `${s.label}:`.split(' ')).map((w) => textWidth(w))) + 14) : 140;
+	const endLabel = (label: string, value: string) => (narrow ? [...wrapText(`${label}:`, marginRight - 12), value].join('\n') : `${label}: ${value}`);
 	return Plot.plot({
 		document,
 		width,
@@ -156,7 +157,7 @@ function buildAantallen(rows: readonly DagbestedingPunt[], width: number, docume
 			...(last
 				? [
 						Plot.text(
-							AANTALLEN.filter((s) => last[s.key] !== null).map((s) => ({ label: `${s.label}:${narrow ? '\n' : ' '}${aantalTekst(last, s.key)}`, x: decimalYear(last.periode_start), y: last[s.key] })),
+							AANTALLEN.filter((s) => last[s.key] !== null).map((s) => ({ label: endLabel(s.label, aantalTekst(last, s.key)), x: decimalYear(last.periode_start), y: last[s.key] })),
 							{ x: 'x', y: 'y', text: 'label', textAnchor: 'start', dx: 8, fill: PALETTE.inkt }
 						)
 					]

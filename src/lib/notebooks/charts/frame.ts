@@ -57,6 +57,8 @@ export interface RuleOptions {
 	labelLeft?: boolean;
 	/** The panel that carries the label on a faceted chart: once is enough. */
 	facets?: Facets | null;
+	/** A phone's chart: a vertical line's label starts at the left edge, where it cannot run off the chart. */
+	narrow?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface RuleOptions {
  * horizontal, or vertical on a barh chart. Without facet channels Plot repeats the line in
  * every panel; its label goes in the first panel only.
  */
-export function ruleMarks(rule: { value: number; text: string } | null, { orientation, labelLeft = false, facets = null }: RuleOptions): Plot.Markish[] {
+export function ruleMarks(rule: { value: number; text: string } | null, { orientation, labelLeft = false, facets = null, narrow = false }: RuleOptions): Plot.Markish[] {
 	if (!rule) return [];
 	const line = { stroke: PALETTE.inkt, strokeDasharray: '4,3', strokeWidth: 1.5 };
 	const panel = facets ? { ...facets.of({ facet: facets.names[0] }) } : {};
@@ -80,7 +82,9 @@ export function ruleMarks(rule: { value: number; text: string } | null, { orient
 	} as const;
 	return orientation === 'y'
 		? [Plot.ruleY([rule.value], line), Plot.text(data, { y: 'value', frameAnchor: 'right', textAnchor: 'end', dy: -8, ...label })]
-		: [Plot.ruleX([rule.value], line), Plot.text(data, { x: 'value', frameAnchor: 'top', textAnchor: labelLeft ? 'end' : 'start', dx: labelLeft ? -6 : 6, dy: -12, ...label })];
+		: narrow
+			? [Plot.ruleX([rule.value], line), Plot.text(data, { frameAnchor: 'top-left', textAnchor: 'start', dy: -12, ...label })]
+			: [Plot.ruleX([rule.value], line), Plot.text(data, { x: 'value', frameAnchor: 'top', textAnchor: labelLeft ? 'end' : 'start', dx: labelLeft ? -6 : 6, dy: -12, ...label })];
 }
 
 /** The chart for a result without drawable rows: a framed box saying so, rather than empty axes. */

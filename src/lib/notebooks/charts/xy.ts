@@ -159,7 +159,7 @@ function barh(plan: Plan, data: Datum[], facets: Facets | null, series: string[]
 			}),
 			Plot.ruleX([0], { stroke: PALETTE.grijs }),
 			...(labelled ? barLabels(plan, data, facets, true) : []),
-			...ruleMarks(plan.rule, { orientation: 'x', facets, labelLeft: plan.rule !== null && nearRightEdge(plan.rule.value, values) }),
+			...ruleMarks(plan.rule, { orientation: 'x', facets, labelLeft: plan.rule !== null && nearRightEdge(plan.rule.value, values), narrow: layout.narrow }),
 			...narrowBarLabels(layout),
 			...facetTitles(facets)
 		]
