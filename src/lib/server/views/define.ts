@@ -8,11 +8,11 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { ChartDefinition } from '$lib/charts/types';
-import { REGIO_PARAM, regioField } from '$lib/domain/regio';
+import { kaleRegioNaam, REGIO_PARAM, regioField } from '$lib/domain/regio';
 import { parseSearchParams, unwrapped } from '$lib/filters';
 import { asPageError, noData } from '$lib/server/charts/common';
 import type { ChartLoader, ChartParameter, LoadedChart } from '$lib/server/charts/types';
-import { parseRegio, regioFacts } from '$lib/server/db/queries/regio';
+import { parseRegio, regioFacts, regios } from '$lib/server/db/queries/regio';
 
 export { parseRegio, regioFacts };
 
@@ -55,6 +55,11 @@ export interface ViewSpec<Id extends string, Facts, Filters, Data extends { char
 	missing(id: Id): string;
 	/** Parameters that were renamed (old name → new): old links keep working, and the page redirects to the new name. */
 	renamed?: Readonly<Record<string, string>>;
+	/**
+	 * With more than one region in the store every chart's subtitle starts with its region (a
+	 * download must say which region it shows); false for a view whose charts name it themselves.
+	 */
+	regioInSubtitle?: boolean;
 }
 
 export interface View<Id extends string, Facts, Filters, Data extends { charts: Partial<Record<Id, LoadedChart | null>> }> extends ViewSpec<Id, Facts, Filters, Data> {
@@ -66,6 +71,24 @@ export interface View<Id extends string, Facts, Filters, Data extends { charts: 
 	parameters(): Promise<ChartParameter[]>;
 	/** A loader per chart, all sharing the view's one parse and one set of queries. */
 	loaders(): ChartLoader[];
+}
+
+/**
+ * "Centrumregio Utrecht. " in front of every chart's subtitle, and the region's code in the file
+ * name unless it is the default region: in a store with several regions a chart says which one.
+ */
+async function nameRegion(charts: Partial<Record<string, LoadedChart | null>>, regio: string, standaard: string): Promise<void> {
+	const naam = (await regios()).find((r) => r.code === regio)?.naam ?? regio;
+	const zin = `Centrumregio ${kaleRegioNaam(naam)}.`;
+	// New chart objects: the loaded ones are the view's, and stay as they were.
+	for (const [id, chart] of Object.entries(charts)) {
+		if (!chart) continue;
+		charts[id] = {
+			...chart,
+			meta: { ...chart.meta, subtitle: chart.meta.subtitle ? `${zin} ${chart.meta.subtitle}` : zin },
+			fileWords: regio === standaard ? chart.fileWords : [...chart.fileWords, regio.toLowerCase()]
+		};
+	}
 }
 
 /** The default of a field (`.default(x)`), or undefined. */
@@ -117,9 +140,11 @@ export function defineView<Id extends string, Facts, Filters, Data extends { cha
 ): View<Id, Facts, Filters, Data> {
 	const parse = (url: URL, facts: Facts): Filters => (spec.parse ? spec.parse(url, facts) : (parseSearchParams(url, spec.schema(facts)) as Filters));
 	const fromUrl = async (url: URL) => {
-		const { regio } = await parseRegio(url);
+		const { regio, codes, standaard } = await parseRegio(url);
 		const facts = await spec.facts({ regio });
-		return spec.load({ ...parse(withRenamed(url, spec.renamed) ?? url, facts), regio }, facts);
+		const data = await spec.load({ ...parse(withRenamed(url, spec.renamed) ?? url, facts), regio }, facts);
+		if (codes.length > 1 && spec.regioInSubtitle !== false) await nameRegion(data.charts, regio, standaard);
+		return data;
 	};
 	// The view's own filters, then `regio`: every view takes it, but it is listed only when there
 	// is a choice (more than one region in the store), so a one-region store lists what it did.

@@ -85,6 +85,8 @@ async function loadGemeente(code: string) {
 export const gemeenteView = defineView({
 	path: '/gemeente/[code]',
 	name: 'gemeente',
+	// Its charts name the gemeente, and compare it with its own region.
+	regioInSubtitle: false,
 	charts: {
 		'gemeente-capaciteit': { chart: gemeenteCapaciteit, title: 'Bestaande plekken en behoefte per 10.000 inwoners: gemeente tegenover de regio' },
 		'gemeente-wlz': { chart: gemeenteWlz, title: 'Wlz-instroom per 10.000 inwoners: gemeente tegenover de regio' },

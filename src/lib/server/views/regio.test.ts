@@ -105,6 +105,17 @@ describe('every view shows the gemeenten of its region', () => {
 });
 
 describe('downloads and decks carry the region', () => {
+	test('with several regions every chart’s subtitle names its region, and the file name a region that is not the default', async () => {
+		const utrecht = await capaciteitView.fromUrl(url('/capaciteit', '?regio=CR0344'));
+		expect(utrecht.charts['capaciteit-per-gemeente']!.meta.subtitle).toMatch(/^Centrumregio Utrecht\. Peiljaar 2024/);
+		expect(utrecht.charts['capaciteit-per-gemeente']!.fileWords.at(-1)).toBe('cr0344');
+		const standaard = await capaciteitView.fromUrl(url('/capaciteit'));
+		expect(standaard.charts['capaciteit-per-gemeente']!.meta.subtitle).toMatch(/^Centrumregio Dordrecht\. /);
+		expect(standaard.charts['capaciteit-per-gemeente']!.fileWords).not.toContain('cr0505');
+		const regiosData = await regiosView.fromUrl(url('/regios'));
+		expect(regiosData.charts['regios-wlz-per-10k'].meta.subtitle).not.toMatch(/^Centrumregio/);
+	});
+
 	test('a chart download of another region shows that region', async () => {
 		const { exportChart } = await import('$lib/server/export');
 		const chart = await VIEW_LOADERS['capaciteit-per-gemeente'].load(url('/charts/capaciteit-per-gemeente.csv', '?regio=CR0344'));

@@ -100,6 +100,8 @@ function chartRows(rows: readonly RegioRij[], maat: RegioMaat, type: string): Re
 export const regiosView = defineView({
 	path: '/regios',
 	name: 'regios',
+	// Every region is on these charts; the chosen one is marked in them.
+	regioInSubtitle: false,
 	charts: {
 		[REGIOS_CHART_IDS.tekort_per_10k]: { chart: regiosTekortChart, title: 'Tekort per 10.000 inwoners per regio' },
 		[REGIOS_CHART_IDS.bod_opgave]: { chart: regiosHkgChart, title: 'HKG-bod als deel van de opgave per regio' },
