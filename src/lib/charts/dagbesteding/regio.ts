@@ -58,7 +58,10 @@ function pxqMarks(rows: readonly DagbestedingPunt[], narrow = false): Plot.Marki
 function xTicks(rows: readonly DagbestedingPunt[], width: number, plotWidth: number): number[] {
 	if (!isNarrow(width)) return yearTicks(rows, width < 560 ? 2 : 1);
 	const years = yearTicks(rows);
-	return yearTicks(rows, Math.max(2, Math.ceil(years.length / tickCount(plotWidth, 32, 16))));
+	const count = tickCount(plotWidth, 32, 16);
+	// Room for two labels or fewer: the first and the last year, as far apart as they can be.
+	if (count <= 2) return years.length > 1 ? [years[0], years.at(-1)!] : years;
+	return yearTicks(rows, Math.max(2, Math.ceil(years.length / count)));
 }
 
 /** First, last before P×Q and last: the points whose values are written in the chart. */
