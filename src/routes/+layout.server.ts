@@ -27,11 +27,11 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 			regioNaam: (regio && kaleRegioNaam(regio.naam)) || FALLBACK_REGIO,
 			regio: regio?.code ?? null,
 			standaardRegio: lijst.find((r) => r.standaard)?.code ?? null,
-			// The picker only when there is a choice.
-			regios: lijst.length > 1 ? lijst : [],
+			// The picker only when there is a choice (not `regios`: a page's own data of that name would hide it in page.data).
+			regioLijst: lijst.length > 1 ? lijst : [],
 			gebruiker
 		};
 	} catch {
-		return { regioNaam: FALLBACK_REGIO, regio: null, standaardRegio: null, regios: [], gebruiker };
+		return { regioNaam: FALLBACK_REGIO, regio: null, standaardRegio: null, regioLijst: [], gebruiker };
 	}
 };

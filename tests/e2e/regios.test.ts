@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegiosStore } from '../helpers/regios-store';
 import type { FixtureStore } from '../helpers/fixture-store';
-import { expectNoSeriousAxe, useBrowser } from './helpers';
+import { chartTable, expectNoSeriousAxe, useBrowser } from './helpers';
 import { startApp, type RunningApp } from './server';
 
 const { withPage, url } = useBrowser();
@@ -41,6 +41,9 @@ describe('one region in the store (the example data)', () => {
 			const hrefs = await page.locator('nav.site-nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
 			expect(hrefs.every((h) => h && !h.includes('regio='))).toBe(true);
 			await expect(header(page).innerText()).resolves.toContain('centrumregio Dordrecht');
+			// No other regions: no comparison with them, and the page title as before.
+			await expect(page.locator('figure[data-chart-id="capaciteit-per-type-regios"]').count()).resolves.toBe(0);
+			await expect(page.title()).resolves.toMatch(/^Capaciteit · peiljaar/);
 		});
 	});
 
@@ -104,6 +107,25 @@ describe('two regions in the store', () => {
 			},
 			{ javaScript: false }
 		);
+	});
+
+	it('capaciteit and HKG set the region against the other regions; titles, subtitles and notebooks name the region', async () => {
+		await withPage(async (page) => {
+			await page.goto(at('/capaciteit?regio=CR0344'));
+			await expect(page.title()).resolves.toMatch(/^Capaciteit · regio Utrecht · peiljaar 2024/);
+			const spreiding = page.locator('figure[data-chart-id="capaciteit-per-type-regios"]');
+			await expect(spreiding.locator('svg[role="img"]').getAttribute('aria-label')).resolves.toContain('Utrecht tegen andere regio’s');
+			await expect(page.locator('figure[data-chart-id="capaciteit-per-gemeente"]').innerText()).resolves.toContain('Centrumregio Utrecht.');
+			await page.goto(at('/hkg?regio=CR0344'));
+			await expect(page.locator('figure[data-chart-id="hkg-bod-opgave-regios"] svg[role="img"]').count()).resolves.toBe(1);
+			expect((await chartTable(page, 'hkg-bod-opgave-regios')).map((r) => r[0])).toEqual(['Dordrecht', 'Utrecht (deze regio)']);
+			const response = await page.goto(at('/notebooks/crisis-domus-per-10k?regio=CR0344&peiljaar=2024'));
+			expect(response?.status()).toBe(200);
+			const tekst = await page.locator('main').innerText();
+			expect(tekst).toContain('Nieuwegein');
+			expect(tekst).not.toContain('Gorinchem');
+			await expect(page.locator('form.filters input[type="hidden"][name="regio"]').getAttribute('value')).resolves.toBe('CR0344');
+		});
 	});
 
 	it('/regios: every region side by side, sortable, with tiles to each region’s views and exportable charts', async () => {

@@ -59,7 +59,8 @@ export type NotebookChartResult = { block: ChartBlock; id: string; loaded: Loade
  */
 export async function notebookCharts(run: NotebookRun, only?: string): Promise<NotebookChartResult[]> {
 	const blocks = run.notebook.blocks.filter((b): b is ChartBlock => b.kind === 'chart' && (only === undefined || b.name === only));
-	const tiles = blocks.some((b) => b.spec.mark === 'tilemap') ? await gemeenten() : undefined;
+	// A tile map shows the gemeenten of the region the notebook ran for.
+	const tiles = blocks.some((b) => b.spec.mark === 'tilemap') ? await gemeenten({ regio: run.regio }) : undefined;
 	return blocks.map((block) => {
 		const id = notebookChartId(run.notebook.slug, block.name);
 		try {

@@ -198,6 +198,9 @@ describe('notebooks have the built-in parameter regio', () => {
 		expect(crisis.regio).toBe('CR0344');
 		expect(Object.values(crisis.results).filter((r) => r.error)).toEqual([]);
 		expect(crisis.results.per_gemeente.rows.map((r) => r.gemeentecode).sort()).toEqual(UTRECHT);
+		const { notebookCharts } = await import('$lib/server/notebooks/charts');
+		const tegels = (await notebookCharts(crisis)).find((c) => c.block.spec.mark === 'tilemap');
+		expect(tegels?.loaded?.rows.map((r) => r.gemeentecode).sort()).toEqual(UTRECHT);
 		const standaard = await run('crisis-domus-per-10k', 'peiljaar=2024');
 		expect(standaard.results.per_gemeente.rows.map((r) => r.gemeentecode).sort()).toEqual(DORDRECHT);
 		const hkg = await run('hkg-fair-share', 'regio=CR0344');
