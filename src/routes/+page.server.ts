@@ -1,4 +1,5 @@
 import { overzichtPage } from '$lib/server/views/overzicht';
+import { hydrationData } from '$lib/server/charts/hydration';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => overzichtPage(url);
+export const load: PageServerLoad = async ({ url, isDataRequest }) => hydrationData(await overzichtPage(url), { isDataRequest });

@@ -25,7 +25,8 @@ import { load as notebook } from '../../src/routes/notebooks/[slug]/+page.server
 import { listNotebooks } from '../../src/lib/server/notebooks/catalog';
 
 type Load = (event: never) => unknown;
-const event = (path: string, params: Record<string, string> = {}) => ({ url: new URL(path, 'http://regiomonitor.test'), params, locals: {} }) as never;
+// As a data request: the page data whole, SVGs and table rows too (a page request leaves those out of the serialised data, since the HTML holds them).
+const event = (path: string, params: Record<string, string> = {}) => ({ url: new URL(path, 'http://regiomonitor.test'), params, locals: {}, isDataRequest: true }) as never;
 const run = async (load: Load, path: string, params?: Record<string, string>) => JSON.stringify(await (load as (e: unknown) => Promise<unknown>)(event(path, params)));
 
 /** The text parts of an Office file (slides, notes, sheets, shared strings), without its timestamps. */

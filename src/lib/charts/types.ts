@@ -62,6 +62,8 @@ export interface ChartTable {
 	rows: string[][];
 	/** Set when the page shows only the first rows: how many the chart has (downloads have all). */
 	totalRows?: number;
+	/** With totalRows: how many rows the page shows (the rows may be left out of the hydration data). */
+	shownRows?: number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { capaciteitPage } from '$lib/server/views/capaciteit';
+import { hydrationData } from '$lib/server/charts/hydration';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => capaciteitPage(url);
+export const load: PageServerLoad = async ({ url, isDataRequest }) => hydrationData(await capaciteitPage(url), { isDataRequest });

@@ -1,4 +1,5 @@
 import { dagbestedingPage } from '$lib/server/views/dagbesteding';
+import { hydrationData } from '$lib/server/charts/hydration';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => dagbestedingPage(url);
+export const load: PageServerLoad = async ({ url, isDataRequest }) => hydrationData(await dagbestedingPage(url), { isDataRequest });

@@ -1,4 +1,5 @@
 import { hkgPage } from '$lib/server/views/hkg';
+import { hydrationData } from '$lib/server/charts/hydration';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => hkgPage(url);
+export const load: PageServerLoad = async ({ url, isDataRequest }) => hydrationData(await hkgPage(url), { isDataRequest });

@@ -1,4 +1,5 @@
 import { regiosPage } from '$lib/server/views/regios';
+import { hydrationData } from '$lib/server/charts/hydration';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => regiosPage(url);
+export const load: PageServerLoad = async ({ url, isDataRequest }) => hydrationData(await regiosPage(url), { isDataRequest });

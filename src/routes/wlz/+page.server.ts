@@ -1,4 +1,5 @@
 import { wlzPage } from '$lib/server/views/wlz';
+import { hydrationData } from '$lib/server/charts/hydration';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => wlzPage(url);
+export const load: PageServerLoad = async ({ url, isDataRequest }) => hydrationData(await wlzPage(url), { isDataRequest });

@@ -69,7 +69,7 @@ export const PAGE_TABLE_ROWS = 500;
 export function renderLoaded<Row>(chart: LoadedChart<Row>): ViewChart {
 	const rendered = renderChart(chart.definition, chart.rows, { title: chart.meta.title, width: chart.width });
 	const { rows } = rendered.table;
-	if (rows.length > PAGE_TABLE_ROWS) rendered.table = { ...rendered.table, rows: rows.slice(0, PAGE_TABLE_ROWS), totalRows: rows.length };
+	if (rows.length > PAGE_TABLE_ROWS) rendered.table = { ...rendered.table, rows: rows.slice(0, PAGE_TABLE_ROWS), totalRows: rows.length, shownRows: PAGE_TABLE_ROWS };
 	return { meta: chart.meta, chart: rendered };
 }
 

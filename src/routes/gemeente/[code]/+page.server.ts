@@ -1,4 +1,5 @@
 import { gemeentePage } from '$lib/server/views/gemeente';
+import { hydrationData } from '$lib/server/charts/hydration';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => gemeentePage(params.code);
+export const load: PageServerLoad = async ({ params, isDataRequest }) => hydrationData(await gemeentePage(params.code), { isDataRequest });
