@@ -89,3 +89,33 @@ describe('hydration data without the HTML twice', () => {
 		});
 	});
 });
+
+describe('long tables: the first rows, "Toon alle" in the URL', () => {
+	const CHART = 'dagbesteding-per-aanbieder';
+	const rowsOf = (page: Page) => page.locator(`#${CHART}-tabel tbody tr`).count();
+
+	it.each([false, true])('/dagbesteding, JavaScript %s: 50 rows, the link shows all at the table, the download has every row, and back', async (javaScript) => {
+		const csv = await (await fetch(url(`/charts/${CHART}.csv`))).text();
+		await withPage(
+			async (page) => {
+				await page.goto(url('/dagbesteding'));
+				expect(await rowsOf(page)).toBe(50);
+				const note = await page.locator(`#${CHART}-tabel .chart-table__deel`).first().textContent();
+				const total = Number(/van ([\d.]+) rijen/.exec(note ?? '')?.[1].replace('.', ''));
+				expect(total).toBeGreaterThan(50);
+				// The CSV has every row (after its header and source lines).
+				expect(csv.split('\n').filter((line) => /^\d{4} K\d;/.test(line))).toHaveLength(total);
+				await page.locator(`#${CHART}-tabel summary`).click();
+				await page.getByRole('link', { name: `Toon alle ${total} rijen` }).click();
+				await page.waitForURL(new RegExp(`alle=${CHART}#${CHART}-tabel$`));
+				await expect.poll(() => rowsOf(page)).toBe(total);
+				expect(await page.locator(`#${CHART}-tabel`).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+				// The other tables stay cut; the filters stay.
+				await page.getByRole('link', { name: 'Toon alleen de eerste rijen' }).click();
+				await page.waitForURL((u) => !u.search.includes('alle='));
+				await expect.poll(() => rowsOf(page)).toBe(50);
+			},
+			{ javaScript }
+		);
+	});
+});

@@ -1,9 +1,24 @@
 /**
  * The rows of a chart's table as HTML, escaped: DataTable writes them with {@html}, so that a
  * page whose hydration data leaves the rows out (they are in the HTML already,
- * $lib/server/charts/hydration) keeps the server's rows while hydrating.
+ * $lib/server/charts/page-data) keeps the server's rows while hydrating.
  */
 import type { ChartTable } from './types';
+
+/** Rows of a chart's table on a page; the rest behind "Toon alle" (the downloads have every row). */
+export const PAGE_ROWS = 50;
+/** The URL parameter naming the charts whose tables show all rows: `alle=<chart id>`, repeated. */
+export const ALLE_PARAM = 'alle';
+
+/** The same page with chart `id`'s table whole (`show`) or cut again, at that table. */
+export function alleRowsHref(url: URL, id: string, show: boolean): string {
+	const params = new URLSearchParams(url.search);
+	const others = params.getAll(ALLE_PARAM).filter((a) => a !== id);
+	params.delete(ALLE_PARAM);
+	for (const a of show ? [...others, id] : others) params.append(ALLE_PARAM, a);
+	const query = params.toString();
+	return `${url.pathname}${query ? `?${query}` : ''}#${id}-tabel`;
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);

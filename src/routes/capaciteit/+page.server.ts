@@ -1,5 +1,5 @@
 import { capaciteitPage } from '$lib/server/views/capaciteit';
-import { hydrationData } from '$lib/server/charts/hydration';
+import { pageData } from '$lib/server/charts/page-data';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, isDataRequest }) => hydrationData(await capaciteitPage(url), { isDataRequest });
+export const load: PageServerLoad = async ({ url, isDataRequest }) => pageData(await capaciteitPage(url), { url, isDataRequest });

@@ -1,5 +1,5 @@
 import { dagbestedingPage } from '$lib/server/views/dagbesteding';
-import { hydrationData } from '$lib/server/charts/hydration';
+import { pageData } from '$lib/server/charts/page-data';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, isDataRequest }) => hydrationData(await dagbestedingPage(url), { isDataRequest });
+export const load: PageServerLoad = async ({ url, isDataRequest }) => pageData(await dagbestedingPage(url), { url, isDataRequest });

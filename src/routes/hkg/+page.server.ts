@@ -1,5 +1,5 @@
 import { hkgPage } from '$lib/server/views/hkg';
-import { hydrationData } from '$lib/server/charts/hydration';
+import { pageData } from '$lib/server/charts/page-data';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, isDataRequest }) => hydrationData(await hkgPage(url), { isDataRequest });
+export const load: PageServerLoad = async ({ url, isDataRequest }) => pageData(await hkgPage(url), { url, isDataRequest });

@@ -1,5 +1,5 @@
 import { planningPage } from '$lib/server/views/planning';
-import { hydrationData } from '$lib/server/charts/hydration';
+import { pageData } from '$lib/server/charts/page-data';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, isDataRequest }) => hydrationData(await planningPage(url), { isDataRequest });
+export const load: PageServerLoad = async ({ url, isDataRequest }) => pageData(await planningPage(url), { url, isDataRequest });

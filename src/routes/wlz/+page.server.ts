@@ -1,5 +1,5 @@
 import { wlzPage } from '$lib/server/views/wlz';
-import { hydrationData } from '$lib/server/charts/hydration';
+import { pageData } from '$lib/server/charts/page-data';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, isDataRequest }) => hydrationData(await wlzPage(url), { isDataRequest });
+export const load: PageServerLoad = async ({ url, isDataRequest }) => pageData(await wlzPage(url), { url, isDataRequest });

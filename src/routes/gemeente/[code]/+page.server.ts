@@ -1,5 +1,5 @@
 import { gemeentePage } from '$lib/server/views/gemeente';
-import { hydrationData } from '$lib/server/charts/hydration';
+import { pageData } from '$lib/server/charts/page-data';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, isDataRequest }) => hydrationData(await gemeentePage(params.code), { isDataRequest });
+export const load: PageServerLoad = async ({ params, url, isDataRequest }) => pageData(await gemeentePage(params.code), { url, isDataRequest });
