@@ -21,7 +21,7 @@
 import { error, isHttpError } from '@sveltejs/kit';
 import PptxGenJS from 'pptxgenjs';
 import { z } from 'zod';
-import { CHART_VIEWS } from '$lib/server/views';
+import { CHART_VIEWS, MEER_REGIOS_CHARTS } from '$lib/server/views';
 import { footerText } from '$lib/charts/meta';
 import { formatDate } from '$lib/domain/format';
 import { FilterError } from '$lib/filters';
@@ -166,7 +166,11 @@ export async function loadDeckCharts(request: DeckRequest): Promise<DeckSlide[]>
 	if (!request.skipMissing) return slides;
 	// A whole view shows the map instead of the tile map when it can draw it: so does its deck.
 	const loadedIds = new Set(slides.map((s) => s.request.id));
-	return slides.filter((s) => !Object.entries(SHOWN_INSTEAD).some(([instead, of]) => of === s.request.id && loadedIds.has(instead)));
+	// Nor does it show a comparison with other regions when the store has none (issue 12).
+	const eenRegio = (await regios()).length <= 1;
+	return slides.filter(
+		(s) => !Object.entries(SHOWN_INSTEAD).some(([instead, of]) => of === s.request.id && loadedIds.has(instead)) && !(eenRegio && MEER_REGIOS_CHARTS.has(s.request.id))
+	);
 }
 
 /** Charts a view shows instead of another when they load: chart id → the id it replaces. */

@@ -26,7 +26,11 @@ export const capaciteitView = defineView({
 		'capaciteit-per-type': { chart: capaciteitPerTypeChart, title: 'Plekken en tekort per voorzieningstype in de regio' },
 		'capaciteit-tegelkaart': { chart: capaciteitTegelkaartChart, title: 'Tekort per gemeente (tegelkaart)' },
 		'capaciteit-kaart': { chart: capaciteitKaartChart, title: 'Tekort per gemeente (kaart met gemeentegrenzen)' },
-		'capaciteit-per-type-regios': { chart: capaciteitPerTypeRegios, title: 'Bestaande plekken per 10.000 inwoners per voorzieningstype tegen de spreiding van andere regio’s' }
+		'capaciteit-per-type-regios': {
+			chart: capaciteitPerTypeRegios,
+			title: 'Bestaande plekken per 10.000 inwoners per voorzieningstype tegen de spreiding van andere regio’s',
+			meerRegios: true
+		}
 	},
 	facts: async () => {
 		const [jaren, lijst] = await Promise.all([peiljaren(), regios()]);

@@ -35,6 +35,11 @@ export interface ViewChart {
 	// The registry holds builders of every row type; a view's load pairs each with its own rows.
 	chart: ChartDefinition<never>;
 	title: string;
+	/**
+	 * The chart sets the region against the other regions: its page shows it only when the store
+	 * has more than one region, and so does the deck of the whole view. Its id loads always.
+	 */
+	meerRegios?: true;
 }
 
 export interface ViewSpec<Id extends string, Facts, Filters, Data extends { charts: Partial<Record<Id, LoadedChart | null>> }> {

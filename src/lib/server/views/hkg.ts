@@ -22,7 +22,7 @@ export const hkgView = defineView({
 	charts: {
 		'hkg-bod-per-gemeente': { chart: hkgBodPerGemeente, title: 'HKG-bod per gemeente tegen het redelijk aandeel' },
 		'hkg-totaal-per-ronde': { chart: hkgTotaalPerRonde, title: 'HKG-biedingen van de regio per ronde tegen de opgave' },
-		'hkg-bod-opgave-regios': { chart: hkgBodOpgaveRegiosChart, title: 'HKG-bod als deel van de opgave: de regio tegen andere regio’s' }
+		'hkg-bod-opgave-regios': { chart: hkgBodOpgaveRegiosChart, title: 'HKG-bod als deel van de opgave: de regio tegen andere regio’s', meerRegios: true }
 	},
 	facts: async ({ regio }) => {
 		const [periodes, lijst, huidig, regioLijst] = await Promise.all([hkgPeriodes(), gemeenten({ regio }), huidigeHkgPeriode(), regios()]);

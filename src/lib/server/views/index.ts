@@ -32,6 +32,9 @@ export const CHARTS: Readonly<Record<string, ChartDefinition<never>>> = Object.f
 /** Which view each chart belongs to, in the views' order (the export menu and GET /charts list them so). */
 export const CHART_VIEWS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(VIEWS.map((view) => [view.name, Object.keys(view.charts)]));
 
+/** Charts that set the region against the other regions: in a view's deck only when the store has more than one region. */
+export const MEER_REGIOS_CHARTS: ReadonlySet<string> = new Set(VIEWS.flatMap((view) => Object.entries(view.charts).filter(([, c]) => c.meerRegios).map(([id]) => id)));
+
 /** Every chart's loader, by id. */
 export const VIEW_LOADERS: Readonly<Record<string, ChartLoader>> = Object.fromEntries(VIEWS.flatMap((view) => view.loaders()).map((loader) => [loader.id, loader]));
 

@@ -124,6 +124,12 @@ describe('downloads and decks carry the region', () => {
 		expect(csv).not.toContain('Gorinchem');
 	});
 
+	test('the deck of a whole view has the comparison with other regions, as its page does', async () => {
+		const { loadDeckCharts } = await import('$lib/server/export/deck');
+		const slides = await loadDeckCharts({ titel: 'C', slides: ['capaciteit-per-gemeente', 'capaciteit-per-type-regios'].map((id) => ({ id, query: 'regio=CR0344', slidetitel: '', notitie: '' })), skipMissing: true });
+		expect(slides.map((s) => s.request.id)).toEqual(['capaciteit-per-gemeente', 'capaciteit-per-type-regios']);
+	});
+
 	test('a deck of a view of another region names that region on its title slide', async () => {
 		const JSZip = (await import('jszip')).default;
 		const { buildDeck } = await import('$lib/server/export/deck');
