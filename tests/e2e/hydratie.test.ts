@@ -9,7 +9,7 @@ import { chartTable, url, useBrowser } from './helpers';
 
 const { withPage } = useBrowser();
 
-const VIEWS = ['/', '/capaciteit', '/planning', '/wlz', '/hkg', '/dagbesteding', '/gemeente/GM0505'];
+const VIEWS = ['/', '/capaciteit', '/planning', '/wlz', '/hkg', '/dagbesteding', '/gemeente/GM0505', '/notebooks/hkg-fair-share'];
 
 /** devalue writes '<' as \u003C inside scripts and data. */
 const unescaped = (text: string) => text.replaceAll('\\u003C', '<');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { viewChartIds } from './view-charts';
 
-const chart = (id: string) => ({ meta: { title: id }, chart: { id, svg: '<svg></svg>', legend: [] } });
+// As a page's hydration data holds them: without their svg.
+const chart = (id: string) => ({ meta: { title: id }, chart: { id, description: `De grafiek ${id}.`, legend: [] } });
 
 describe('viewChartIds', () => {
 	it('finds the charts of a view however its data nests them, each once, in order', () => {

@@ -1,13 +1,14 @@
 /**
- * The charts a view shows, found in its page data: every ViewChart ({ meta, chart: { id, svg } },
- * what renderLoaded gives the views) however the view nests them. "Exporteer weergave" says
+ * The charts a view shows, found in its page data: every ViewChart ({ meta, chart: { id,
+ * description, … } }, what renderLoaded gives the views) however the view nests them. Not by its
+ * svg: a page's hydration data leaves that out ($lib/server/charts/page-data). "Exporteer weergave" says
  * how many charts its deck holds, and offers no deck when the view shows none.
  */
 
-function isViewChart(value: unknown): value is { chart: { id: string; svg: string } } {
+function isViewChart(value: unknown): value is { chart: { id: string; description: string } } {
 	if (value === null || typeof value !== 'object' || !('chart' in value) || !('meta' in value)) return false;
 	const chart = (value as { chart: unknown }).chart;
-	return chart !== null && typeof chart === 'object' && typeof (chart as { id?: unknown }).id === 'string' && typeof (chart as { svg?: unknown }).svg === 'string';
+	return chart !== null && typeof chart === 'object' && typeof (chart as { id?: unknown }).id === 'string' && typeof (chart as { description?: unknown }).description === 'string';
 }
 
 /** The ids of the charts in a view's page data, in order, each once. */

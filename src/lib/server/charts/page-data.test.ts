@@ -53,6 +53,18 @@ describe('pageData', () => {
 	});
 });
 
+describe('pageData of a notebook', () => {
+	it("leaves a SQL block's rows out of the serialised data on a page request, keeping their number", () => {
+		const notebook = () => ({ page: { blocks: [{ kind: 'sql', name: 'per_gemeente', columns: [{ name: 'gemeente', numeric: false }], rows: [['Dordrecht'], ['Gorinchem']], shownRows: 2, rowCount: 2 }] } });
+		const out = pageData(notebook(), page());
+		expect(out.page.blocks[0].rows).toEqual([['Dordrecht'], ['Gorinchem']]);
+		const serialised = devalue.uneval(out);
+		expect(serialised).not.toContain('Gorinchem');
+		expect(serialised).toContain('shownRows:2');
+		expect(devalue.parse(devalue.stringify(pageData(notebook(), data())))).toEqual(notebook());
+	});
+});
+
 describe('alleRowsHref', () => {
 	const url = new URL('http://regiomonitor.test/dagbesteding?maat=aandeel&alle=x');
 	it('adds or removes one chart in alle, keeping the filters and the other charts, at that table', () => {

@@ -30,9 +30,15 @@ function hide(object: object, key: string): void {
 	Object.defineProperty(object, key, { enumerable: false });
 }
 
-/** Every rendered chart in `data`, at any depth. */
-function renderedCharts(data: unknown): RenderedChart[] {
+/** A notebook's SQL block as its page shows it (src/lib/server/notebooks/page.ts): its rows are a table in the HTML. */
+function isSqlResult(value: object): value is { kind: 'sql'; rows: string[][] } {
+	return (value as { kind?: unknown }).kind === 'sql' && Array.isArray((value as { rows?: unknown }).rows);
+}
+
+/** Every rendered chart and notebook SQL result in `data`, at any depth. */
+function tablesIn(data: unknown): { charts: RenderedChart[]; results: { rows: string[][] }[] } {
 	const found: RenderedChart[] = [];
+	const results: { rows: string[][] }[] = [];
 	const seen = new Set<object>();
 	const walk = (value: unknown): void => {
 		if (typeof value !== 'object' || value === null || seen.has(value)) return;
@@ -42,20 +48,23 @@ function renderedCharts(data: unknown): RenderedChart[] {
 			return;
 		}
 		if (isRenderedChart(value)) found.push(value);
+		else if (isSqlResult(value)) results.push(value);
 		for (const item of Object.values(value)) walk(item);
 	};
 	walk(data);
-	return found;
+	return { charts: found, results };
 }
 
 /**
  * `data` for a view's load function: tables cut to their first rows unless the URL asks for
  * all of a chart's (`alle=<chart id>`), and on a page request (not a data request) every SVG
- * and table row kept for the server's render only. Changes `data` in place and returns it.
+ * and table row, of charts and of notebook SQL results, kept for the server's render only. Changes `data` in place and returns it.
  */
 export function pageData<T>(data: T, { url, isDataRequest }: { url: URL; isDataRequest: boolean }): T {
 	const alle = new Set(url.searchParams.getAll(ALLE_PARAM));
-	for (const chart of renderedCharts(data)) {
+	const { charts, results } = tablesIn(data);
+	if (!isDataRequest) for (const result of results) hide(result, 'rows');
+	for (const chart of charts) {
 		const { rows } = chart.table;
 		if (rows.length > PAGE_ROWS && !alle.has(chart.id)) chart.table = { ...chart.table, rows: rows.slice(0, PAGE_ROWS), totalRows: chart.table.totalRows ?? rows.length, shownRows: PAGE_ROWS };
 		if (!isDataRequest) {

@@ -15,7 +15,7 @@ const SHOWN_ROWS = 100;
 
 export type PageBlock =
 	| { kind: 'markdown'; html: string }
-	| { kind: 'sql'; name: string; line: number; sql: string; columns: { name: string; numeric: boolean }[]; rows: string[][]; rowCount: number; truncated: boolean; ms: number; error?: string }
+	| { kind: 'sql'; name: string; line: number; sql: string; columns: { name: string; numeric: boolean }[]; rows: string[][]; shownRows: number; rowCount: number; truncated: boolean; ms: number; error?: string }
 	/** `level`: the chart title's heading level, one below the section it stands in (2 before any heading). */
 	| { kind: 'chart'; name: string; id: string; level: 2 | 3 | 4 | 5 | 6; chart?: ViewChart; error?: string };
 
@@ -37,6 +37,8 @@ function sqlBlock(result: QueryResult, line: number, sql: string): PageBlock {
 		sql,
 		columns: result.columns.map((c) => ({ name: c.name, numeric: c.numeric })),
 		rows: result.rows.slice(0, SHOWN_ROWS).map((row) => result.columns.map((c) => formatInline(row[c.name] ?? null, undefined, c.type, c.name))),
+		// The page's hydration data may leave the rows out ($lib/server/charts/page-data): their number stays.
+		shownRows: Math.min(result.rows.length, SHOWN_ROWS),
 		rowCount: result.rows.length,
 		truncated: result.truncated,
 		ms: result.ms,
