@@ -9,7 +9,7 @@ import { STORE_TABLES } from '../../domain/store-tables';
 import { DREMPEL_STANDAARD, isNullable, type Manifest } from '../../domain/schemas';
 
 /** Bump when the snapshot layout changes: `npm start` re-ingests a store of another version. */
-export const STORE_SCHEMA_VERSION = 2;
+export const STORE_SCHEMA_VERSION = 3;
 
 export function sqlType(column: ColumnSpec): string {
 	switch (column.type.kind) {
@@ -57,7 +57,12 @@ export const CREATE_META_TABLES = [
 		seconden DOUBLE NOT NULL
 	)`,
 	// The disclosure threshold of this snapshot (manifest "kleine_aantallen"), see $lib/server/disclosure.
-	`CREATE TABLE kleine_aantallen (drempel INTEGER NOT NULL)`
+	`CREATE TABLE kleine_aantallen (drempel INTEGER NOT NULL)`,
+	// The hidden cells of this snapshot, computed at ingest over the full tables (patterns.ts), so
+	// a fresh server reads them instead of computing them on its first request. Filled after the
+	// derived tables, sorted so a part of a pattern (`deel`, patterns.ts) is read from few row
+	// groups; not a table for notebooks (not in STORE_TABLES).
+	`CREATE TABLE verborgen_cellen (patroon VARCHAR NOT NULL, deel VARCHAR NOT NULL, sleutel VARCHAR NOT NULL, kolom VARCHAR NOT NULL, reden VARCHAR NOT NULL)`
 ];
 
 /** The INSERT that stores a manifest's disclosure threshold (default 5; 0 only when set explicitly). */
@@ -128,4 +133,4 @@ export const CREATE_DERIVED = [
 ];
 
 /** Every table a complete snapshot has; the query layer checks a snapshot against this list. */
-export const SNAPSHOT_TABLES = STORE_TABLES;
+export const SNAPSHOT_TABLES: readonly string[] = [...STORE_TABLES, 'verborgen_cellen'];

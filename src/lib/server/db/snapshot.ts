@@ -5,7 +5,8 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
-import { loadDrempel, loadPattern, protectRows, type Disclosure, type Pattern, type PatternName, type Protection } from '../disclosure';
+import { loadDrempel, protectRows, type Disclosure, type Pattern, type PatternName, type Protection } from '../disclosure';
+import { partsLookup, patternFromColumns, patternPart, STORED_PATTERN_PART_SQL, STORED_PATTERN_SQL, type PatternLookup } from '../disclosure/patterns';
 import { QueryCache } from './cache';
 import { StoreInvalidError } from './errors';
 import type { Pointer } from './layout';
@@ -35,6 +36,7 @@ export class Snapshot {
 	private readonly resources = new Map<symbol, Promise<SnapshotResource>>();
 	private drempelState: Promise<number> | null = null;
 	private readonly patternStates = new Map<PatternName, Promise<Pattern>>();
+	private readonly partStates = new Map<string, Promise<Pattern>>();
 
 	private constructor(
 		readonly pointer: Pointer,
@@ -100,10 +102,11 @@ export class Snapshot {
 	rows(sql: string, params: Params = {}, protection?: Protection): Promise<JsonRow[]> {
 		if (this.closed) return Promise.reject(new Error(`Snapshot ${this.id} is closed`));
 		return this.cache.get(queryKey(sql, params), async () => {
-			// Only what this query needs: the threshold, and the pattern its cells are in (if any).
-			const name = protection?.cell?.pattern;
-			const [raw, drempel, pattern] = await Promise.all([this.run(sql, params), this.drempel(), name ? this.pattern(name) : undefined]);
-			return protectRows(raw, sql, params, protection, { drempel, patterns: name && pattern ? { [name]: pattern } : {} });
+			// Only what this query needs: the threshold, and the parts of the pattern its rows' cells are in (if any).
+			const cell = protection?.cell;
+			const [raw, drempel] = await Promise.all([this.run(sql, params), this.drempel()]);
+			const patterns = cell && drempel > 0 ? { [cell.pattern]: await this.patternParts(cell.pattern, new Set(raw.map((row) => patternPart(cell.key(row, params))))) } : {};
+			return protectRows(raw, sql, params, protection, { drempel, patterns });
 		});
 	}
 
@@ -116,12 +119,12 @@ export class Snapshot {
 		return this.drempelState;
 	}
 
-	/** One pattern of hidden cells of this snapshot, computed on first use. */
+	/** One whole pattern of hidden cells of this snapshot, as the ingest stored it (verborgen_cellen), read on first use. */
 	pattern(name: PatternName): Promise<Pattern> {
 		let state = this.patternStates.get(name);
 		if (!state) {
-			state = this.drempel()
-				.then((drempel) => loadPattern((sql, params = {}) => this.run(sql, params as Params), name, drempel))
+			state = this.columns(STORED_PATTERN_SQL, { patroon: name })
+				.then(patternFromColumns)
 				.catch((error: unknown) => {
 					this.patternStates.delete(name);
 					throw error;
@@ -129,6 +132,28 @@ export class Snapshot {
 			this.patternStates.set(name, state);
 		}
 		return state;
+	}
+
+	/** The parts `parts` of a pattern as one lookup; each part is read from the snapshot once. */
+	private async patternParts(name: PatternName, parts: ReadonlySet<string>): Promise<PatternLookup> {
+		const loaded = new Map<string, Pattern>();
+		await Promise.all(
+			[...parts].map(async (deel) => {
+				const key = `${name}|${deel}`;
+				let state = this.partStates.get(key);
+				if (!state) {
+					state = this.columns(STORED_PATTERN_PART_SQL, { patroon: name, deel })
+						.then(patternFromColumns)
+						.catch((error: unknown) => {
+							this.partStates.delete(key);
+							throw error;
+						});
+					this.partStates.set(key, state);
+				}
+				loaded.set(deel, await state);
+			})
+		);
+		return partsLookup(loaded);
 	}
 
 	/** The threshold and every pattern (the notebook sandbox hides the same cells as the pages). */
@@ -163,6 +188,12 @@ export class Snapshot {
 
 	get cacheSize(): { inflight: number; done: number } {
 		return this.cache.size;
+	}
+
+	/** A result as its columns (JS values), for results too large to turn into row objects. */
+	private columns(sql: string, params: Params): Promise<unknown[][]> {
+		const { values, types } = bindParams(sql, params);
+		return this.pool.use(async (connection) => (await connection.runAndReadAll(sql, values, types)).getColumnsJS() as unknown[][]);
 	}
 
 	private run(sql: string, params: Params): Promise<JsonRow[]> {

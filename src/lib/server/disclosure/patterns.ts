@@ -11,6 +11,19 @@ export type RawRows = (sql: string, params?: Record<string, unknown>) => Promise
 /** Hidden columns per cell key. */
 export type Pattern = Map<string, Map<string, Reden>>;
 
+/** What protecting rows asks of a pattern: the hidden columns of one cell (protect.ts). */
+export type PatternLookup = Pick<Pattern, 'get'>;
+
+/**
+ * The part of a pattern a cell belongs to: its key's first segment (the jaar, peiljaar or
+ * periode). The snapshot reads a national pattern part by part, only the parts a result's rows
+ * are in; every group of the suppression lies within one part, so a part is complete.
+ */
+export function patternPart(key: string): string {
+	const end = key.indexOf('|');
+	return end < 0 ? key : key.slice(0, end);
+}
+
 export type PatternName = 'wlz' | 'dagbesteding' | 'capaciteit';
 
 export interface Disclosure {
@@ -69,6 +82,42 @@ export async function loadPattern(rows: RawRows, name: PatternName, drempel: num
 	if (drempel <= 0) return new Map();
 	const source = PATTERN_SOURCES[name];
 	return source.build(await rows(source.sql, { drempel }), drempel);
+}
+
+/**
+ * Every pattern as rows of the snapshot's table verborgen_cellen (made at ingest, so a fresh
+ * server reads the hidden cells instead of computing them over the full tables).
+ */
+export function patternRows(disclosure: Disclosure): { patroon: PatternName; deel: string; sleutel: string; kolom: string; reden: Reden }[] {
+	return PATTERN_NAMES.flatMap((patroon) =>
+		[...disclosure.patterns[patroon]].flatMap(([sleutel, cells]) => [...cells].map(([kolom, reden]) => ({ patroon, deel: patternPart(sleutel), sleutel, kolom, reden })))
+	);
+}
+
+/** The SQL that reads one part of a pattern back from verborgen_cellen. */
+export const STORED_PATTERN_PART_SQL = `SELECT sleutel, kolom, reden FROM verborgen_cellen WHERE patroon = $patroon AND deel = $deel`;
+/** The SQL that reads a whole pattern back (the notebook sandbox needs all of it). */
+export const STORED_PATTERN_SQL = `SELECT sleutel, kolom, reden FROM verborgen_cellen WHERE patroon = $patroon`;
+
+/** A lookup over the parts of a pattern read so far (each complete, see {@link patternPart}). */
+export function partsLookup(parts: ReadonlyMap<string, Pattern>): PatternLookup {
+	return { get: (key: string) => parts.get(patternPart(key))?.get(key) };
+}
+
+/**
+ * A pattern (or part) from the columns of {@link STORED_PATTERN_SQL} (a national snapshot hides
+ * some 300.000 cells: read as columns, not as row objects, that takes a tenth of the time; an
+ * empty result has no columns).
+ */
+export function patternFromColumns([sleutels = [], kolommen = [], redenen = []]: readonly (readonly unknown[])[]): Pattern {
+	const pattern: Pattern = new Map();
+	for (let i = 0; i < sleutels.length; i++) {
+		const key = String(sleutels[i]);
+		let cell = pattern.get(key);
+		if (!cell) pattern.set(key, (cell = new Map<string, Reden>()));
+		cell.set(String(kolommen[i]), redenen[i] as Reden);
+	}
+	return pattern;
 }
 
 /** The threshold and every pattern of a snapshot. */

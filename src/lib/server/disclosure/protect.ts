@@ -4,7 +4,7 @@
  */
 import { PERSON_COLUMNS } from '../../domain/exports';
 import { AFGESCHERMD, countLabel, isKlein, type Reden } from '../../domain/disclosure';
-import type { Pattern, PatternName } from './patterns';
+import type { PatternLookup, PatternName } from './patterns';
 
 type JsonRow = Record<string, unknown>;
 type Params = Readonly<Record<string, unknown>>;
@@ -37,7 +37,7 @@ const PERSON_RESULT = new Set<string>([...PERSON_COLUMNS, ...DERIVED_STORE_COLUM
 /** What protecting one result needs: the threshold and, when the query names one, its pattern. */
 export interface ProtectionContext {
 	drempel: number;
-	patterns: Partial<Record<PatternName, Pattern>>;
+	patterns: Partial<Record<PatternName, PatternLookup>>;
 }
 
 /** Check the declaration against the SQL and the result, then protect every row. */

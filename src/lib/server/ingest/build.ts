@@ -13,6 +13,8 @@ import { normaliseKey } from '../../domain/vocabulary';
 import type { Manifest } from '../../domain/schemas';
 import { SNAPSHOT_DIR, fsyncDir, pruneSnapshots, writePointer, type Pointer, type StorePaths } from '../db/layout';
 import { CREATE_DERIVED, CREATE_META_TABLES, STORE_SCHEMA_VERSION, kleineAantallenInsert } from '../db/schema';
+import { bindParams, type Params } from '../db/params';
+import { loadDisclosure, patternRows } from '../disclosure/patterns';
 import { checkDuplicateKeys, crossChecks } from './checks';
 import { writeReport, type FileReport, type IngestError, type IngestReport } from './report';
 import { combineFingerprint, fileError, readFileSet, type FileSet } from './sources';
@@ -135,6 +137,28 @@ async function stageFiles(con: DuckDBConnection, set: FileSet, buildDir: string,
 	return staged;
 }
 
+/**
+ * The hidden cells of the new snapshot (disclosure patterns, computed over its full tables as a
+ * request would) into verborgen_cellen.
+ */
+async function storeHiddenCells(con: DuckDBConnection): Promise<void> {
+	const disclosure = await loadDisclosure(async (sql, params = {}) => {
+		const { values, types } = bindParams(sql, params as Params);
+		return (await con.runAndReadAll(sql, values, types)).getRowObjectsJson() as Record<string, unknown>[];
+	});
+	const rows = patternRows(disclosure).sort((a, b) => (a.patroon + a.deel < b.patroon + b.deel ? -1 : a.patroon + a.deel > b.patroon + b.deel ? 1 : 0));
+	const appender = await con.createAppender('verborgen_cellen');
+	for (const r of rows) {
+		appender.appendVarchar(r.patroon);
+		appender.appendVarchar(r.deel);
+		appender.appendVarchar(r.sleutel);
+		appender.appendVarchar(r.kolom);
+		appender.appendVarchar(r.reden);
+		appender.endRow();
+	}
+	appender.closeSync();
+}
+
 /** Write the checked tables, the snapshot's facts and provenance, and the derived tables into the snapshot file. */
 async function writeSnapshot(
 	con: DuckDBConnection,
@@ -163,6 +187,8 @@ async function writeSnapshot(
 	}
 	for (const sql of CREATE_DERIVED) await con.run(sql);
 	time.lap('Afgeleide tabellen (tekort, per 10.000, eerlijk deel)');
+	await storeHiddenCells(con);
+	time.lap('Afgeschermde cellen bepaald');
 	await con.run('CHECKPOINT');
 	time.lap('Snapshot weggeschreven (checkpoint)');
 }
