@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FilterError } from '../../filters';
-import { dagbestedingSubtitle, inPeriode, parseDagbestedingFilters } from './filters';
+import { dagbestedingSubtitle, inPeriode, parseDagbestedingFilters, STANDAARD_PERIODEN } from './filters';
 
 const lists = { aanbieders: ['Aanbieder A', 'Aanbieder B'], perioden: ['2020-K3', '2020-K4', '2021-K1', '2021-K2'] };
 const parse = (query: string) => parseDagbestedingFilters(new URL(`http://x/dagbesteding?${query}`), lists);
@@ -10,6 +10,13 @@ describe('dagbesteding filters', () => {
 		// The schema holds the defaults: every aanbieder, the first to the last periode.
 		expect(parse('')).toEqual({ van: '2020-K3', tot: '2021-K2', maat: 'aandeel' });
 		expect(parse('aanbieder=Aanbieder+B&van=2020-K4&tot=2021-K1&maat=aantallen')).toEqual({ aanbieder: ['Aanbieder B'], van: '2020-K4', tot: '2021-K1', maat: 'aantallen' });
+	});
+
+	it(`shows the last ${STANDAARD_PERIODEN} periods by default of a longer history, and any earlier one on request`, () => {
+		const perioden = Array.from({ length: 39 }, (_, j) => [1, 2, 3, 4].map((k) => `${2000 + j}-K${k}`)).flat();
+		const long = (query: string) => parseDagbestedingFilters(new URL(`http://x/dagbesteding?${query}`), { aanbieders: lists.aanbieders, perioden });
+		expect(long('')).toEqual({ van: '2029-K1', tot: '2038-K4', maat: 'aandeel' });
+		expect(long('van=2000-K1').van).toBe('2000-K1');
 	});
 
 	it('rejects unknown values naming the parameter and the allowed values, and van after tot', () => {

@@ -22,11 +22,17 @@ export interface DagbestedingFilters {
 const nonEmpty = (values: readonly string[]) => (values.length > 0 ? (values as [string, ...string[]]) : ['']);
 
 /** The schema for the aanbieders and perioden (ordered in time) in the store: by default all aanbieders, the first to the last periode. */
+/**
+ * The periods shown by default: the last ten years of quarters. A long history (a national
+ * set from 2000) would otherwise fill the page with decades nobody asked for; `van` shows more.
+ */
+export const STANDAARD_PERIODEN = 40;
+
 export function dagbestedingFilterSchema(aanbieders: readonly string[], perioden: readonly string[]) {
 	const periode = z.enum(nonEmpty(perioden));
 	return z.object({
 		aanbieder: z.array(z.enum(nonEmpty(aanbieders))).optional().meta({ label: 'Aanbieder' }),
-		van: (perioden.length > 0 ? periode.default(perioden[0]) : periode.optional()).meta({ label: 'Vanaf periode' }),
+		van: (perioden.length > 0 ? periode.default(perioden[Math.max(0, perioden.length - STANDAARD_PERIODEN)]) : periode.optional()).meta({ label: 'Vanaf periode' }),
 		tot: (perioden.length > 0 ? periode.default(perioden.at(-1)!) : periode.optional()).meta({ label: 'Tot en met periode' }),
 		maat: z.enum(MATEN).default('aandeel').meta({ label: 'Maat' })
 	});
