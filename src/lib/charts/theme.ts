@@ -78,7 +78,7 @@ export const SERIES_GROUPS: readonly (readonly string[])[] = [
 ];
 
 /** Root classes of the charts drawn as a light card in dark mode (sequential fills with their own labels). */
-export const LIGHT_CARD_CHARTS = ['chart-capaciteit-tegelkaart', 'chart-capaciteit-kaart', 'chart-notebook-cell', 'chart-notebook-tilemap'] as const;
+export const LIGHT_CARD_CHARTS = ['chart-capaciteit-tegelkaart', 'chart-capaciteit-kaart', 'chart-regios-kaart', 'chart-notebook-cell', 'chart-notebook-tilemap'] as const;
 
 /**
  * Colours only the light-card charts use, which need no dark counterpart: GEEN_TEKORT of

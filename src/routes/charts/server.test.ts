@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHART_VIEWS, CHARTS } from '$lib/server/views';
+import { CHART_VIEWS, CHARTS, GRENZEN_CHARTS } from '$lib/server/views';
 import type { ChartParameter } from '$lib/server/charts/types';
 import { useFixtureStore } from '../../../tests/helpers/fixture-store';
 import { GET } from './+server';
@@ -61,8 +61,10 @@ describe('GET /charts', () => {
 		expect(kaart).toMatchObject({ available: false });
 		expect(kaart?.reason).toContain('gemeentegrenzen');
 		expect(kaart?.reason).toContain('geo/*.geojson');
-		// Every other chart of the fixture has data: available, without a reason.
-		for (const chart of charts.filter((c) => c.id !== 'capaciteit-kaart')) {
+		// So is the regions' map; every other chart of the fixture has data: available, without a reason.
+		expect(GRENZEN_CHARTS).toEqual(['capaciteit-kaart', 'regios-kaart']);
+		expect(charts.find((c) => c.id === 'regios-kaart')).toMatchObject({ available: false, reason: expect.stringContaining('gemeentegrenzen') });
+		for (const chart of charts.filter((c) => !GRENZEN_CHARTS.includes(c.id))) {
 			expect(chart, chart.id).toMatchObject({ available: true });
 			expect(chart.reason, chart.id).toBeUndefined();
 		}

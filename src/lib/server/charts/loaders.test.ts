@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHART_VIEWS, CHARTS } from '$lib/server/views';
+import { CHART_VIEWS, CHARTS, GRENZEN_CHARTS } from '$lib/server/views';
 import { FilterError } from '$lib/filters';
 import { useFixtureStore } from '../../../../tests/helpers/fixture-store';
 import { thrown } from '../../../../tests/helpers/thrown';
@@ -33,7 +33,7 @@ describe('CHART_LOADERS', () => {
 });
 
 describe('loadChart with default filters', () => {
-	const ids = Object.keys(CHARTS).filter((id) => id !== 'capaciteit-kaart');
+	const ids = Object.keys(CHARTS).filter((id) => !GRENZEN_CHARTS.includes(id));
 	it.each(ids)('%s loads rows that its builder renders', async (id) => {
 		const chart = await loadChart(id, chartUrl(id));
 		expect(chart.chart).toBe(CHARTS[id as keyof typeof CHARTS]);

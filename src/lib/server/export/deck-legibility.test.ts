@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { footerText } from '$lib/charts/meta';
 import { capaciteitKaartChart, type KaartRow } from '$lib/charts/capaciteit/kaart';
+import { regiosKaartChart, type RegioKaartRij } from '$lib/charts/regios/kaart';
 import { gemeenteDagbesteding, gemeenteDagbestedingRows } from '$lib/charts/gemeente/dagbesteding';
 import { perGemeente } from '$lib/charts/capaciteit/fixtures.test-helpers';
 import { CHART_VIEWS } from '$lib/server/views';
@@ -61,6 +62,16 @@ const kaartChart = (): LoadedChart =>
 		meta: { ...tekortChart().meta, title: 'Tekort per gemeente, peiljaar 2024', subtitle: 'Peiljaar 2024 · alle voorzieningstypen' }
 	});
 
+const regiosKaart = (): LoadedChart =>
+	tekortChart({
+		definition: regiosKaartChart as never,
+		rows: [
+			{ regiocode: 'CR0505', regionaam: 'Dordrecht', gekozen: true, waarde: 1.25, polygonen: [square(0, 0)] },
+			{ regiocode: 'CR0344', regionaam: 'Utrecht', gekozen: false, waarde: null, polygonen: [square(0, 1)] }
+		] satisfies RegioKaartRij[] as never,
+		meta: { ...tekortChart().meta, title: 'Tekort per 10.000 inwoners per regio op de kaart', subtitle: '2 centrumregio’s' }
+	});
+
 const dagbestedingChart = (): LoadedChart =>
 	tekortChart({
 		definition: gemeenteDagbesteding as never,
@@ -108,7 +119,7 @@ describe('slide images: every text at least 14 pt on the slide', () => {
 		const unavailable: string[] = [];
 		for (const id of ids) if ((await load(id)) === 'unavailable') unavailable.push(id);
 		// measured below with hand-made rows
-		expect(unavailable).toEqual(['capaciteit-kaart', 'gemeente-dagbesteding']);
+		expect(unavailable).toEqual(['capaciteit-kaart', 'gemeente-dagbesteding', 'regios-kaart']);
 	});
 
 	it('has no text under 14 pt on any chart slide', async () => {
@@ -124,7 +135,11 @@ describe('slide images: every text at least 14 pt on the slide', () => {
 			if (chart === 'unavailable') throw new Error(`${id}?${query} is unavailable`);
 			charts.push([`${id}?${query}`, chart]);
 		}
-		charts.push(['capaciteit-kaart (hand-made areas)', kaartChart()], ['gemeente-dagbesteding (hand-made rows)', dagbestedingChart()]);
+		charts.push(
+			['capaciteit-kaart (hand-made areas)', kaartChart()],
+			['gemeente-dagbesteding (hand-made rows)', dagbestedingChart()],
+			['regios-kaart (hand-made areas)', regiosKaart()]
+		);
 		for (const [name, chart] of charts) {
 			const sizes = slideTextSizes(chart);
 			smallest[name] = Math.min(...sizes.map((s) => s.pt));

@@ -101,6 +101,8 @@ export function parseBoundaries(json: unknown, bestand: string, gemeentecodes: r
 }
 
 const cache = new Map<string, { key: string; result: BoundariesResult }>();
+/** A national store has 43 regions: room for each, and the whole store. */
+const MAX_CACHED = 64;
 
 /**
  * The first `geo/*.geojson` (by name) in the exports directory, validated against the
@@ -123,19 +125,22 @@ export function readBoundaries(exportsDir: string, gemeentecodes: readonly strin
 	const path = join(dir, files[0]);
 	try {
 		const stat = statSync(path);
-		const key = `${stat.size}:${stat.mtimeMs}:${gemeentecodes.join(',')}`;
-		const hit = cache.get(path);
+		const key = `${stat.size}:${stat.mtimeMs}`;
+		// Per set of gemeenten: /capaciteit asks for a region's, /regios for the store's.
+		const slot = `${path}|${gemeentecodes.join(',')}`;
+		const hit = cache.get(slot);
 		if (hit?.key === key) return hit.result;
+		if (cache.size >= MAX_CACHED) cache.clear();
 		let json: unknown;
 		try {
 			json = JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''));
 		} catch (e) {
 			const result: BoundariesResult = { status: 'invalid', bestand, melding: `Het grenzenbestand ${bestand} is geen geldige JSON: ${(e as Error).message}.` };
-			cache.set(path, { key, result });
+			cache.set(slot, { key, result });
 			return result;
 		}
 		const result = parseBoundaries(json, bestand, gemeentecodes);
-		cache.set(path, { key, result });
+		cache.set(slot, { key, result });
 		return result;
 	} catch (e) {
 		return { status: 'invalid', bestand, melding: `Het grenzenbestand ${bestand} kon niet worden gelezen: ${(e as Error).message}.` };

@@ -25,7 +25,7 @@ export const capaciteitView = defineView({
 		'capaciteit-per-gemeente': { chart: capaciteitPerGemeenteChart, title: 'Bestaande en geplande plekken tegenover de behoefte per gemeente' },
 		'capaciteit-per-type': { chart: capaciteitPerTypeChart, title: 'Plekken en tekort per voorzieningstype in de regio' },
 		'capaciteit-tegelkaart': { chart: capaciteitTegelkaartChart, title: 'Tekort per gemeente (tegelkaart)' },
-		'capaciteit-kaart': { chart: capaciteitKaartChart, title: 'Tekort per gemeente (kaart met gemeentegrenzen)' },
+		'capaciteit-kaart': { chart: capaciteitKaartChart, title: 'Tekort per gemeente (kaart met gemeentegrenzen)', grenzen: true },
 		'capaciteit-per-type-regios': {
 			chart: capaciteitPerTypeRegios,
 			title: 'Bestaande plekken per 10.000 inwoners per voorzieningstype tegen de spreiding van andere regio’s',

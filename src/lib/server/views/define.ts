@@ -40,6 +40,11 @@ export interface ViewChart {
 	 * has more than one region, and so does the deck of the whole view. Its id loads always.
 	 */
 	meerRegios?: true;
+	/**
+	 * The chart draws the gemeente boundaries file (`<exports>/geo/*.geojson`): without a usable
+	 * one it is not available (GET /charts says why), and its page shows its alternative.
+	 */
+	grenzen?: true;
 }
 
 export interface ViewSpec<Id extends string, Facts, Filters, Data extends { charts: Partial<Record<Id, LoadedChart | null>> }> {

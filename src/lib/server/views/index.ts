@@ -35,6 +35,9 @@ export const CHART_VIEWS: Readonly<Record<string, readonly string[]>> = Object.f
 /** Charts that set the region against the other regions: in a view's deck only when the store has more than one region. */
 export const MEER_REGIOS_CHARTS: ReadonlySet<string> = new Set(VIEWS.flatMap((view) => Object.entries(view.charts).filter(([, c]) => c.meerRegios).map(([id]) => id)));
 
+/** Charts drawn from the gemeente boundaries file: unavailable without one (the example data has none). */
+export const GRENZEN_CHARTS: readonly string[] = VIEWS.flatMap((view) => Object.entries(view.charts).filter(([, c]) => c.grenzen).map(([id]) => id));
+
 /** Every chart's loader, by id. */
 export const VIEW_LOADERS: Readonly<Record<string, ChartLoader>> = Object.fromEntries(VIEWS.flatMap((view) => view.loaders()).map((loader) => [loader.id, loader]));
 

@@ -3,10 +3,13 @@
  * voorzieningstype, the HKG bid as a share of the opgave, Wlz-instroom per 10.000 inwoners and
  * the share with dagbesteding, in a table sorted on any column (server side, in the URL) and as
  * four ranked charts with the chosen region (`regio`) set against the spread of the others.
- * Filters: peiljaar (default the latest), type (one voorzieningstype or all), sorteer, richting.
+ * With a gemeente boundaries file the regions are also on a map (`regios-kaart`), their outlines
+ * the dissolved gemeenten, coloured by one figure (`maat`).
+ * Filters: peiljaar (default the latest), type (one voorzieningstype or all), sorteer, richting, maat.
  */
 import { z } from 'zod';
 import {
+	REGIO_MATEN,
 	REGIOS_CHART_IDS,
 	regiosDagbestedingChart,
 	regiosHkgChart,
@@ -15,6 +18,8 @@ import {
 	type RegioMaat,
 	type RegioWaarde
 } from '$lib/charts/regios/vergelijking';
+import { REGIOS_KAART_ID, regiosKaartChart, type RegioKaartRij } from '$lib/charts/regios/kaart';
+import { GRENZEN_BRON } from '$lib/charts/capaciteit/kaart';
 import type { ChartMeta } from '$lib/charts/types';
 import { formatPeriode } from '$lib/domain/format';
 import { kaleRegioNaam, type Cijfer, type RegioRij } from '$lib/domain/regio';
@@ -22,9 +27,12 @@ import { kaleRegioNaam, type Cijfer, type RegioRij } from '$lib/domain/regio';
 export type { Cijfer, RegioRij } from '$lib/domain/regio';
 import { ids, labelOf, VOCABULARIES, type Voorzieningstype } from '$lib/domain/vocabulary';
 import { bronMeta, loaded, renderLoaded } from '$lib/server/charts/common';
+import { storePaths } from '$lib/server/db/layout';
+import { readRegioGrenzen } from '$lib/server/geo/regio-grenzen';
 import {
 	bronVoor,
 	dagbestedingRegio,
+	gemeenten,
 	hkgPeriodes,
 	huidigeHkgPeriode,
 	peiljaren,
@@ -35,7 +43,7 @@ import {
 	wlzRegios,
 	wlzSpreiding
 } from '$lib/server/db/queries';
-import { defineView, type RegioFilter } from './define';
+import { defineView, type RegioFilter, type ViewChart } from './define';
 
 export const ALLE_TYPEN = 'alle';
 const TYPEN = ids(VOCABULARIES.voorzieningstype) as Voorzieningstype[];
@@ -55,7 +63,8 @@ export function regiosFilterSchema(jaren: readonly number[]) {
 		peiljaar: (laatste === undefined ? peiljaar.optional() : peiljaar.default(laatste)).meta({ label: 'Peiljaar', values: jaren.map(String) }),
 		type: z.enum([ALLE_TYPEN, ...TYPEN]).default(ALLE_TYPEN).meta({ label: 'Voorzieningstype' }),
 		sorteer: z.enum(REGIOS_SORT as unknown as [string, ...string[]]).default('naam').meta({ label: 'Sorteer op' }),
-		richting: z.enum(['op', 'af']).default('op').meta({ label: 'Richting' })
+		richting: z.enum(['op', 'af']).default('op').meta({ label: 'Richting' }),
+		maat: z.enum(REGIO_MATEN).default('tekort_per_10k').meta({ label: 'Maat op de kaart' })
 	});
 }
 export type RegiosFilters = z.infer<ReturnType<typeof regiosFilterSchema>> & { sorteer: RegiosSort };
@@ -106,8 +115,9 @@ export const regiosView = defineView({
 		[REGIOS_CHART_IDS.tekort_per_10k]: { chart: regiosTekortChart, title: 'Tekort per 10.000 inwoners per regio' },
 		[REGIOS_CHART_IDS.bod_opgave]: { chart: regiosHkgChart, title: 'HKG-bod als deel van de opgave per regio' },
 		[REGIOS_CHART_IDS.wlz_per_10k]: { chart: regiosWlzChart, title: 'Wlz-instroom per 10.000 inwoners per regio' },
-		[REGIOS_CHART_IDS.dagbesteding]: { chart: regiosDagbestedingChart, title: 'Aandeel BW-cliënten met dagbesteding per regio' }
-	} as Record<(typeof REGIOS_CHART_IDS)[RegioMaat], { chart: typeof regiosTekortChart; title: string }>,
+		[REGIOS_CHART_IDS.dagbesteding]: { chart: regiosDagbestedingChart, title: 'Aandeel BW-cliënten met dagbesteding per regio' },
+		[REGIOS_KAART_ID]: { chart: regiosKaartChart, title: 'Regio’s op de kaart (met gemeentegrenzen)', grenzen: true }
+	} as Record<(typeof REGIOS_CHART_IDS)[RegioMaat] | typeof REGIOS_KAART_ID, ViewChart>,
 	facts: async () => {
 		const [jaren, lijst, periodes, huidig, wlzJaren, dagbesteding] = await Promise.all([
 			peiljaren(),
@@ -130,7 +140,7 @@ export const regiosView = defineView({
 	schema: ({ peiljaren: jaren }) => regiosFilterSchema(jaren),
 	async load(filters: RegiosFilters & RegioFilter, facts) {
 		const { peiljaar } = filters;
-		const [capaciteit, hkg, wlz, dagbesteding, bronCapaciteit, bronHkg, bronWlz, bronDagbesteding] = await Promise.all([
+		const [capaciteit, hkg, wlz, dagbesteding, bronCapaciteit, bronHkg, bronWlz, bronDagbesteding, alleGemeenten] = await Promise.all([
 			peiljaar === undefined ? [] : regiosCapaciteit({ peiljaar }),
 			facts.hkg ? regiosHkg(facts.hkg) : [],
 			facts.wlzJaar === null ? [] : wlzRegios({ jaar: facts.wlzJaar, regio: filters.regio }),
@@ -138,7 +148,8 @@ export const regiosView = defineView({
 			bronVoor(['capaciteit', 'inwoners', 'gemeenten']),
 			bronVoor(['hkg_opgave', 'hkg_biedingen', 'inwoners', 'gemeenten']),
 			bronVoor(['wlz_instroom']),
-			bronVoor(['dagbesteding', 'gemeenten'])
+			bronVoor(['dagbesteding', 'gemeenten']),
+			gemeenten()
 		]);
 		const rijen: RegioRij[] = facts.regios.map((r) => {
 			const eigen = capaciteit.filter((c) => c.regiocode === r.code);
@@ -185,10 +196,14 @@ export const regiosView = defineView({
 			`${aantal}; aanbieders die regionaal leveren (zonder gemeente) tellen bij de regio van het manifest.`,
 			bronDagbesteding
 		);
+		// A boundaries file puts the regions on a map; a bad file only costs the map (the tiles stay).
+		const grenzen = readRegioGrenzen(storePaths().exports, alleGemeenten);
+		const kaart = grenzen.status === 'ok' ? regiosKaart(rijen, grenzen.regios, filters, { tekort: tekortMeta, bod_opgave: hkgMeta, wlz_per_10k: wlzMeta, dagbesteding: dagMeta }) : null;
 		return {
 			filters,
 			peiljaren: facts.peiljaren,
 			typen,
+			kaartWaarschuwing: grenzen.status === 'invalid' ? `${grenzen.melding} Daarom staan de regio’s hieronder alleen als tegels.` : null,
 			rijen: sortRegios(rijen, filters.sorteer as RegiosSort, filters.richting),
 			charts: {
 				[REGIOS_CHART_IDS.tekort_per_10k]: loaded(regiosTekortChart, chartRows(rijen, 'tekort_per_10k', filters.type), tekortMeta, words(peiljaar, filters.type === ALLE_TYPEN ? undefined : filters.type)),
@@ -206,21 +221,50 @@ export const regiosView = defineView({
 					wlzMeta,
 					words(facts.wlzJaar ?? undefined)
 				),
-				[REGIOS_CHART_IDS.dagbesteding]: loaded(regiosDagbestedingChart, chartRows(rijen, 'dagbesteding', filters.type), dagMeta, words(facts.dagbestedingPeriode ?? undefined))
+				[REGIOS_CHART_IDS.dagbesteding]: loaded(regiosDagbestedingChart, chartRows(rijen, 'dagbesteding', filters.type), dagMeta, words(facts.dagbestedingPeriode ?? undefined)),
+				[REGIOS_KAART_ID]: kaart
 			}
 		};
 	},
-	missing: () => 'er zijn geen gegevens voor.'
+	missing: (id) =>
+		id === REGIOS_KAART_ID ? 'er is geen bruikbaar bestand met gemeentegrenzen (exports/geo/*.geojson) met alle gemeenten van de gegevens.' : 'er zijn geen gegevens voor.'
 });
+
+/** The regions' map: every region of the store with its figure of `maat` and its dissolved outline. */
+function regiosKaart(
+	rijen: readonly RegioRij[],
+	outlines: readonly { regiocode: string; polygonen: RegioKaartRij['polygonen'] }[],
+	filters: RegiosFilters,
+	metas: Record<'tekort' | Exclude<RegioMaat, 'tekort_per_10k'>, ChartMeta>
+) {
+	const maat = filters.maat as RegioMaat;
+	const polygonen = new Map(outlines.map((o) => [o.regiocode, o.polygonen]));
+	const rows: RegioKaartRij[] = rijen.map((r) => {
+		const c = waarde(r, maat, filters.type);
+		return { regiocode: r.code, regionaam: r.naam, gekozen: r.gekozen, waarde: c.waarde, ...(c.afgeschermd ? { afgeschermd: { waarde: c.afgeschermd } } : {}), polygonen: polygonen.get(r.code) ?? [] };
+	});
+	const bron = metas[maat === 'tekort_per_10k' ? 'tekort' : maat];
+	const title = bron.title.replace(/ per regio/, ' per regio op de kaart');
+	// The ranked charts' dashed median is not on the map.
+	const subtitle = bron.subtitle?.replace(/ Gestreept: [^.]*\./, '');
+	return loaded(regiosKaartChart, rows, { ...bron, title, subtitle, bron: `${bron.bron}; ${GRENZEN_BRON}` }, {
+		filters: [filters.peiljaar, maat === 'tekort_per_10k' ? undefined : maat, maat === 'tekort_per_10k' && filters.type !== ALLE_TYPEN ? filters.type : undefined],
+		options: { maat },
+		width: 640
+	});
+}
 
 /** What the /regios page shows for the URL's filters. */
 export async function regiosPage(url: URL) {
-	const { filters, peiljaren: jaren, typen, rijen, charts } = await regiosView.forPage(url);
+	const { filters, peiljaren: jaren, typen, rijen, charts, kaartWaarschuwing } = await regiosView.forPage(url);
 	return {
 		filters,
 		peiljaren: jaren,
 		typen: typen.map((t) => ({ id: t, label: labelOf('voorzieningstype', t) })),
 		rijen,
+		// The map when a boundaries file is usable; the tiles are always there.
+		kaart: charts[REGIOS_KAART_ID] ? renderLoaded(charts[REGIOS_KAART_ID]) : null,
+		kaartWaarschuwing,
 		tekort: renderLoaded(charts[REGIOS_CHART_IDS.tekort_per_10k]),
 		hkg: renderLoaded(charts[REGIOS_CHART_IDS.bod_opgave]),
 		wlz: renderLoaded(charts[REGIOS_CHART_IDS.wlz_per_10k]),

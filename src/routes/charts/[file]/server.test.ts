@@ -3,6 +3,7 @@ import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_LOADERS, chartListing, loadChart } from '$lib/server/charts';
 import { EXPORT_FORMATS } from '$lib/server/export';
+import { GRENZEN_CHARTS } from '$lib/server/views';
 import { decodePng, inkShare, openWorkbook, parseCsv, pngSize } from '$lib/server/export/fixtures.test-helpers';
 import { useFixtureStore } from '../../../../tests/helpers/fixture-store';
 import { GET } from './+server';
@@ -86,7 +87,7 @@ describe('GET /charts/<id>.<format>', () => {
 				}
 			}
 		}
-		expect(unavailable).toEqual(['capaciteit-kaart']);
+		expect(unavailable).toEqual(GRENZEN_CHARTS);
 	});
 
 	it('gives a 1920×1080 image for formaat=16x9 and names it so', async () => {

@@ -1,0 +1,67 @@
+/**
+ * The regions' map on /regios (issue 12) in the built app: with a gemeente boundaries file in
+ * the exports, /regios draws the regions (the gemeenten dissolved per region) above the tiles,
+ * a click on a region opens its capaciteit page, and axe finds nothing serious; the tiles stay.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRegiosStore } from '../helpers/regios-store';
+import type { FixtureStore } from '../helpers/fixture-store';
+import { expectNoSeriousAxe, useBrowser } from './helpers';
+import { ROOT, startApp, type RunningApp } from './server';
+
+const { withPage } = useBrowser();
+
+let store: FixtureStore;
+let app: RunningApp;
+
+beforeAll(async () => {
+	store = await buildRegiosStore();
+	mkdirSync(join(store.paths.exports, 'geo'), { recursive: true });
+	copyFileSync(join(ROOT, 'tests/fixtures/geo/twee-regios.geojson'), join(store.paths.exports, 'geo', 'gemeenten.geojson'));
+	app = await startApp(store.paths);
+}, 120_000);
+
+afterAll(async () => {
+	await app?.stop();
+	store?.cleanup();
+});
+
+const at = (path: string) => `${app.baseURL}${path}`;
+
+describe('/regios with gemeente boundaries', () => {
+	it('shows the regions on a map above the tiles; a region links to its capaciteit page', async () => {
+		await withPage(async (page) => {
+			const response = await page.goto(at('/regios?regio=CR0344'));
+			expect(response?.status()).toBe(200);
+			const figure = page.locator('figure[data-chart-id="regios-kaart"]');
+			await expect(figure.count()).resolves.toBe(1);
+			await expect(figure.locator('svg g[data-href] path').count()).resolves.toBe(2);
+			await expect(figure.locator('svg g[data-href="/capaciteit?regio=CR0344"] path title').textContent()).resolves.toMatch(/^Utrecht \(gekozen\): 0,42/);
+			await expect(figure.locator('footer').innerText()).resolves.toContain('gemeentegrenzen © CBS/Kadaster, CC-BY 4.0');
+			// The map comes before the tiles, which stay (the keyboard path to every region).
+			const [kaartBoven, tegelsBoven] = await Promise.all([figure.boundingBox(), page.locator('.regio-tegels').boundingBox()]);
+			expect(kaartBoven!.y).toBeLessThan(tegelsBoven!.y);
+			await expect(page.locator('.regio-tegel').count()).resolves.toBe(2);
+			await expect(page.getByLabel('Maat op de kaart').inputValue()).resolves.toBe('tekort_per_10k');
+			await expectNoSeriousAxe(page, '/regios met kaart');
+			await Promise.all([page.waitForURL(/\/capaciteit\?regio=CR0505$/), figure.locator('svg g[data-href="/capaciteit?regio=CR0505"] path').click({ position: { x: 10, y: 10 } })]);
+			await expect(page.locator('header.site-header').innerText()).resolves.toContain('centrumregio Dordrecht');
+		});
+	});
+
+	it('colours another figure with Maat op de kaart, and the map exports as every chart', async () => {
+		await withPage(async (page) => {
+			await page.goto(at('/regios'));
+			await page.getByLabel('Maat op de kaart').selectOption('wlz_per_10k');
+			await Promise.all([page.waitForURL(/maat=wlz_per_10k/), page.locator('form.filters').getByRole('button', { name: 'Toon' }).click()]);
+			await expect(page.locator('figure[data-chart-id="regios-kaart"] svg g[data-href="/capaciteit?regio=CR0344"] path title').textContent()).resolves.toMatch(/^Utrecht: 1,6 \(wlz-instroom/);
+		});
+		const catalogus = (await (await fetch(at('/charts'))).json()) as { charts: { id: string; available: boolean }[] };
+		expect(catalogus.charts.find((c) => c.id === 'regios-kaart')?.available).toBe(true);
+		for (const format of ['svg', 'png', 'csv', 'xlsx']) expect((await fetch(at(`/charts/regios-kaart.${format}?maat=wlz_per_10k`))).status, format).toBe(200);
+		const deck = await fetch(at('/deck.pptx?weergave=/regios'));
+		expect(deck.status).toBe(200);
+	});
+});
