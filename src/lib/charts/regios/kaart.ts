@@ -3,15 +3,16 @@
  * boundaries dissolved, src/lib/server/geo/dissolve.ts) coloured by one figure on a sequential
  * blue ramp in round classes, which the legend names. The projection is fitted to the regions
  * drawn. Each region links to its capaciteit page; a region without a figure, or a hidden one,
- * is white: "geen gegevens". The colour is never the only carrier: every area has a title with
- * its value, the table lists them, and the page's tiles reach every region with the keyboard.
+ * is white: "geen gegevens". The chosen region is outlined in orange. The colour is never the
+ * only carrier: every area has a title with its value, the table lists them, and the page's
+ * tiles reach every region with the keyboard.
  */
 import * as Plot from '@observablehq/plot';
 import { interpolateBlues, rgb, tickStep } from 'd3';
 import type { Ring } from '../capaciteit/geo';
 import { tekstKleur } from '../capaciteit/tekort-kleur';
 import { linksToDataHref } from '../links';
-import { PALETTE } from '../palette';
+import { REEKS } from '../palette';
 import { plotStyle } from '../style';
 import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
 import { MAAT_SPECS, type RegioMaat, type RegioWaarde } from './vergelijking';
@@ -68,6 +69,8 @@ function build(rows: readonly RegioKaartRij[], { width = 640, height, document, 
 	const grenzen = klassenOf(rows);
 	const features = rows
 		.filter((r) => r.polygonen.length > 0)
+		// The chosen region last, so no neighbour's border covers its outline.
+		.sort((a, b) => Number(a.gekozen) - Number(b.gekozen))
 		.map((r) => {
 			const fill = regioKleur(r.waarde, grenzen);
 			return {
@@ -90,7 +93,8 @@ function build(rows: readonly RegioKaartRij[], { width = 640, height, document, 
 		marks: [
 			Plot.geo(features, {
 				fill: (d: Feature) => d.properties.fill,
-				stroke: (d: Feature) => (d.properties.row.gekozen ? PALETTE.inkt : RAND),
+				// The chosen region in its orange, as on the ranked charts, around any fill.
+				stroke: (d: Feature) => (d.properties.row.gekozen ? REEKS.dezeRegio : RAND),
 				strokeWidth: (d: Feature) => (d.properties.row.gekozen ? 3 : 1),
 				href: (d: Feature) => d.properties.href,
 				title: (d: Feature) => d.properties.title
