@@ -6,7 +6,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { loadDrempel, protectRows, type Disclosure, type Pattern, type PatternName, type Protection } from '../disclosure';
-import { partsLookup, patternFromColumns, patternPart, STORED_PATTERN_PART_SQL, STORED_PATTERN_SQL, type PatternLookup } from '../disclosure/patterns';
+import { partsLookup, patternFromColumns, patternPart, patternPartsFromColumns, STORED_PATTERN_PARTS_SQL, STORED_PATTERN_SQL, type PatternLookup } from '../disclosure/patterns';
 import { QueryCache } from './cache';
 import { StoreInvalidError } from './errors';
 import type { Pointer } from './layout';
@@ -134,25 +134,21 @@ export class Snapshot {
 		return state;
 	}
 
-	/** The parts `parts` of a pattern as one lookup; each part is read from the snapshot once. */
+	/** The parts `parts` of a pattern as one lookup; each part is read from the snapshot once, the missing ones in one query. */
 	private async patternParts(name: PatternName, parts: ReadonlySet<string>): Promise<PatternLookup> {
+		const key = (deel: string) => `${name}|${deel}`;
+		const missing = [...parts].filter((deel) => !this.partStates.has(key(deel)));
+		if (missing.length > 0) {
+			const read = this.columns(STORED_PATTERN_PARTS_SQL, { patroon: name, delen: missing }).then((columns) => patternPartsFromColumns(columns, missing));
+			for (const deel of missing) {
+				const state = read.then((byPart) => byPart.get(deel) ?? new Map());
+				// A failed read is forgotten, so the next request tries again.
+				state.catch(() => this.partStates.delete(key(deel)));
+				this.partStates.set(key(deel), state);
+			}
+		}
 		const loaded = new Map<string, Pattern>();
-		await Promise.all(
-			[...parts].map(async (deel) => {
-				const key = `${name}|${deel}`;
-				let state = this.partStates.get(key);
-				if (!state) {
-					state = this.columns(STORED_PATTERN_PART_SQL, { patroon: name, deel })
-						.then(patternFromColumns)
-						.catch((error: unknown) => {
-							this.partStates.delete(key);
-							throw error;
-						});
-					this.partStates.set(key, state);
-				}
-				loaded.set(deel, await state);
-			})
-		);
+		await Promise.all([...parts].map(async (deel) => loaded.set(deel, await this.partStates.get(key(deel))!)));
 		return partsLookup(loaded);
 	}
 

@@ -94,8 +94,15 @@ export function patternRows(disclosure: Disclosure): { patroon: PatternName; dee
 	);
 }
 
-/** The SQL that reads one part of a pattern back from verborgen_cellen. */
-export const STORED_PATTERN_PART_SQL = `SELECT sleutel, kolom, reden FROM verborgen_cellen WHERE patroon = $patroon AND deel = $deel`;
+/** The SQL that reads parts of a pattern back from verborgen_cellen, in one query. */
+export const STORED_PATTERN_PARTS_SQL = `SELECT deel, sleutel, kolom, reden FROM verborgen_cellen WHERE patroon = $patroon AND deel IN (SELECT unnest($delen))`;
+
+/** The parts `wanted` from the columns of {@link STORED_PATTERN_PARTS_SQL}; a part without hidden cells is an empty pattern. */
+export function patternPartsFromColumns([delen = [], ...cells]: readonly (readonly unknown[])[], wanted: readonly string[]): Map<string, Pattern> {
+	const rows = new Map<string, number[]>(wanted.map((deel) => [deel, []]));
+	delen.forEach((deel, i) => rows.get(String(deel))?.push(i));
+	return new Map([...rows].map(([deel, at]) => [deel, patternFromColumns(cells.map((column) => at.map((i) => column[i])))]));
+}
 /** The SQL that reads a whole pattern back (the notebook sandbox needs all of it). */
 export const STORED_PATTERN_SQL = `SELECT sleutel, kolom, reden FROM verborgen_cellen WHERE patroon = $patroon`;
 

@@ -10,8 +10,8 @@ import { dagbestedingRegioChart } from '$lib/charts/dagbesteding/regio';
 import { bronMeta } from '$lib/charts/meta';
 import type { ChartMeta } from '$lib/charts/types';
 import { loaded, renderLoaded } from '$lib/server/charts/common';
-import { bronVoor, dagbestedingPerAanbieder as perAanbiederRows, dagbestedingRegio } from '$lib/server/db/queries';
-import { defineView } from './define';
+import { bronVoor, dagbestedingAanbieders, dagbestedingPerAanbieder as perAanbiederRows, dagbestedingRegio } from '$lib/server/db/queries';
+import { defineView, type RegioFilter } from './define';
 
 /**
  * Panels of the per-aanbieder chart without a chosen aanbieder. A region has a handful of
@@ -37,15 +37,17 @@ export const dagbestedingView = defineView({
 		'dagbesteding-per-aanbieder': { chart: dagbestedingPerAanbieder, title: 'Aandeel BW-cliënten met dagbesteding per aanbieder' }
 	},
 	facts: async ({ regio }) => {
-		const [regioRows, aanbiederRows] = await Promise.all([dagbestedingRegio({ regio }), perAanbiederRows({ regio })]);
+		const [regioRows, namen] = await Promise.all([dagbestedingRegio({ regio }), dagbestedingAanbieders({ regio })]);
 		const perioden = regioRows.map((r) => r.periode);
-		const aanbieders = [...new Set(aanbiederRows.map((r) => r.aanbieder))].sort((a, b) => a.localeCompare(b, 'nl'));
-		return { regioRows, aanbiederRows, perioden, aanbieders };
+		const aanbieders = [...namen].sort((a, b) => a.localeCompare(b, 'nl'));
+		return { regioRows, perioden, aanbieders };
 	},
 	schema: ({ aanbieders, perioden }) => dagbestedingFilterSchema(aanbieders, perioden),
 	parse: (url, facts) => parseDagbestedingFilters(url, facts),
-	async load(filters: DagbestedingFilters, { regioRows, aanbiederRows, perioden, aanbieders }) {
-		const bron = await bronVoor(['dagbesteding']);
+	async load(filters: DagbestedingFilters & RegioFilter, { regioRows, perioden, aanbieders }) {
+		// Only the periods shown: a long history would otherwise be read, checked and protected whole.
+		const shown = inPeriode(perioden.map((periode) => ({ periode })), perioden, filters).map((p) => p.periode);
+		const [bron, aanbiederRows] = await Promise.all([bronVoor(['dagbesteding']), perAanbiederRows({ regio: filters.regio, perioden: shown })]);
 		const { maat } = filters;
 		const regio = inPeriode(regioRows, perioden, filters).map((r): DagbestedingPunt => ({ ...r, reeks: REGIO_REEKS, regio: true }));
 		const inRange = inPeriode(aanbiederRows, perioden, filters);

@@ -65,24 +65,34 @@ export const DAGBESTEDING_AANBIEDER_SQL = `SELECT periode, strftime(any_value(pe
 	any_value(periode_start) >= CAST($pxqStart AS DATE) AS na_pxq
 FROM dagbesteding_aandeel
 WHERE ($periode IS NULL OR periode = $periode)
+	AND ($perioden IS NULL OR list_contains($perioden, periode))
 	AND ($aanbieders IS NULL OR list_contains($aanbieders, aanbieder))
 	AND ($gemeentecode IS NULL OR gemeentecode = $gemeentecode)
 	AND ${IN_REGIO}
 GROUP BY periode, aanbieder
 ORDER BY any_value(periode_start), aanbieder`;
 
-/** Per periode and aanbieder (summed over gemeenten unless one is given). */
+/** Per periode and aanbieder (summed over gemeenten unless one is given); `perioden` limits the periods. */
 export async function dagbestedingPerAanbieder({
 	periode,
+	perioden,
 	aanbieders,
 	gemeentecode,
 	regio
-}: { periode?: string; aanbieders?: readonly string[]; gemeentecode?: string; regio?: string } = {}): Promise<DagbestedingAanbiederRow[]> {
+}: { periode?: string; perioden?: readonly string[]; aanbieders?: readonly string[]; gemeentecode?: string; regio?: string } = {}): Promise<DagbestedingAanbiederRow[]> {
 	return query(dagbestedingAanbiederRowSchema, DAGBESTEDING_AANBIEDER_SQL, {
 		periode: periode ?? null,
+		perioden: listFilter(perioden),
 		aanbieders: listFilter(aanbieders),
 		gemeentecode: gemeentecode ?? null,
 		regio: regio ?? null,
 		pxqStart: PXQ_START
 	}, AANBIEDER_PROTECTION);
+}
+
+export const DAGBESTEDING_AANBIEDERS_SQL = `SELECT DISTINCT aanbieder FROM dagbesteding WHERE ${IN_REGIO} ORDER BY aanbieder`;
+
+/** The aanbieders of a region (all periods): the choices of the aanbieder filter. */
+export async function dagbestedingAanbieders({ regio }: { regio?: string } = {}): Promise<string[]> {
+	return (await query(z.object({ aanbieder: z.string() }), DAGBESTEDING_AANBIEDERS_SQL, { regio: regio ?? null })).map((r) => r.aanbieder);
 }
