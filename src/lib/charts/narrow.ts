@@ -6,6 +6,7 @@
  * At the views' own widths nothing here changes the drawing (the snapshots stay byte-identical).
  */
 import * as Plot from '@observablehq/plot';
+import { formatInteger } from '../domain/format';
 import { PALETTE } from './palette';
 
 /** Below this layout width a chart gets its narrow layout. */
@@ -77,6 +78,23 @@ export interface BarRows {
 	y: { padding: number } | { paddingInner: number; paddingOuter: number; align: number; axis: null };
 	/** Narrow: the text above each bar by its name ("Dordrecht · tekort 4", or on two lines when that does not fit). */
 	text: ReadonlyMap<string, string>;
+}
+
+/**
+ * The count axis along horizontal bars laid out by {@link barRows}: whole numbers in nl-NL, a
+ * grid, the label centred without an arrow, and on a phone as many ticks as fit.
+ */
+export function countAxis(label: string, layout: BarRows, width: number, extra: Plot.ScaleOptions = {}): Plot.ScaleOptions {
+	return {
+		label,
+		...extra,
+		grid: true,
+		nice: true,
+		tickFormat: (d: number) => formatInteger(d),
+		labelAnchor: 'center',
+		labelArrow: 'none',
+		...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - layout.marginRight) } : {})
+	};
 }
 
 /**

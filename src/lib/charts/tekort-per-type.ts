@@ -9,7 +9,7 @@ import { labelOf, type Voorzieningstype } from '../domain/vocabulary';
 import { PALETTE } from './palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from './types';
 import { plotStyle } from './style';
-import { barLabels, barRows, tickCount } from './narrow';
+import { barLabels, barRows, countAxis } from './narrow';
 
 /** Regional totals of one voorzieningstype in one peiljaar (all gemeenten and doelgroepen). */
 export interface TekortPerTypeRow {
@@ -65,15 +65,7 @@ function build(rows: readonly TekortPerTypeRow[], { width = 640, height, documen
 		marginRight: layout.marginRight,
 		className: 'chart-tekort-per-type',
 		style: plotStyle(),
-		x: {
-			label: 'Plekken tekort',
-			grid: true,
-			nice: true,
-			tickFormat: (d: number) => formatInteger(d),
-			labelAnchor: 'center',
-			labelArrow: 'none',
-			...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - layout.marginRight) } : {})
-		},
+		x: countAxis('Plekken tekort', layout, width),
 		y: { label: null, domain: sorted.map(label), ...layout.y },
 		color: { domain: SERIES.map((s) => s.label), range: SERIES.map((s) => s.colour) },
 		marks: [

@@ -12,7 +12,7 @@ import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../t
 import { linksToDataHref } from '../links';
 import { formatAandeel, RONDES, rondeLabel, sleutelLabel, type HkgGemeenteBod } from './model';
 import { plotStyle } from '../style';
-import { barLabels, barRows, tickCount } from '../narrow';
+import { barLabels, barRows, countAxis } from '../narrow';
 
 export const HKG_BOD_PER_GEMEENTE_ID = 'hkg-bod-per-gemeente';
 
@@ -61,16 +61,7 @@ function build(rows: readonly HkgGemeenteBod[], { width = 720, height, document 
 		marginBottom: 45,
 		className: 'chart-hkg-bod-per-gemeente',
 		style: plotStyle(),
-		x: {
-			label: 'Eenheden',
-			domain: [0, max * 1.05],
-			grid: true,
-			nice: true,
-			tickFormat: (d: number) => formatInteger(d),
-			labelAnchor: 'center',
-			labelArrow: 'none',
-			...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - layout.marginRight) } : {})
-		},
+		x: countAxis('Eenheden', layout, width, { domain: [0, max * 1.05] }),
 		y: { label: null, domain: namen, ...layout.y },
 		color: { domain: RONDES.map((r) => rondeLabel(r)), range: RONDES.map((r) => RONDE_STIJL[r].colour) },
 		symbol: { domain: RONDES.map((r) => rondeLabel(r)), range: RONDES.map((r) => RONDE_STIJL[r].symbol) },

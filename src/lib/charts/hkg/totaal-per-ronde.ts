@@ -8,7 +8,7 @@ import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import type { HkgRondeTotaal } from './model';
 import { plotStyle } from '../style';
-import { barLabels, barRows, tickCount } from '../narrow';
+import { barLabels, barRows, countAxis } from '../narrow';
 
 export const HKG_TOTAAL_PER_RONDE_ID = 'hkg-totaal-per-ronde';
 
@@ -39,16 +39,7 @@ function build(rows: readonly HkgRondeTotaal[], { width = 720, height, document 
 		marginBottom: 45,
 		className: 'chart-hkg-totaal-per-ronde',
 		style: plotStyle(),
-		x: {
-			label: 'Eenheden',
-			domain: [0, max],
-			grid: true,
-			nice: true,
-			tickFormat: (d: number) => formatInteger(d),
-			labelAnchor: 'center',
-			labelArrow: 'none',
-			...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - layout.marginRight) } : {})
-		},
+		x: countAxis('Eenheden', layout, width, { domain: [0, max] }),
 		y: { label: null, domain: rows.map((r) => r.label), ...layout.y },
 		marks: [
 			Plot.barX(rows, {

@@ -9,7 +9,7 @@ import { labelOf, VOORZIENINGSTYPEN, type Voorzieningstype } from '../../domain/
 import { PALETTE } from '../palette';
 import type { ChartDefinition, ChartOptions, ChartTable, LegendItem } from '../types';
 import { plotStyle } from '../style';
-import { barLabels, barRows, tickCount } from '../narrow';
+import { barLabels, barRows, countAxis } from '../narrow';
 
 export interface PlanVsTekortPunt {
 	peiljaar: number;
@@ -79,15 +79,7 @@ function build(rows: readonly PlanVsTekortPunt[], { width = 720, height, documen
 		marginRight: layout.marginRight,
 		className: 'chart-planning-plan-vs-tekort',
 		style: plotStyle(),
-		x: {
-			label: 'Plekken of eenheden',
-			grid: true,
-			nice: true,
-			tickFormat: (d: number) => formatInteger(d),
-			labelAnchor: 'center',
-			labelArrow: 'none',
-			...(layout.narrow ? { ticks: tickCount(width - layout.marginLeft - layout.marginRight) } : {})
-		},
+		x: countAxis('Plekken of eenheden', layout, width),
 		y: { label: null, domain: types, ...layout.y },
 		marks: [
 			Plot.barX(rows, {
