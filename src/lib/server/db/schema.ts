@@ -9,7 +9,7 @@ import { STORE_TABLES } from '../../domain/store-tables';
 import { DREMPEL_STANDAARD, isNullable, type Manifest } from '../../domain/schemas';
 
 /** Bump when the snapshot layout changes: `npm start` re-ingests a store of another version. */
-export const STORE_SCHEMA_VERSION = 3;
+export const STORE_SCHEMA_VERSION = 4;
 
 export function sqlType(column: ColumnSpec): string {
 	switch (column.type.kind) {

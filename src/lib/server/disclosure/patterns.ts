@@ -15,13 +15,16 @@ export type Pattern = Map<string, Map<string, Reden>>;
 export type PatternLookup = Pick<Pattern, 'get'>;
 
 /**
- * The part of a pattern a cell belongs to: its key's first segment (the jaar, peiljaar or
- * periode). The snapshot reads a national pattern part by part, only the parts a result's rows
- * are in; every group of the suppression lies within one part, so a part is complete.
+ * The part of a pattern a cell belongs to: its key's first two segments (jaar and gemeente,
+ * peiljaar and gemeente, periode and aanbieder). The snapshot reads a national pattern part by
+ * part, only the parts a result's rows are in: a row's cell is always in the part of its own
+ * key, so the parts read are complete for the rows they protect, however the suppression
+ * groups run (the pattern itself was computed over the full tables at ingest).
  */
 export function patternPart(key: string): string {
-	const end = key.indexOf('|');
-	return end < 0 ? key : key.slice(0, end);
+	const first = key.indexOf('|');
+	const second = first < 0 ? -1 : key.indexOf('|', first + 1);
+	return second < 0 ? key : key.slice(0, second);
 }
 
 export type PatternName = 'wlz' | 'dagbesteding' | 'capaciteit';

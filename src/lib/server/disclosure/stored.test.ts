@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixtureStore, type FixtureStore } from '../../../../tests/helpers/fixture-store';
 import { bindParams, type Params } from '../db/params';
 import { closeStore, useStore, withSnapshot } from '../db/store';
-import { loadDisclosure, PATTERN_NAMES, type Disclosure } from './patterns';
+import { loadDisclosure, partsLookup, patternPart, patternRows, PATTERN_NAMES, type Disclosure, type Pattern } from './patterns';
 
 let store: FixtureStore;
 beforeAll(async () => {
@@ -46,5 +46,28 @@ describe('stored hidden cells', () => {
 		expect(stored.patterns.wlz.size).toBeGreaterThan(0);
 		expect(stored.patterns.capaciteit.size).toBeGreaterThan(0);
 		expect(PATTERN_NAMES.some((n) => [...stored.patterns[n].values()].some((cell) => [...cell.values()].includes('secundair')))).toBe(true);
+	});
+});
+
+describe('pattern parts', () => {
+	test('a part is the first two segments of a cell key', () => {
+		expect(patternPart('2024|GM0505|crisisopvang|*')).toBe('2024|GM0505');
+		expect(patternPart('2021-K1|Aanbieder A|')).toBe('2021-K1|Aanbieder A');
+		expect(patternPart('2023|GM0512')).toBe('2023|GM0512');
+	});
+
+	test('the parts of every row, looked up together, give each cell as the whole pattern does', async () => {
+		const stored = await withSnapshot((snapshot) => snapshot.disclosure());
+		for (const name of PATTERN_NAMES) {
+			const parts = new Map<string, Pattern>();
+			for (const r of patternRows(stored).filter((row) => row.patroon === name)) {
+				const part = parts.get(r.deel) ?? new Map();
+				parts.set(r.deel, part.set(r.sleutel, (part.get(r.sleutel) ?? new Map()).set(r.kolom, r.reden)));
+			}
+			const lookup = partsLookup(parts);
+			for (const [key, cell] of stored.patterns[name]) expect(lookup.get(key), `${name} ${key}`).toEqual(cell);
+			// A cell in no part is visible: nothing else is hidden.
+			expect(lookup.get('1999|GM0000|x|*')).toBeUndefined();
+		}
 	});
 });

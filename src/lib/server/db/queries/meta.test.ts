@@ -8,7 +8,7 @@ describe('meta', () => {
 	test('snapshotInfo names the snapshot the pointer names, and the region of the manifest', async () => {
 		const info = await snapshotInfo();
 		expect(info.snapshot_id).toBe(fixture().snapshotId());
-		expect(info).toMatchObject({ regio_code: 'CR0505', regio_naam: 'Dordrecht', schema_version: 3 });
+		expect(info).toMatchObject({ regio_code: 'CR0505', regio_naam: 'Dordrecht', schema_version: 4 });
 		expect(info.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
 	});
 
