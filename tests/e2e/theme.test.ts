@@ -130,8 +130,9 @@ describe('dark theme', () => {
 			expect(await background(page)).toBe(LIGHT_BACKGROUND);
 			expect(await paintedFill(page, 'capaciteit-per-gemeente')).toBe('rgb(21, 66, 115)');
 
+			// Back to a light system setting: the page follows when its listener for the media change has run.
 			await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
-			expect(await paintedFill(page, 'capaciteit-per-gemeente')).toBe('rgb(21, 66, 115)');
+			await expect.poll(() => paintedFill(page, 'capaciteit-per-gemeente')).toBe('rgb(21, 66, 115)');
 			await page.screenshot({ path: '/tmp/regio-capaciteit-licht.png', fullPage: true });
 		});
 	});
