@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Browser tests that change what a server holds (a new snapshot, accounts, sessions, login
@@ -7,6 +8,18 @@ import { defineConfig } from 'vitest/config';
  * project (its global setup starts one more).
  */
 const E2E_ONE_AT_A_TIME = ['aanleveren', 'access', 'app', 'auth', 'load-during-ingest', 'oidc', 'page-cache', 'workers'].map((name) => `tests/e2e/${name}.test.ts`);
+
+/** Test files that take a minute or more: started first, so the others run beside them rather than after. */
+const LONGEST = ['tests/disclosure/disclosure.property.test.ts', 'tests/e2e/theme.test.ts'];
+
+/** Vitest's order (its cache first, then size), with the longest files moved to the front of their group. */
+class LongestFirst extends BaseSequencer {
+	async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const sorted = await super.sort(files);
+		const long = (file: TestSpecification) => LONGEST.some((name) => file.moduleId.endsWith(name));
+		return [...sorted.filter(long), ...sorted.filter((file) => !long(file))];
+	}
+}
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -18,6 +31,7 @@ export default defineConfig({
 		// Two files at a time: vitest's default on two cores is one, and most test files wait on
 		// DuckDB, child processes or the browser rather than on the CPU.
 		maxWorkers: 2,
+		sequence: { sequencer: LongestFirst },
 		projects: [
 			{
 				extends: true,
