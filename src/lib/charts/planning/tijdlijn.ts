@@ -48,6 +48,32 @@ export function wrapNaam(text: string, max = 26): string {
 	return `${text.slice(0, cut)}\n${text.slice(cut + 1)}`;
 }
 
+/**
+ * The years axis of both layouts: from the first year of a known date to a band on the right
+ * for projects without one, a tick every `step(years)` years.
+ */
+function yearScale(projects: readonly TijdlijnProject[], step: (years: number) => number) {
+	const years = projects.map(tijdlijnDatum).filter((d): d is string => d !== null).map(decimalYear);
+	const first = years.length ? Math.floor(Math.min(...years)) : 0;
+	const last = years.length ? Math.floor(Math.max(...years)) + 1 : 1;
+	const span = last - first;
+	const bandWidth = Math.max(1.6, span * 0.28);
+	const band = { x1: last + span * 0.04, x2: last + span * 0.04 + bandWidth };
+	const every = step(band.x2 - first);
+	const ticks = years.length ? Array.from({ length: Math.floor(span / every) + 1 }, (_, i) => first + i * every) : [];
+	const axis = (label: string, extra: Plot.ScaleOptions = {}): Plot.ScaleOptions => ({
+		domain: [first - span * 0.04, band.x2],
+		ticks,
+		tickFormat: (d: number) => String(d),
+		label,
+		labelAnchor: 'left',
+		labelArrow: 'none',
+		...extra,
+		grid: true
+	});
+	return { band, unknownX: band.x1 + bandWidth * 0.15, axis };
+}
+
 function build(rows: readonly TijdlijnProject[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	if (!height && isNarrow(width)) return buildNarrow(rows, width, document);
 	const projects = orderedProjects(rows);
@@ -57,20 +83,12 @@ function build(rows: readonly TijdlijnProject[], { width = 720, height, document
 	const names = new Map(projects.map((p) => [projectKey(p), height ? p.naam : wrapNaam(p.naam)]));
 	const twoLines = [...names.values()].some((n) => n.includes('\n'));
 
-	const years = projects.map(tijdlijnDatum).filter((d): d is string => d !== null).map(decimalYear);
-	const first = years.length ? Math.floor(Math.min(...years)) : 0;
-	const last = years.length ? Math.floor(Math.max(...years)) + 1 : 1;
-	const span = last - first;
-	const bandWidth = Math.max(1.6, span * 0.28);
-	const band = { x1: last + span * 0.04, x2: last + span * 0.04 + bandWidth };
-	const unknownX = band.x1 + bandWidth * 0.15;
 	// About 7.4 px per character at 13 px in the site's font (Verdana fallback); long names take two lines.
 	const longest = Math.max(14, ...[...names.values()].flatMap((n) => n.split('\n')).map((line) => line.length));
 	const marginLeft = Math.min(height ? width * 0.45 : 250, 24 + 7.4 * longest);
 	const marginRight = 140;
 	// A year label needs about 40 px; skip years on narrow charts.
-	const step = Math.max(1, Math.ceil((40 * (band.x2 - first)) / Math.max(1, width - marginLeft - marginRight)));
-	const ticks = years.length ? Array.from({ length: Math.floor(span / step) + 1 }, (_, i) => first + i * step) : [];
+	const { band, unknownX, axis } = yearScale(projects, (years) => Math.max(1, Math.ceil((40 * years) / Math.max(1, width - marginLeft - marginRight))));
 	const positioned = projects.map((p) => {
 		const datum = tijdlijnDatum(p);
 		return { ...p, key: projectKey(p), x: datum ? decimalYear(datum) : unknownX, bekend: datum !== null };
@@ -97,15 +115,7 @@ function build(rows: readonly TijdlijnProject[], { width = 720, height, document
 		marginRight,
 		className: 'chart-planning-tijdlijn',
 		style: plotStyle(),
-		x: {
-			domain: [first - span * 0.04, band.x2],
-			ticks,
-			tickFormat: (d: number) => String(d),
-			label: 'Verwachte oplevering (bij ‘in gebruik’: sinds) · stipgrootte = aantal eenheden',
-			labelAnchor: 'left',
-			labelArrow: 'none',
-			grid: true
-		},
+		x: axis('Verwachte oplevering (bij ‘in gebruik’: sinds) · stipgrootte = aantal eenheden'),
 		y: { domain, label: null, tickSize: 0, tickFormat: (key: string) => names.get(key) ?? '', padding: 0, insetBottom: INSET },
 		r: { domain: [0, maxEenheden], range: [0, maxR] },
 		marks: [
@@ -205,15 +215,7 @@ function buildNarrow(rows: readonly TijdlijnProject[], width: number, document: 
 	const rowHeight = 2 * maxR + 8 + 16 * lines;
 	const headerHeight = 30;
 
-	const years = projects.map(tijdlijnDatum).filter((d): d is string => d !== null).map(decimalYear);
-	const first = years.length ? Math.floor(Math.min(...years)) : 0;
-	const last = years.length ? Math.floor(Math.max(...years)) + 1 : 1;
-	const span = last - first;
-	const bandWidth = Math.max(1.6, span * 0.28);
-	const band = { x1: last + span * 0.04, x2: last + span * 0.04 + bandWidth };
-	const unknownX = band.x1 + bandWidth * 0.15;
-	const step = Math.max(1, Math.ceil((textWidth('2024') + 16) * (band.x2 - first) / Math.max(1, width - marginLeft - marginRight - 40)));
-	const ticks = years.length ? Array.from({ length: Math.floor(span / step) + 1 }, (_, i) => first + i * step) : [];
+	const { band, unknownX, axis } = yearScale(projects, (years) => Math.max(1, Math.ceil(((textWidth('2024') + 16) * years) / Math.max(1, width - marginLeft - marginRight - 40))));
 	const positioned = projects.map((p) => {
 		const datum = tijdlijnDatum(p);
 		return { ...p, key: projectKey(p), x: datum ? decimalYear(datum) : unknownX, bekend: datum !== null };
@@ -239,16 +241,7 @@ function buildNarrow(rows: readonly TijdlijnProject[], width: number, document: 
 		marginRight,
 		className: 'chart-planning-tijdlijn',
 		style: plotStyle(),
-		x: {
-			domain: [first - span * 0.04, band.x2],
-			ticks,
-			tickFormat: (d: number) => String(d),
-			label: 'Verwachte oplevering\n(bij ‘in gebruik’: sinds)\nstipgrootte = aantal eenheden',
-			labelAnchor: 'left',
-			labelArrow: 'none',
-			labelOffset: 70,
-			grid: true
-		},
+		x: axis('Verwachte oplevering\n(bij ‘in gebruik’: sinds)\nstipgrootte = aantal eenheden', { labelOffset: 70 }),
 		// A linear y in pixels from the top: rows of two heights (status headers, projects).
 		y: { domain: [0, plotHeight], range: [marginTop, marginTop + plotHeight], axis: null },
 		r: { domain: [0, maxEenheden], range: [0, maxR] },
