@@ -19,7 +19,7 @@ import { workerCount } from './workers';
 import { readPointer, storePaths } from '../src/lib/server/db/layout';
 import { STORE_SCHEMA_VERSION } from '../src/lib/server/db/schema';
 import { runIngest } from '../src/lib/server/ingest';
-import { exportsFingerprint } from '../src/lib/server/ingest/sources';
+import { boundariesFile, exportsFingerprint } from '../src/lib/server/ingest/sources';
 
 const BUILD_ENTRY = 'build/index.js';
 function buildIfStale(): void {
@@ -35,8 +35,8 @@ function buildIfStale(): void {
 async function ingestIfNeeded(): Promise<void> {
 	const paths = storePaths();
 	const pointer = readPointer(paths.store);
-	const fingerprint = await exportsFingerprint(paths.exports);
-	if (pointer && pointer.exportsHash === fingerprint && pointer.schemaVersion === STORE_SCHEMA_VERSION) {
+	const [fingerprint, grenzen] = await Promise.all([exportsFingerprint(paths.exports), boundariesFile(paths.exports)]);
+	if (pointer && pointer.exportsHash === fingerprint && (pointer.grenzen ?? null) === (grenzen?.sha256 ?? null) && pointer.schemaVersion === STORE_SCHEMA_VERSION) {
 		console.log(`Gegevens actueel (snapshot ${pointer.snapshotId}).`);
 		return;
 	}
@@ -76,7 +76,8 @@ function watchExports(): void {
 	};
 	// Unreferenced: the watcher must not keep the process alive once the server has shut down
 	// (Ctrl+C, SIGTERM), otherwise npm start would never exit.
-	watch(exports, () => {
+	// Recursive: a boundaries file placed in geo/ is part of the snapshot too.
+	watch(exports, { recursive: true }, () => {
 		if (timer) clearTimeout(timer);
 		timer = setTimeout(run, 1500);
 		timer.unref();

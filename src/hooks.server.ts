@@ -14,7 +14,6 @@ import { StoreInvalidError, StoreMissingError } from '$lib/server/db/errors';
 import { currentSnapshot, withRequestSnapshot } from '$lib/server/db/store';
 import { acceptsGzip, PageCache } from '$lib/server/page-cache';
 import { storePaths } from '$lib/server/db/layout';
-import { boundariesVersion } from '$lib/server/geo/boundaries';
 import { reportVersion } from '$lib/server/ingest/report';
 import { notebooksVersion } from '$lib/server/notebooks/catalog';
 import { NOT_FOUND_MELDING, STORE_UNAVAILABLE_MELDING } from '$lib/components/messages';
@@ -99,7 +98,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const snapshot = currentSnapshot();
 		// A response that clears a stale cookie is this visitor's only, never the cache's.
 		if (!snapshot || guard.cookieGewist || !isCacheable(event.request, event.url)) return resolve(event);
-		// The boundaries file is read at request time (not ingested), so its version is part of the key.
 		// The request's own URL, not event.url: for client-side navigation SvelteKit strips the
 		// __data.json suffix and the invalidation flags from event.url, and a data response must
 		// never be served as the page (or for another set of invalidated loads).
@@ -108,7 +106,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const notebooks = usesNotebooks(requested.pathname) ? notebooksVersion() : '';
 		// Today's date too: footers and /data flag figures whose peildatum lies more than a year back (domain/bronnen.ts).
 		const vandaag = new Date().toISOString().slice(0, 10);
-		const key = `${snapshot.id} ${vandaag} ${boundariesVersion(paths.exports)} ${reportVersion(paths.reports)} ${notebooks} ${userKey(event.locals)} ${requested.pathname}${requested.search}`;
+		const key = `${snapshot.id} ${vandaag} ${reportVersion(paths.reports)} ${notebooks} ${userKey(event.locals)} ${requested.pathname}${requested.search}`;
 		return pageCache.respond(key, async () => resolve(event), { gzip: acceptsGzip(event.request.headers.get('accept-encoding')) });
 	});
 	// Every response, pages and downloads alike (the CSP itself comes from svelte.config.js).

@@ -1,7 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectDutch400, expectNoHorizontalScroll, expectNoSeriousAxe, useBrowser } from './helpers';
 
 const { withPage, url } = useBrowser();
@@ -160,50 +158,5 @@ describe('/capaciteit', () => {
 				{ viewport: { width, height: 900 } }
 			);
 		}
-	});
-});
-
-describe('/capaciteit with a boundaries file', () => {
-	const geoDir = join(inject('paths').exports, 'geo');
-	/** Made-up squares in a 3 × 3 grid, counter-clockwise as GeoJSON writes them: a map, not real boundaries. */
-	const squares = {
-		type: 'FeatureCollection',
-		features: GEMEENTEN.map((statcode, i) => {
-			const x = 4.6 + (i % 3) * 0.05;
-			const y = 51.8 + Math.floor(i / 3) * 0.05;
-			return {
-				type: 'Feature',
-				properties: { statcode },
-				geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.05, y], [x + 0.05, y + 0.05], [x, y + 0.05], [x, y]]] }
-			};
-		})
-	};
-
-	afterAll(() => rmSync(geoDir, { recursive: true, force: true }));
-
-	it('draws a choropleth from a valid file, linking each area to its gemeente', async () => {
-		mkdirSync(geoDir, { recursive: true });
-		writeFileSync(join(geoDir, 'gemeenten.geojson'), JSON.stringify(squares));
-		await withPage(async (page) => {
-			await page.goto(url('/capaciteit'));
-			const figure = page.locator('figure[data-chart-id="capaciteit-kaart"]');
-			await expect(figure.count()).resolves.toBe(1);
-			await expect(page.locator('figure[data-chart-id="capaciteit-tegelkaart"]').count()).resolves.toBe(0);
-			await expect(figure.locator('svg g[data-href] path').count()).resolves.toBe(GEMEENTEN.length);
-			await expect(figure.locator('footer').innerText()).resolves.toContain('gemeentegrenzen © CBS/Kadaster, CC-BY 4.0');
-			await Promise.all([page.waitForURL(url('/gemeente/GM0505')), figure.locator('svg g[data-href="/gemeente/GM0505"] path').click({ position: { x: 8, y: 8 } })]);
-		});
-	});
-
-	it('falls back to the tile map with a Dutch warning for an invalid file (never a 500)', async () => {
-		mkdirSync(geoDir, { recursive: true });
-		writeFileSync(join(geoDir, 'gemeenten.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { naam: 'x' }, geometry: null }] }));
-		await withPage(async (page) => {
-			const response = await page.goto(url('/capaciteit'));
-			expect(response?.status()).toBe(200);
-			await expect(page.locator('.melding--waarschuwing').innerText()).resolves.toContain('Het grenzenbestand geo/gemeenten.geojson is geen bruikbare GeoJSON');
-			await expect(page.locator('figure[data-chart-id="capaciteit-tegelkaart"]').count()).resolves.toBe(1);
-			await expect(page.locator('figure[data-chart-id="capaciteit-kaart"]').count()).resolves.toBe(0);
-		});
 	});
 });

@@ -21,11 +21,12 @@ export interface FixtureStore {
 	cleanup(): void;
 }
 
-/** Build a temporary store from the fixture exports (or another exports directory). */
-export async function buildFixtureStore({ exports = FIXTURE_EXPORTS }: { exports?: string } = {}): Promise<FixtureStore> {
+/** Build a temporary store from the fixture exports (or another exports directory), after `prepare` edited the copy. */
+export async function buildFixtureStore({ exports = FIXTURE_EXPORTS, prepare }: { exports?: string; prepare?: (exportsDir: string) => void } = {}): Promise<FixtureStore> {
 	const root = mkdtempSync(join(tmpdir(), 'regio-store-'));
 	const paths: StorePaths = { store: join(root, 'store'), exports: join(root, 'exports'), reports: join(root, 'reports') };
 	cpSync(exports, paths.exports, { recursive: true });
+	prepare?.(paths.exports);
 	await build(paths);
 	return {
 		paths,

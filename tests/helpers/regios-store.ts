@@ -43,10 +43,10 @@ export function regiosExports(): { dir: string; cleanup: () => void } {
 	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A store built from the two-region exports. */
-export async function buildRegiosStore(): Promise<FixtureStore> {
+/** A store built from the two-region exports (after `prepare` edited them). */
+export async function buildRegiosStore({ prepare }: { prepare?: (exportsDir: string) => void } = {}): Promise<FixtureStore> {
 	const exports = regiosExports();
-	const store = await buildFixtureStore({ exports: exports.dir });
+	const store = await buildFixtureStore({ exports: exports.dir, prepare });
 	exports.cleanup();
 	return store;
 }

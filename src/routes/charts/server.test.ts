@@ -1,8 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_VIEWS, CHARTS, GRENZEN_CHARTS } from '$lib/server/views';
 import type { ChartParameter } from '$lib/server/charts/types';
+import { squares, writeBoundaries } from '../../../tests/helpers/boundaries';
 import { useFixtureStore } from '../../../tests/helpers/fixture-store';
 import { GET } from './+server';
 
@@ -14,23 +15,10 @@ interface Listing {
 
 const listing = async () => ((await (await GET({} as Parameters<typeof GET>[0])).json()) as Listing).charts;
 
-beforeEach(() => {
-	// The map reads its boundaries from the exports directory at request time: use the fixture's.
-	vi.stubEnv('REGIO_EXPORTS_DIR', fixture().paths.exports);
-	return () => vi.unstubAllEnvs();
-});
-
-/** A boundaries file for the fixture's three gemeenten in <exports>/geo, removed by the returned function. */
-function placeBoundaries(): () => void {
-	const geoDir = join(fixture().paths.exports, 'geo');
-	mkdirSync(geoDir, { recursive: true });
-	const features = ['GM0505', 'GM0512', 'GM1978'].map((statcode, i) => ({
-		type: 'Feature',
-		properties: { statcode },
-		geometry: { type: 'Polygon', coordinates: [[[4.6 + i * 0.05, 51.8], [4.65 + i * 0.05, 51.8], [4.65 + i * 0.05, 51.85], [4.6 + i * 0.05, 51.85], [4.6 + i * 0.05, 51.8]]] }
-	}));
-	writeFileSync(join(geoDir, 'gemeenten.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
-	return () => rmSync(geoDir, { recursive: true, force: true });
+/** A boundaries file for the fixture's three gemeenten beside the exports, ingested; undone by the returned function. */
+async function placeBoundaries(): Promise<() => Promise<unknown>> {
+	await fixture().rebuild((exportsDir) => writeBoundaries(exportsDir, squares(['GM0505', 'GM0512', 'GM1978'])));
+	return () => fixture().rebuild((exportsDir) => rmSync(join(exportsDir, 'geo'), { recursive: true, force: true }));
 }
 
 describe('GET /charts', () => {
@@ -70,12 +58,12 @@ describe('GET /charts', () => {
 		}
 	});
 
-	it('says the real map is available once a boundaries file is placed, and not once it is removed again', async () => {
-		const remove = placeBoundaries();
+	it('says the real map is available once a boundaries file is placed and ingested, and not once it is removed again', async () => {
+		const remove = await placeBoundaries();
 		try {
 			expect((await listing()).find((c) => c.id === 'capaciteit-kaart')).toEqual(expect.objectContaining({ available: true }));
 		} finally {
-			remove();
+			await remove();
 		}
 		expect((await listing()).find((c) => c.id === 'capaciteit-kaart')?.available).toBe(false);
 	});

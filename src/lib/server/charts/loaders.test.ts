@@ -1,9 +1,10 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isHttpError } from '@sveltejs/kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_VIEWS, CHARTS, GRENZEN_CHARTS } from '$lib/server/views';
 import { FilterError } from '$lib/filters';
+import { squares, writeBoundaries } from '../../../../tests/helpers/boundaries';
 import { useFixtureStore } from '../../../../tests/helpers/fixture-store';
 import { thrown } from '../../../../tests/helpers/thrown';
 import { renderLoaded } from './common';
@@ -16,12 +17,6 @@ const GEMEENTE = 'GM0505';
 const defaultQuery = (id: string) => (id.startsWith('gemeente-') ? `?gemeente=${GEMEENTE}` : '');
 const chartUrl = (id: string, query = defaultQuery(id)) => new URL(`http://localhost/charts/${id}${query}`);
 
-
-beforeEach(() => {
-	// The map reads its boundaries from the exports directory at request time: use the fixture's.
-	vi.stubEnv('REGIO_EXPORTS_DIR', fixture().paths.exports);
-	return () => vi.unstubAllEnvs();
-});
 
 describe('CHART_LOADERS', () => {
 	it('has a loader for every registered chart, in the chart’s view', () => {
@@ -58,14 +53,7 @@ describe('loadChart with default filters', () => {
 		const error = await thrown(() => loadChart('capaciteit-kaart', chartUrl('capaciteit-kaart')));
 		expect(isHttpError(error, 404)).toBe(true);
 
-		const geoDir = join(fixture().paths.exports, 'geo');
-		mkdirSync(geoDir, { recursive: true });
-		const features = ['GM0505', 'GM0512', 'GM1978'].map((statcode, i) => ({
-			type: 'Feature',
-			properties: { statcode },
-			geometry: { type: 'Polygon', coordinates: [[[4.6 + i * 0.05, 51.8], [4.65 + i * 0.05, 51.8], [4.65 + i * 0.05, 51.85], [4.6 + i * 0.05, 51.85], [4.6 + i * 0.05, 51.8]]] }
-		}));
-		writeFileSync(join(geoDir, 'gemeenten.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+		await fixture().rebuild((exportsDir) => writeBoundaries(exportsDir, squares(['GM0505', 'GM0512', 'GM1978'])));
 		try {
 			const kaart = await loadChart('capaciteit-kaart', chartUrl('capaciteit-kaart'));
 			expect(kaart.rows).toHaveLength(3);
@@ -73,7 +61,7 @@ describe('loadChart with default filters', () => {
 			expect(kaart.meta.bron).not.toContain('geojson');
 			expect(renderLoaded(kaart).chart.svg).toContain('<path');
 		} finally {
-			rmSync(geoDir, { recursive: true, force: true });
+			await fixture().rebuild((exportsDir) => rmSync(join(exportsDir, 'geo'), { recursive: true, force: true }));
 		}
 	});
 });

@@ -31,7 +31,9 @@ export const pointerSchema = z.object({
 	file: z.string().regex(/^snapshots\/[A-Za-z0-9_-]+\.duckdb$/),
 	createdAt: z.string(),
 	exportsHash: z.string(),
-	schemaVersion: z.number().int()
+	schemaVersion: z.number().int(),
+	/** sha256 of the gemeente boundaries file the snapshot was built with (`geo/*.geojson`), null or absent without one. */
+	grenzen: z.string().nullable().optional()
 });
 export type Pointer = z.infer<typeof pointerSchema>;
 

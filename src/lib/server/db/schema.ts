@@ -9,7 +9,7 @@ import { STORE_TABLES } from '../../domain/store-tables';
 import { DREMPEL_STANDAARD, isNullable, type Manifest } from '../../domain/schemas';
 
 /** Bump when the snapshot layout changes: `npm start` re-ingests a store of another version. */
-export const STORE_SCHEMA_VERSION = 4;
+export const STORE_SCHEMA_VERSION = 5;
 
 export function sqlType(column: ColumnSpec): string {
 	switch (column.type.kind) {
@@ -62,7 +62,13 @@ export const CREATE_META_TABLES = [
 	// a fresh server reads them instead of computing them on its first request. Filled after the
 	// derived tables, sorted so a part of a pattern (`deel`, patterns.ts) is read from few row
 	// groups; not a table for notebooks (not in STORE_TABLES).
-	`CREATE TABLE verborgen_cellen (patroon VARCHAR NOT NULL, deel VARCHAR NOT NULL, sleutel VARCHAR NOT NULL, kolom VARCHAR NOT NULL, reden VARCHAR NOT NULL)`
+	`CREATE TABLE verborgen_cellen (patroon VARCHAR NOT NULL, deel VARCHAR NOT NULL, sleutel VARCHAR NOT NULL, kolom VARCHAR NOT NULL, reden VARCHAR NOT NULL)`,
+	// The gemeente boundaries file of the exports (geo/*.geojson), if there was one: its name,
+	// sha256 and, when it could not be used, why (Dutch). The polygons of the store's gemeenten and
+	// the outline of every region dissolved from them ($lib/server/geo/stored.ts): soort
+	// 'gemeente' (code GM…) or 'regio' (code CR…), polygonen as JSON, exteriors clockwise for d3-geo.
+	`CREATE TABLE grenzen_bestand (bestand VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, bytes BIGINT NOT NULL, melding VARCHAR)`,
+	`CREATE TABLE grenzen (soort VARCHAR NOT NULL, code VARCHAR NOT NULL, polygonen VARCHAR NOT NULL)`
 ];
 
 /** The INSERT that stores a manifest's disclosure threshold (default 5; 0 only when set explicitly). */
@@ -133,4 +139,4 @@ export const CREATE_DERIVED = [
 ];
 
 /** Every table a complete snapshot has; the query layer checks a snapshot against this list. */
-export const SNAPSHOT_TABLES: readonly string[] = [...STORE_TABLES, 'verborgen_cellen'];
+export const SNAPSHOT_TABLES: readonly string[] = [...STORE_TABLES, 'verborgen_cellen', 'grenzen_bestand', 'grenzen'];

@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listNotebooks } from '$lib/server/notebooks/catalog';
+import { squares, writeBoundaries } from '../../../../tests/helpers/boundaries';
 import { useExampleStore } from './example-store.test-helpers';
 import { buildDeck, parseDeckQuery } from './deck';
 import { FONT_FAMILY } from './fonts';
@@ -25,19 +26,10 @@ import { SLIDE } from './slide-layout';
 const EMU = 914400;
 
 useExampleStore({
-	exportsEnv: true,
 	// A boundaries file of made-up squares, so /capaciteit shows the real map (and drops the tile map).
 	prepare(exportsDir) {
 		const codes = readFileSync(join(exportsDir, 'gemeenten.csv'), 'utf8').match(/GM\d{4}/g) ?? [];
-		const squares = {
-			type: 'FeatureCollection',
-			features: [...new Set(codes)].map((statcode, i) => {
-				const [x, y] = [4.6 + (i % 3) * 0.05, 51.8 + Math.floor(i / 3) * 0.05];
-				return { type: 'Feature', properties: { statcode }, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.05, y], [x + 0.05, y + 0.05], [x, y + 0.05], [x, y]]] } };
-			})
-		};
-		mkdirSync(join(exportsDir, 'geo'), { recursive: true });
-		writeFileSync(join(exportsDir, 'geo', 'gemeenten.geojson'), JSON.stringify(squares));
+		writeBoundaries(exportsDir, squares([...new Set(codes)]));
 	}
 });
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseBoundaries, readBoundaries, rewindPolygon } from './boundaries';
+import { findBoundariesFile, parseBoundaries, readBoundariesFile, rewindPolygon } from './boundaries';
 
 const CODES = ['GM0505', 'GM0512'];
 
@@ -51,42 +51,41 @@ describe('parseBoundaries', () => {
 		expect(parseBoundaries({ type: 'Topology' }, 'geo/x.geojson', CODES).status).toBe('invalid');
 	});
 
-	it('refuses a file that lacks a gemeente of the region', () => {
+	it('lists the gemeenten the file lacks, and keeps those it has', () => {
 		const result = parseBoundaries(collection(feature('GM0505', { type: 'Polygon', coordinates: square(4) })), 'geo/x.geojson', CODES);
-		expect(result).toMatchObject({ status: 'invalid' });
-		if (result.status === 'invalid') expect(result.melding).toContain('mist de grenzen van GM0512');
+		expect(result).toMatchObject({ status: 'ok', ontbrekend: ['GM0512'] });
+		if (result.status === 'ok') expect(result.grenzen.map((g) => g.gemeentecode)).toEqual(['GM0505']);
 	});
 });
 
-describe('readBoundaries', () => {
+describe('findBoundariesFile and readBoundariesFile', () => {
 	let dir: string;
 	beforeEach(() => {
 		dir = mkdtempSync(join(tmpdir(), 'regio-geo-'));
 	});
 	afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-	it('is absent without a geo folder or without .geojson files', () => {
-		expect(readBoundaries(dir, CODES)).toEqual({ status: 'absent' });
+	it('finds nothing without a geo folder or without .geojson files', () => {
+		expect(findBoundariesFile(dir)).toBeNull();
 		mkdirSync(join(dir, 'geo'));
 		writeFileSync(join(dir, 'geo', 'README.md'), 'geen kaart');
-		expect(readBoundaries(dir, CODES)).toEqual({ status: 'absent' });
+		expect(findBoundariesFile(dir)).toBeNull();
 	});
 
-	it('reads the first .geojson file (UTF-8 with BOM allowed)', () => {
+	it('finds the first .geojson file by name and reads it (UTF-8 with BOM allowed)', () => {
 		mkdirSync(join(dir, 'geo'));
-		writeFileSync(join(dir, 'geo', 'gemeenten.geojson'), '\ufeff' + JSON.stringify(valid));
-		const result = readBoundaries(dir, CODES);
-		expect(result).toMatchObject({ status: 'ok', bestand: 'geo/gemeenten.geojson' });
+		writeFileSync(join(dir, 'geo', 'b.geojson'), '{}');
+		writeFileSync(join(dir, 'geo', 'a-gemeenten.GeoJSON'), '\ufeff' + JSON.stringify(valid));
+		const file = findBoundariesFile(dir);
+		expect(file).toEqual({ bestand: 'geo/a-gemeenten.GeoJSON', path: join(dir, 'geo', 'a-gemeenten.GeoJSON') });
+		expect(readBoundariesFile(file!, CODES)).toMatchObject({ status: 'ok', bestand: 'geo/a-gemeenten.GeoJSON', ontbrekend: [] });
 	});
 
-	it('gives a Dutch message for a file that is not JSON, and notices when it is fixed', () => {
+	it('gives a Dutch message for a file that is not JSON', () => {
 		mkdirSync(join(dir, 'geo'));
-		const file = join(dir, 'geo', 'kapot.geojson');
-		writeFileSync(file, '{"type": "FeatureCollection", "features": [');
-		const result = readBoundaries(dir, CODES);
+		writeFileSync(join(dir, 'geo', 'kapot.geojson'), '{"type": "FeatureCollection", "features": [');
+		const result = readBoundariesFile(findBoundariesFile(dir)!, CODES);
 		expect(result).toMatchObject({ status: 'invalid', bestand: 'geo/kapot.geojson' });
 		if (result.status === 'invalid') expect(result.melding).toMatch(/^Het grenzenbestand geo\/kapot.geojson is geen geldige JSON/);
-		writeFileSync(file, JSON.stringify(valid));
-		expect(readBoundaries(dir, CODES).status).toBe('ok');
 	});
 });

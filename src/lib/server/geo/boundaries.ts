@@ -1,8 +1,9 @@
 /**
- * Gemeente boundaries for the choropleth: an optional GeoJSON file the user places in
+ * Gemeente boundaries for the choropleths: an optional GeoJSON file the user places in
  * `<exports>/geo/*.geojson` (CBS/PDOK gemeentegrenzen, property `statcode` = `GM0505`).
- * The file is not part of the store; it is read here, validated with zod, and a bad file
- * never breaks a page: the caller gets a Dutch warning and falls back to the tile map.
+ * The ingest reads it here, validates it with zod and stores the polygons in the snapshot
+ * (./stored.ts); a bad file never stops an ingest or breaks a page: the snapshot keeps a
+ * Dutch message and the pages fall back to the tile maps.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +42,11 @@ export type BoundariesResult =
 	| { status: 'ok'; bestand: string; grenzen: GemeenteGrens[] }
 	| { status: 'invalid'; bestand: string; melding: string };
 
+/** A boundaries file read for a whole store: the gemeenten it has, and those of the store it lacks. */
+export type StoreBoundaries =
+	| { status: 'ok'; bestand: string; grenzen: GemeenteGrens[]; ontbrekend: string[] }
+	| { status: 'invalid'; bestand: string; melding: string };
+
 /** Where a zod issue sits, in words a user can find in the file: `features[3].properties.statcode`. */
 function issuePath(path: readonly PropertyKey[]): string {
 	return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
@@ -66,8 +72,11 @@ export function rewindPolygon(rings: Ring[]): Ring[] {
 	});
 }
 
-/** Validate parsed GeoJSON and keep, per gemeente of the region, its (rewound) polygons. */
-export function parseBoundaries(json: unknown, bestand: string, gemeentecodes: readonly string[]): BoundariesResult {
+/**
+ * Validate parsed GeoJSON and keep, per gemeente of `gemeentecodes` that the file has, its
+ * (rewound) polygons, in the order of `gemeentecodes`; `ontbrekend` lists the others.
+ */
+export function parseBoundaries(json: unknown, bestand: string, gemeentecodes: readonly string[]): StoreBoundaries {
 	const parsed = boundariesSchema.safeParse(json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
@@ -78,90 +87,60 @@ export function parseBoundaries(json: unknown, bestand: string, gemeentecodes: r
 			melding: `Het grenzenbestand ${bestand} is geen bruikbare GeoJSON${where}: verwacht een FeatureCollection met (Multi)Polygonen en per gebied een eigenschap statcode zoals GM0505.`
 		};
 	}
-	const regio = new Set(gemeentecodes);
+	const wanted = new Set(gemeentecodes);
 	const grenzen = new Map<string, GemeenteGrens>();
 	for (const feature of parsed.data.features) {
 		const code = feature.properties.statcode;
-		if (!regio.has(code)) continue;
+		if (!wanted.has(code)) continue;
 		const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
 		const existing = grenzen.get(code);
 		const rewound = polygons.map((p) => rewindPolygon(p as Ring[]));
 		if (existing) existing.polygonen.push(...rewound);
 		else grenzen.set(code, { gemeentecode: code, polygonen: rewound });
 	}
-	const missing = gemeentecodes.filter((c) => !grenzen.has(c));
-	if (missing.length > 0) {
-		return {
-			status: 'invalid',
-			bestand,
-			melding: `Het grenzenbestand ${bestand} mist de grenzen van ${missing.length === gemeentecodes.length ? 'alle gemeenten van de regio' : `${missing.join(', ')}`} (eigenschap statcode).`
-		};
-	}
-	return { status: 'ok', bestand, grenzen: gemeentecodes.map((c) => grenzen.get(c)!) };
+	return {
+		status: 'ok',
+		bestand,
+		grenzen: gemeentecodes.flatMap((c) => grenzen.get(c) ?? []),
+		ontbrekend: gemeentecodes.filter((c) => !grenzen.has(c))
+	};
 }
 
-const cache = new Map<string, { key: string; result: BoundariesResult }>();
-/** A national store has 43 regions: room for each, and the whole store. */
-const MAX_CACHED = 64;
-
-/**
- * The first `geo/*.geojson` (by name) in the exports directory, validated against the
- * region's gemeenten. Cached per file size and modification time: a large national file is
- * parsed once, not per request.
- */
-export function readBoundaries(exportsDir: string, gemeentecodes: readonly string[]): BoundariesResult {
-	const dir = join(exportsDir, GEO_DIR);
-	let files: string[];
-	try {
-		if (!existsSync(dir) || !statSync(dir).isDirectory()) return { status: 'absent' };
-		files = readdirSync(dir)
-			.filter((f) => f.toLowerCase().endsWith('.geojson') && !f.startsWith('.'))
-			.sort();
-	} catch {
-		return { status: 'absent' };
-	}
-	if (files.length === 0) return { status: 'absent' };
-	const bestand = `${GEO_DIR}/${files[0]}`;
-	const path = join(dir, files[0]);
-	try {
-		const stat = statSync(path);
-		const key = `${stat.size}:${stat.mtimeMs}`;
-		// Per set of gemeenten: /capaciteit asks for a region's, /regios for the store's.
-		const slot = `${path}|${gemeentecodes.join(',')}`;
-		const hit = cache.get(slot);
-		if (hit?.key === key) return hit.result;
-		if (cache.size >= MAX_CACHED) cache.clear();
-		let json: unknown;
-		try {
-			json = JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''));
-		} catch (e) {
-			const result: BoundariesResult = { status: 'invalid', bestand, melding: `Het grenzenbestand ${bestand} is geen geldige JSON: ${(e as Error).message}.` };
-			cache.set(slot, { key, result });
-			return result;
-		}
-		const result = parseBoundaries(json, bestand, gemeentecodes);
-		cache.set(slot, { key, result });
-		return result;
-	} catch (e) {
-		return { status: 'invalid', bestand, melding: `Het grenzenbestand ${bestand} kon niet worden gelezen: ${(e as Error).message}.` };
-	}
+/** Why a map of `gemeentecodes` cannot be drawn from a file that lacks `missing` of them. */
+export function missingMessage(bestand: string, missing: readonly string[], gemeentecodes: readonly string[]): string {
+	return `Het grenzenbestand ${bestand} mist de grenzen van ${missing.length === gemeentecodes.length ? 'alle gemeenten van de regio' : missing.join(', ')} (eigenschap statcode).`;
 }
 
-/**
- * A cheap fingerprint of the boundaries file (name, size, modification time), for caches of
- * pages that draw it: a boundaries file placed, replaced or removed changes it.
- */
-export function boundariesVersion(exportsDir: string): string {
+/** The boundaries file of an exports directory: the first `geo/*.geojson` by name, or null. */
+export function findBoundariesFile(exportsDir: string): { bestand: string; path: string } | null {
 	const dir = join(exportsDir, GEO_DIR);
 	try {
-		if (!existsSync(dir)) return 'geen';
+		if (!existsSync(dir) || !statSync(dir).isDirectory()) return null;
 		const first = readdirSync(dir)
 			.filter((f) => f.toLowerCase().endsWith('.geojson') && !f.startsWith('.'))
 			.sort()[0];
-		if (!first) return 'geen';
-		const stat = statSync(join(dir, first));
-		return `${first}:${stat.size}:${stat.mtimeMs}`;
+		return first ? { bestand: `${GEO_DIR}/${first}`, path: join(dir, first) } : null;
 	} catch {
-		return 'onleesbaar';
+		return null;
 	}
+}
+
+/**
+ * Read and validate the boundaries file for the gemeenten of a store (the ingest does this once
+ * per snapshot). A file that is not JSON, or not GeoJSON of gemeenten, gets a Dutch message.
+ */
+export function readBoundariesFile(file: { bestand: string; path: string }, gemeentecodes: readonly string[]): StoreBoundaries {
+	let text: string;
+	try {
+		text = readFileSync(file.path, 'utf8');
+	} catch (e) {
+		return { status: 'invalid', bestand: file.bestand, melding: `Het grenzenbestand ${file.bestand} kon niet worden gelezen: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` };
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(text.replace(/^\ufeff/, ''));
+	} catch (e) {
+		return { status: 'invalid', bestand: file.bestand, melding: `Het grenzenbestand ${file.bestand} is geen geldige JSON: ${(e as Error).message}.` };
+	}
+	return parseBoundaries(json, file.bestand, gemeentecodes);
 }

@@ -17,7 +17,8 @@ import { bindParams, type Params } from '../db/params';
 import { loadDisclosure, patternRows } from '../disclosure/patterns';
 import { checkDuplicateKeys, crossChecks } from './checks';
 import { writeReport, type FileReport, type IngestError, type IngestReport } from './report';
-import { combineFingerprint, fileError, readFileSet, type FileSet } from './sources';
+import { boundariesFile, combineFingerprint, fileError, readFileSet, type FileSet } from './sources';
+import { storeBoundaries, type BoundariesFile } from '../geo/stored';
 import { addError, resolveVocabulary, stageFile, type StagedFile } from './stage';
 
 export const LOCK_FILE = 'ingest.lock';
@@ -31,8 +32,14 @@ export interface BuildOptions {
 	startedAt?: Date;
 	/** Progress lines (the same lines `npm run ingest` prints). */
 	log?: (line: string) => void;
-	/** The pointer to keep when no build is needed for this fingerprint (ingest: exports unchanged), else null. */
-	unchanged?: (fingerprint: string) => Pointer | null;
+	/**
+	 * Where the gemeente boundaries file is looked for (`<dir>/geo/*.geojson`): the exports
+	 * directory by default. An upload's preview builds from a staged copy of the exports and
+	 * takes the boundaries of the store's exports directory, which an upload does not replace.
+	 */
+	grenzenDir?: string;
+	/** The pointer to keep when no build is needed for this fingerprint and boundaries file (ingest: nothing changed), else null. */
+	unchanged?: (fingerprint: string, grenzen: string | null) => Pointer | null;
 	/** Called once every file has been hashed and read for its encoding (the build's own main-thread work), before DuckDB starts. */
 	onFilesRead?: () => void;
 }
@@ -163,8 +170,9 @@ async function storeHiddenCells(con: DuckDBConnection): Promise<void> {
 async function writeSnapshot(
 	con: DuckDBConnection,
 	staged: StagedFile[],
-	{ snapshotId, startedAt, fingerprint, manifest }: { snapshotId: string; startedAt: Date; fingerprint: string; manifest: Manifest },
-	time: Clock
+	{ snapshotId, startedAt, fingerprint, manifest, grenzen }: { snapshotId: string; startedAt: Date; fingerprint: string; manifest: Manifest; grenzen: BoundariesFile | null },
+	time: Clock,
+	log: (line: string) => void
 ): Promise<void> {
 	await finaliseTables(con, staged);
 	time.lap('Tabellen samengesteld');
@@ -189,6 +197,11 @@ async function writeSnapshot(
 	time.lap('Afgeleide tabellen (tekort, per 10.000, eerlijk deel)');
 	await storeHiddenCells(con);
 	time.lap('Afgeschermde cellen bepaald');
+	const kaart = await storeBoundaries(con, grenzen);
+	if (kaart) {
+		log(kaart.regel);
+		time.lap('Gemeentegrenzen per regio samengevoegd');
+	}
 	await con.run('CHECKPOINT');
 	time.lap('Snapshot weggeschreven (checkpoint)');
 }
@@ -199,7 +212,7 @@ async function writeSnapshot(
  * set (completenessErrors), stage and check every file (stageFiles), write the snapshot
  * (writeSnapshot); publishing is publishSnapshot's.
  */
-export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Date(), log = () => {}, unchanged = () => null, onFilesRead = () => {} }: BuildOptions): Promise<BuiltSnapshot> {
+export async function buildSnapshot({ exportsDir, buildRoot, grenzenDir = exportsDir, startedAt = new Date(), log = () => {}, unchanged = () => null, onFilesRead = () => {} }: BuildOptions): Promise<BuiltSnapshot> {
 	const time = clock(log);
 	const result = (partial: Pick<IngestReport, 'ok' | 'uitkomst' | 'snapshotId' | 'files' | 'errors'> & { errorCount?: number }, extra: Partial<BuiltSnapshot> = {}): BuiltSnapshot => ({
 		report: makeReport(exportsDir, startedAt, partial),
@@ -209,7 +222,7 @@ export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Dat
 		hashes: { manifest: null, bestanden: [] },
 		...extra
 	});
-	const set = await readFileSet(exportsDir);
+	const [set, grenzen] = await Promise.all([readFileSet(exportsDir), boundariesFile(grenzenDir)]);
 	time.lap('Bestanden en manifest gecontroleerd (sha256, tekenset)');
 	onFilesRead();
 	const hashes = { manifest: set.manifestSha256, bestanden: set.sources.map((s) => ({ bestand: s.entry.bestand, sha256: s.sha256, bytes: s.bytes })) };
@@ -220,7 +233,7 @@ export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Dat
 	const manifest = set.manifest;
 
 	const fingerprint = combineFingerprint(set.manifestSha256, set.sources.map((s) => ({ bestand: s.entry.bestand, sha256: s.sha256 })));
-	const current = unchanged(fingerprint);
+	const current = unchanged(fingerprint, grenzen?.sha256 ?? null);
 	if (current) return result({ ok: true, uitkomst: 'ongewijzigd', snapshotId: current.snapshotId, files: [], errors: [] }, { pointer: current, manifest, hashes });
 
 	const snapshotId = newSnapshotId(startedAt, fingerprint);
@@ -238,7 +251,7 @@ export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Dat
 			if (staged.some((f) => f.errorCount > 0)) {
 				return failed(staged, staged.flatMap((f) => f.errors), staged.reduce((n, f) => n + f.errorCount, 0));
 			}
-			await writeSnapshot(con, staged, { snapshotId, startedAt, fingerprint, manifest }, time);
+			await writeSnapshot(con, staged, { snapshotId, startedAt, fingerprint, manifest, grenzen }, time, log);
 		} finally {
 			con.closeSync();
 			instance.closeSync();
@@ -246,7 +259,7 @@ export async function buildSnapshot({ exportsDir, buildRoot, startedAt = new Dat
 		// Transcoded copies of Windows-1252/UTF-16 exports are not needed once the file is written.
 		for (const name of readdirSync(buildDir)) if (name !== 'snapshot.duckdb') rmSync(join(buildDir, name), { recursive: true, force: true });
 		built = true;
-		const pointer: Pointer = { snapshotId, file: `${SNAPSHOT_DIR}/${snapshotId}.duckdb`, createdAt: startedAt.toISOString(), exportsHash: fingerprint, schemaVersion: STORE_SCHEMA_VERSION };
+		const pointer: Pointer = { snapshotId, file: `${SNAPSHOT_DIR}/${snapshotId}.duckdb`, createdAt: startedAt.toISOString(), exportsHash: fingerprint, schemaVersion: STORE_SCHEMA_VERSION, grenzen: grenzen?.sha256 ?? null };
 		return { ...result({ ok: true, uitkomst: 'nieuwe_snapshot', snapshotId, files: staged.map(fileReport), errors: [] }), snapshotFile: dbFile, pointer, manifest, hashes };
 	} finally {
 		if (!built) rmSync(buildDir, { recursive: true, force: true });

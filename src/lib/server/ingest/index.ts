@@ -52,9 +52,9 @@ async function ingestLocked({ paths, force = false, log = () => {} }: IngestOpti
 			buildRoot: paths.store,
 			startedAt,
 			log,
-			unchanged: (fingerprint) => {
+			unchanged: (fingerprint, grenzen) => {
 				const current = readPointer(paths.store);
-				return !force && current && current.exportsHash === fingerprint && current.schemaVersion === STORE_SCHEMA_VERSION ? current : null;
+				return !force && current && current.exportsHash === fingerprint && (current.grenzen ?? null) === grenzen && current.schemaVersion === STORE_SCHEMA_VERSION ? current : null;
 			}
 		});
 		if (built.report.uitkomst === 'ongewijzigd') log(`Exports ongewijzigd sinds snapshot ${built.report.snapshotId}: niets te doen.`);

@@ -7,6 +7,8 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { manifestSchema, type Manifest, type ManifestEntry } from '../../domain/schemas';
+import { findBoundariesFile } from '../geo/boundaries';
+import type { BoundariesFile } from '../geo/stored';
 import type { IngestError } from './report';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -155,6 +157,22 @@ export async function exportsFingerprint(exportsDir: string): Promise<string | n
 	);
 	const facts = await Promise.all(files.map(async (bestand) => ({ bestand, sha256: (await fileFacts(join(exportsDir, bestand))).sha256 })));
 	return combineFingerprint((await fileFacts(manifestPath)).sha256, facts);
+}
+
+/**
+ * The gemeente boundaries file beside the exports (`geo/*.geojson`, optional) with its sha256:
+ * part of what a snapshot is built from, so a file placed, replaced or removed means a new ingest.
+ */
+export async function boundariesFile(exportsDir: string): Promise<BoundariesFile | null> {
+	const found = findBoundariesFile(exportsDir);
+	if (!found) return null;
+	try {
+		const { sha256, bytes } = await fileFacts(found.path);
+		return { ...found, sha256, bytes };
+	} catch {
+		// Unreadable: the ingest says so when it reads it.
+		return { ...found, sha256: 'onleesbaar', bytes: 0 };
+	}
 }
 
 export function isExportFile(name: string): boolean {

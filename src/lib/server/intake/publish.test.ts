@@ -10,7 +10,10 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { readPointer } from '../db/layout';
 import { capaciteitRegio, snapshotInfo } from '../db/queries';
 import { closeStore, useStore } from '../db/store';
-import { exportsFingerprint } from '../ingest/sources';
+import { runIngest } from '../ingest';
+import { boundariesFile, exportsFingerprint } from '../ingest/sources';
+import { snapshotBoundaries } from '../geo/stored';
+import { squares, writeBoundaries } from '../../../../tests/helpers/boundaries';
 import { controleerOpnieuw, getAanlevering, publiceerAanlevering, receiveAanlevering, withStagedSnapshot } from './index';
 import { AANLEVERAAR, SMALL, intakeEnv, uploadRequest, type IntakeEnv } from './test-env';
 
@@ -39,6 +42,19 @@ test('withStagedSnapshot: the existing queries read the preview; outside it, the
 	// The running store follows the new pointer by itself.
 	expect(await crisis()).toBe(9);
 	expect((await snapshotInfo()).snapshot_id).toBe(a.stagedSnapshot);
+});
+
+test('an upload keeps the boundaries file of the exports: the preview and the published snapshot have its polygons', async () => {
+	writeBoundaries(env.exports, squares(['GM0505', 'GM0512', 'GM1978']));
+	expect((await runIngest({ paths: env })).uitkomst).toBe('nieuwe_snapshot');
+	const a = await receiveAanlevering(uploadRequest([{ naam: 'c.csv', inhoud: changed() }]), AANLEVERAAR);
+	const staged = await withStagedSnapshot(a.id, async () => snapshotBoundaries());
+	expect([staged.bestand, staged.melding, [...staged.gemeenten.keys()], [...staged.regios.keys()]]).toEqual(['geo/gemeenten.geojson', null, ['GM0505', 'GM0512', 'GM1978'], ['CR0505']]);
+	await publiceerAanlevering(a.id, AANLEVERAAR);
+	expect((await snapshotBoundaries()).regios.has('CR0505')).toBe(true);
+	// What `npm start` compares: the exports and the boundaries file on disk are what the snapshot was built from.
+	const pointer = readPointer(env.store)!;
+	expect([await exportsFingerprint(env.exports), (await boundariesFile(env.exports))?.sha256]).toEqual([pointer.exportsHash, pointer.grenzen]);
 });
 
 test('an XLSX with a title row and its table on the second sheet: recognised, the sheet goes into the manifest', async () => {

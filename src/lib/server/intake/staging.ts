@@ -198,7 +198,7 @@ export async function runPreview(dir: string, bestanden: AanleveringBestand[], p
 		copying.catch(() => undefined);
 	};
 
-	const built = await buildSnapshot({ exportsDir, buildRoot: buildRoot(dir), log, onFilesRead: besides });
+	const built = await buildSnapshot({ exportsDir, buildRoot: buildRoot(dir), grenzenDir: paths.exports, log, onFilesRead: besides });
 	const ownHashes = new Map(await hashing);
 	await copying;
 	// The uploads' sha256 from the build, which hashed them as staged (hard links of the uploads).

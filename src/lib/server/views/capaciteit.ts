@@ -13,9 +13,8 @@ import { capaciteitPerTypeRegios, spreiding, type TypeSpreiding } from '$lib/cha
 import { kaleRegioNaam } from '$lib/domain/regio';
 import type { ChartMeta } from '$lib/charts/types';
 import { bronMeta, loaded, renderLoaded } from '$lib/server/charts/common';
-import { storePaths } from '$lib/server/db/layout';
 import { bronVoor, capaciteitPerGemeente, capaciteitRegio, gemeenten, peiljaren, regios, regiosCapaciteit, type RegioCapaciteitRow, type RegioRow } from '$lib/server/db/queries';
-import { readBoundaries } from '$lib/server/geo/boundaries';
+import { gemeenteBoundaries, snapshotBoundaries } from '$lib/server/geo/stored';
 import { defineView, type RegioFilter } from './define';
 
 export const capaciteitView = defineView({
@@ -44,12 +43,13 @@ export const capaciteitView = defineView({
 		const options = { peiljaar: keuze.peiljaar, voorzieningstypen: keuze.typen, doelgroep: keuze.doelgroep, regio: filters.regio };
 		// The page sets the region against the others only when the store has them; the chart id always loads.
 		const vergelijken = regioLijst.length > 1;
-		const [rows, regio, lijst, bron, perRegio] = await Promise.all([
+		const [rows, regio, lijst, bron, perRegio, opgeslagenGrenzen] = await Promise.all([
 			capaciteitPerGemeente(options),
 			capaciteitRegio({ ...options, measure: keuze.maat }),
 			gemeenten({ regio: filters.regio }),
 			bronVoor(['capaciteit', 'inwoners', 'gemeenten']),
-			regiosCapaciteit(options)
+			regiosCapaciteit(options),
+			snapshotBoundaries()
 		]);
 		const perGemeenteRows = perGemeente(rows, lijst, keuze.maat);
 		const subtitle = capaciteitSubtitle(keuze);
@@ -62,8 +62,8 @@ export const capaciteitView = defineView({
 			options: { maat: keuze.maat }
 		};
 
-		// A boundaries file turns the tile map into a real map; a bad file only costs the map.
-		const grenzen = readBoundaries(storePaths().exports, lijst.map((g) => g.gemeentecode));
+		// A boundaries file (read at ingest) turns the tile map into a real map; a bad file only costs the map.
+		const grenzen = gemeenteBoundaries(opgeslagenGrenzen, lijst.map((g) => g.gemeentecode));
 		const kaartMeta = meta(`Tekort per gemeente${eenheid}, peiljaar ${keuze.peiljaar}`);
 
 		return {
@@ -103,7 +103,7 @@ export const capaciteitView = defineView({
 	},
 	missing: (id) =>
 		id === 'capaciteit-kaart'
-			? 'er is geen bruikbaar bestand met gemeentegrenzen (exports/geo/*.geojson) of de capaciteitsexport bevat nog geen peiljaren.'
+			? 'de gegevens zijn ingelezen zonder bruikbaar bestand met gemeentegrenzen (geo/*.geojson bij de exports) of de capaciteitsexport bevat nog geen peiljaren.'
 			: 'de capaciteitsexport bevat nog geen peiljaren.'
 });
 

@@ -41,8 +41,9 @@ export interface ViewChart {
 	 */
 	meerRegios?: true;
 	/**
-	 * The chart draws the gemeente boundaries file (`<exports>/geo/*.geojson`): without a usable
-	 * one it is not available (GET /charts says why), and its page shows its alternative.
+	 * The chart draws the gemeente boundaries the snapshot was built with (`<exports>/geo/*.geojson`,
+	 * read at ingest): without usable ones it is not available (GET /charts says why), and its page
+	 * shows its alternative.
 	 */
 	grenzen?: true;
 }

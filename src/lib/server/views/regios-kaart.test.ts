@@ -1,39 +1,33 @@
 /**
- * The regions' map on /regios (issue 12): with a gemeente boundaries file in the exports the
- * view dissolves the gemeenten per region and draws `regios-kaart`; without one (or with a bad
- * one) the chart is unavailable, GET /charts says why, and the page still has its tiles.
+ * The regions' map on /regios (issue 12): with a gemeente boundaries file beside the exports the
+ * ingest dissolves the gemeenten per region into the snapshot and the view draws `regios-kaart`
+ * from it; without one (or with a bad one) the chart is unavailable, GET /charts says why, and
+ * the page still has its tiles.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isHttpError } from '@sveltejs/kit';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { useRegiosStore } from '../../../../tests/helpers/regios-store';
 import { thrown } from '../../../../tests/helpers/thrown';
 import { chartListing, loadChart } from '$lib/server/charts';
 import { renderLoaded } from '$lib/server/charts/common';
 import type { RegioKaartRij } from '$lib/charts/regios/kaart';
 import { regiosPage } from './regios';
+import { capaciteitPage } from './capaciteit';
 
-useRegiosStore({ beforeAll, afterAll });
+const store = useRegiosStore({ beforeAll, afterAll });
 
 const FIXTURE = new URL('../../../../tests/fixtures/geo/twee-regios.geojson', import.meta.url);
 const url = (query = '') => new URL(`http://test/regios${query}`);
-let exportsDir: string;
 
-beforeEach(() => {
-	exportsDir = mkdtempSync(join(tmpdir(), 'regios-kaart-'));
-	vi.stubEnv('REGIO_EXPORTS_DIR', exportsDir);
-});
-afterEach(() => {
-	vi.unstubAllEnvs();
-	rmSync(exportsDir, { recursive: true, force: true });
-});
-
-function placeBoundaries(content?: string) {
-	mkdirSync(join(exportsDir, 'geo'), { recursive: true });
-	if (content === undefined) copyFileSync(FIXTURE, join(exportsDir, 'geo', 'gemeenten.geojson'));
-	else writeFileSync(join(exportsDir, 'geo', 'gemeenten.geojson'), content);
+/** Place a boundaries file beside the exports (the fixture's, or `content`) and ingest again. */
+async function placeBoundaries(content?: string) {
+	await store().rebuild((exportsDir) => {
+		mkdirSync(join(exportsDir, 'geo'), { recursive: true });
+		if (content === undefined) copyFileSync(FIXTURE, join(exportsDir, 'geo', 'gemeenten.geojson'));
+		else writeFileSync(join(exportsDir, 'geo', 'gemeenten.geojson'), content);
+	});
 }
 
 describe('without a boundaries file', () => {
@@ -50,8 +44,9 @@ describe('without a boundaries file', () => {
 });
 
 describe('with a boundaries file', () => {
+	beforeAll(() => placeBoundaries(), 60_000);
+
 	test('one dissolved outline per region, coloured by tekort per 10.000, in the listing and on the page', async () => {
-		placeBoundaries();
 		expect((await chartListing()).find((c) => c.id === 'regios-kaart')).toMatchObject({ available: true });
 		const chart = await loadChart('regios-kaart', url('?regio=CR0344'));
 		const rows = chart.rows as RegioKaartRij[];
@@ -75,7 +70,6 @@ describe('with a boundaries file', () => {
 	});
 
 	test('maat colours another figure; the file name says which', async () => {
-		placeBoundaries();
 		const chart = await loadChart('regios-kaart', url('?maat=wlz_per_10k'));
 		expect((chart.rows as RegioKaartRij[]).map((r) => r.waarde)).toEqual([1.2, 1.6]);
 		expect(chart.meta.title).toMatch(/^Wlz-instroom per 10\.000 inwoners per regio op de kaart/);
@@ -83,8 +77,34 @@ describe('with a boundaries file', () => {
 		expect(chart.fileWords).toContain('wlz-per-10k');
 	});
 
-	test('a bad file costs the map only: a Dutch warning, and the tiles', async () => {
-		placeBoundaries('{"type": "FeatureCollection", "features": [');
+	test('the outlines come from the snapshot: removing the file changes nothing until the next ingest', async () => {
+		rmSync(join(store().paths.exports, 'geo'), { recursive: true, force: true });
+		const chart = await loadChart('regios-kaart', url());
+		expect((chart.rows as RegioKaartRij[]).map((r) => r.regiocode)).toEqual(['CR0505', 'CR0344']);
+		await store().rebuild(() => {});
+		expect((await chartListing()).find((c) => c.id === 'regios-kaart')?.available).toBe(false);
+		expect((await regiosPage(url())).kaartWaarschuwing).toBeNull();
+	});
+});
+
+describe('a file that lacks a gemeente', () => {
+	test('the regions map falls back to the tiles naming it; the complete region keeps its gemeente map', async () => {
+		const json = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { features: { properties: { statcode: string } }[] };
+		await placeBoundaries(JSON.stringify({ ...json, features: json.features.filter((f) => f.properties.statcode !== 'GM0356') }));
+		const page = await regiosPage(url());
+		expect(page.kaart).toBeNull();
+		expect(page.kaartWaarschuwing).toBe('Het grenzenbestand geo/gemeenten.geojson mist de grenzen van GM0356 (eigenschap statcode). Daarom staan de regio’s hieronder alleen als tegels.');
+		const dordrecht = await capaciteitPage(new URL('http://test/capaciteit?peiljaar=2024'));
+		expect(dordrecht.kaart?.chart.id).toBe('capaciteit-kaart');
+		const utrecht = await capaciteitPage(new URL('http://test/capaciteit?peiljaar=2024&regio=CR0344'));
+		expect(utrecht.kaart?.chart.id).toBe('capaciteit-tegelkaart');
+		expect(utrecht.kaartWaarschuwing).toContain('mist de grenzen van GM0356');
+	});
+});
+
+describe('a bad file', () => {
+	test('costs the map only: the ingest succeeds, the page has a Dutch warning and the tiles', async () => {
+		await placeBoundaries('{"type": "FeatureCollection", "features": [');
 		const page = await regiosPage(url());
 		expect(page.kaart).toBeNull();
 		expect(page.kaartWaarschuwing).toMatch(/^Het grenzenbestand geo\/gemeenten\.geojson is geen geldige JSON.*alleen als tegels\.$/);

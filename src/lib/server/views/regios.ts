@@ -27,8 +27,7 @@ import { kaleRegioNaam, type Cijfer, type RegioRij } from '$lib/domain/regio';
 export type { Cijfer, RegioRij } from '$lib/domain/regio';
 import { ids, labelOf, VOCABULARIES, type Voorzieningstype } from '$lib/domain/vocabulary';
 import { bronMeta, loaded, renderLoaded } from '$lib/server/charts/common';
-import { storePaths } from '$lib/server/db/layout';
-import { readRegioGrenzen } from '$lib/server/geo/regio-grenzen';
+import { regioBoundaries, snapshotBoundaries } from '$lib/server/geo/stored';
 import {
 	bronVoor,
 	dagbestedingRegio,
@@ -196,8 +195,8 @@ export const regiosView = defineView({
 			`${aantal}; aanbieders die regionaal leveren (zonder gemeente) tellen bij de regio van het manifest.`,
 			bronDagbesteding
 		);
-		// A boundaries file puts the regions on a map; a bad file only costs the map (the tiles stay).
-		const grenzen = readRegioGrenzen(storePaths().exports, alleGemeenten);
+		// A boundaries file (dissolved per region at ingest) puts the regions on a map; a bad file only costs the map (the tiles stay).
+		const grenzen = regioBoundaries(await snapshotBoundaries(), alleGemeenten);
 		const kaart = grenzen.status === 'ok' ? regiosKaart(rijen, grenzen.regios, filters, { tekort: tekortMeta, bod_opgave: hkgMeta, wlz_per_10k: wlzMeta, dagbesteding: dagMeta }) : null;
 		return {
 			filters,
@@ -227,7 +226,7 @@ export const regiosView = defineView({
 		};
 	},
 	missing: (id) =>
-		id === REGIOS_KAART_ID ? 'er is geen bruikbaar bestand met gemeentegrenzen (exports/geo/*.geojson) met alle gemeenten van de gegevens.' : 'er zijn geen gegevens voor.'
+		id === REGIOS_KAART_ID ? 'de gegevens zijn ingelezen zonder bruikbaar bestand met gemeentegrenzen (geo/*.geojson bij de exports) met alle gemeenten van de gegevens.' : 'er zijn geen gegevens voor.'
 });
 
 /** The regions' map: every region of the store with its figure of `maat` and its dissolved outline. */

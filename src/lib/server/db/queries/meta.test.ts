@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { useFixtureStore } from '../../../../../tests/helpers/fixture-store';
+import { STORE_SCHEMA_VERSION } from '../schema';
 import { bronVoor, gemeente, gemeenten, peiljaren, provenance, snapshotInfo, summariseBronnen } from './meta';
 
 const fixture = useFixtureStore({ beforeAll, afterAll });
@@ -8,7 +9,7 @@ describe('meta', () => {
 	test('snapshotInfo names the snapshot the pointer names, and the region of the manifest', async () => {
 		const info = await snapshotInfo();
 		expect(info.snapshot_id).toBe(fixture().snapshotId());
-		expect(info).toMatchObject({ regio_code: 'CR0505', regio_naam: 'Dordrecht', schema_version: 4 });
+		expect(info).toMatchObject({ regio_code: 'CR0505', regio_naam: 'Dordrecht', schema_version: STORE_SCHEMA_VERSION });
 		expect(info.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
 	});
 

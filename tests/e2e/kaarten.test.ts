@@ -1,11 +1,15 @@
 /**
- * The regions' map on /regios (issue 12) in the built app: with a gemeente boundaries file in
- * the exports, /regios draws the regions (the gemeenten dissolved per region) above the tiles,
- * a click on a region opens its capaciteit page, and axe finds nothing serious; the tiles stay.
+ * The maps drawn from gemeente boundaries, in the built app, on a two-region store built with a
+ * boundaries file beside its exports (read at ingest, issue 12): /regios draws the regions (the
+ * gemeenten dissolved per region) above the tiles, a click on a region opens its capaciteit
+ * page; /capaciteit draws its gemeenten instead of the tile map, a click opens a gemeente; axe
+ * finds nothing serious. Ingested again with a bad file, both pages fall back to their tiles
+ * with a Dutch warning, never a 500.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeBoundaries } from '../helpers/boundaries';
 import { buildRegiosStore } from '../helpers/regios-store';
 import type { FixtureStore } from '../helpers/fixture-store';
 import { expectNoSeriousAxe, useBrowser } from './helpers';
@@ -17,9 +21,12 @@ let store: FixtureStore;
 let app: RunningApp;
 
 beforeAll(async () => {
-	store = await buildRegiosStore();
-	mkdirSync(join(store.paths.exports, 'geo'), { recursive: true });
-	copyFileSync(join(ROOT, 'tests/fixtures/geo/twee-regios.geojson'), join(store.paths.exports, 'geo', 'gemeenten.geojson'));
+	store = await buildRegiosStore({
+		prepare(exportsDir) {
+			mkdirSync(join(exportsDir, 'geo'), { recursive: true });
+			copyFileSync(join(ROOT, 'tests/fixtures/geo/twee-regios.geojson'), join(exportsDir, 'geo', 'gemeenten.geojson'));
+		}
+	});
 	app = await startApp(store.paths);
 }, 120_000);
 
@@ -63,5 +70,40 @@ describe('/regios with gemeente boundaries', () => {
 		for (const format of ['svg', 'png', 'csv', 'xlsx']) expect((await fetch(at(`/charts/regios-kaart.${format}?maat=wlz_per_10k`))).status, format).toBe(200);
 		const deck = await fetch(at('/deck.pptx?weergave=/regios'));
 		expect(deck.status).toBe(200);
+	});
+});
+
+describe('/capaciteit with gemeente boundaries', () => {
+	it('draws a choropleth of the region’s gemeenten instead of the tile map, linking each area to its gemeente', async () => {
+		await withPage(async (page) => {
+			await page.goto(at('/capaciteit'));
+			const figure = page.locator('figure[data-chart-id="capaciteit-kaart"]');
+			await expect(figure.count()).resolves.toBe(1);
+			await expect(page.locator('figure[data-chart-id="capaciteit-tegelkaart"]').count()).resolves.toBe(0);
+			await expect(figure.locator('svg g[data-href] path').count()).resolves.toBe(3);
+			await expect(figure.locator('footer').innerText()).resolves.toContain('gemeentegrenzen © CBS/Kadaster, CC-BY 4.0');
+			await expectNoSeriousAxe(page, '/capaciteit met kaart');
+			await Promise.all([page.waitForURL(at('/gemeente/GM0505')), figure.locator('svg g[data-href="/gemeente/GM0505"] path').click({ position: { x: 8, y: 8 } })]);
+		});
+	});
+});
+
+describe('ingested again with a bad boundaries file', () => {
+	it('both pages show their tiles with a Dutch warning (never a 500)', async () => {
+		const before = store.snapshotId();
+		await store.rebuild((exportsDir) => writeBoundaries(exportsDir, { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { naam: 'x' }, geometry: null }] }));
+		expect(store.snapshotId()).not.toBe(before);
+		await withPage(async (page) => {
+			// The server sees the new pointer within a quarter of a second; its page cache is per snapshot.
+			await expect.poll(async () => (await page.goto(at('/capaciteit')))?.status() === 200 && (await page.locator('.melding--waarschuwing').count()) > 0, { timeout: 10_000 }).toBe(true);
+			await expect(page.locator('.melding--waarschuwing').innerText()).resolves.toContain('Het grenzenbestand geo/gemeenten.geojson is geen bruikbare GeoJSON');
+			await expect(page.locator('figure[data-chart-id="capaciteit-tegelkaart"]').count()).resolves.toBe(1);
+			await expect(page.locator('figure[data-chart-id="capaciteit-kaart"]').count()).resolves.toBe(0);
+			const response = await page.goto(at('/regios'));
+			expect(response?.status()).toBe(200);
+			await expect(page.locator('.melding--waarschuwing').innerText()).resolves.toContain('Daarom staan de regio’s hieronder alleen als tegels.');
+			await expect(page.locator('figure[data-chart-id="regios-kaart"]').count()).resolves.toBe(0);
+			await expect(page.locator('.regio-tegel').count()).resolves.toBe(2);
+		});
 	});
 });
