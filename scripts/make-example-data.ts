@@ -98,7 +98,7 @@ export interface CapaciteitData {
 export interface WlzData { jaar: number; regiocode: string; regionaam: string; gemeentecode: string | null; instroom: number; bw_clienten: number; inwoners: number }
 export interface OpgaveData { periode: string; categorie: string; regionale_opgave: number; verdeelsleutel: string }
 export interface BodData { periode: string; ronde: string; ronde_datum: string; gemeentecode: string; categorie: string; bod: number; toelichting: string | null }
-export interface DagbestedingData { periode: string; aanbieder: string; gemeentecode: string | null; bw_clienten: number; met_dagbesteding: number }
+export interface DagbestedingData { periode: string; aanbieder: string; gemeentecode: string | null; centrumregio: string | null; bw_clienten: number; met_dagbesteding: number }
 export interface ProjectData {
 	project_id: string;
 	naam: string;
@@ -426,7 +426,7 @@ export function buildDagbesteding(rnd: Random): DagbestedingData[] {
 		const afwijking = index >= 8 ? AANBIEDER_AFWIJKING_NA : AANBIEDER_AFWIJKING_VOOR;
 		const met = apportion(target, clients.map((c, i) => c * Math.max(0.05, 0.5 + afwijking[i])));
 		AANBIEDERS.forEach((aanbieder, i) =>
-			rows.push({ periode, aanbieder, gemeentecode: null, bw_clienten: clients[i], met_dagbesteding: Math.min(met[i], clients[i]) })
+			rows.push({ periode, aanbieder, gemeentecode: null, centrumregio: REGIO.code, bw_clienten: clients[i], met_dagbesteding: Math.min(met[i], clients[i]) })
 		);
 	});
 	return rows;
@@ -641,18 +641,20 @@ async function biedingenXlsx(rows: readonly BodData[], path: string): Promise<vo
 	await writeWorkbook(wb, path);
 }
 
-/** dagbesteding.parquet via DuckDB COPY; gemeentecode is NULL (regional providers). */
+/** dagbesteding.parquet via DuckDB COPY; gemeentecode is NULL and centrumregio the region (regional providers). */
 async function dagbestedingParquet(rows: readonly DagbestedingData[], path: string): Promise<void> {
 	const instance = await DuckDBInstance.create(':memory:');
 	const con = await instance.connect();
 	try {
-		await con.run('CREATE TABLE dagbesteding (periode VARCHAR, aanbieder VARCHAR, gemeentecode VARCHAR, bw_clienten INTEGER, met_dagbesteding INTEGER)');
+		await con.run('CREATE TABLE dagbesteding (periode VARCHAR, aanbieder VARCHAR, gemeentecode VARCHAR, centrumregio VARCHAR, bw_clienten INTEGER, met_dagbesteding INTEGER)');
 		const appender = await con.createAppender('dagbesteding');
 		for (const r of rows) {
 			appender.appendVarchar(r.periode);
 			appender.appendVarchar(r.aanbieder);
 			if (r.gemeentecode === null) appender.appendNull();
 			else appender.appendVarchar(r.gemeentecode);
+			if (r.centrumregio === null) appender.appendNull();
+			else appender.appendVarchar(r.centrumregio);
 			appender.appendInteger(r.bw_clienten);
 			appender.appendInteger(r.met_dagbesteding);
 			appender.endRow();

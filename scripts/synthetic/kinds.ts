@@ -167,7 +167,7 @@ export function* hkgBiedingenRows(world: World, options: GeneratorOptions): Gene
 	}
 }
 
-/** Three aanbieders per regio: the first reports one regional row, the others per gemeente. */
+/** Three aanbieders per regio: the first reports one regional row (with the region's code), the others per gemeente. */
 export function aanbieders(regioNaam: string): string[] {
 	return [`Leger des Heils ${regioNaam}`, `Stichting Wonen, Werk & Zorg ${regioNaam}`, `Zorggroep ${regioNaam}`].slice(
 		0,
@@ -186,7 +186,8 @@ export function* dagbestedingRows(world: World, options: GeneratorOptions): Gene
 				const regioInwoners = regio.gemeenten.reduce((sum, i) => sum + world.gemeenten[i].inwonersPerJaar[j], 0);
 				const row = (aanbieder: string, gemeentecode: string | null, inwoners: number, aandeel: number): DagbestedingRow => {
 					const bw_clienten = Math.round((inwoners / 1000) * BW_PER_1000 * aandeel * random.uniform(0.8, 1.2));
-					return { periode, aanbieder, gemeentecode, bw_clienten, met_dagbesteding: Math.round(bw_clienten * random.uniform(0.3, 0.7)) };
+					// The regional row names its region: in a set of several regions nothing else would.
+					return { periode, aanbieder, gemeentecode, centrumregio: gemeentecode ? null : regio.code, bw_clienten, met_dagbesteding: Math.round(bw_clienten * random.uniform(0.3, 0.7)) };
 				};
 				yield row(regionaal, null, regioInwoners, 0.2);
 				for (const aanbieder of lokaal) {

@@ -3,7 +3,7 @@
  * manifest's region) plus CR0344 Utrecht with two gemeenten, figures in every export kind, so
  * tests can check that every view shows one region and compares it with the others.
  */
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeStore, useStore } from '../../src/lib/server/db/store';
@@ -32,13 +32,18 @@ const EXTRA: Record<string, string[]> = {
 		'2024-2027;definitief;2023-12-04;GM0344;skaeve_huse;4;'
 	],
 	'projecten.csv': ['CR-UTR-01;Crisisplekken Utrecht;crisisopvang;GM0344;6;realisatie;2024-03-01;2025-03-01;'],
-	'dagbesteding.csv': ['2020;Aanbieder U;GM0344;80;48', '2021;Aanbieder U;GM0344;80;40', '2022;Aanbieder U;GM0344;90;36', '2022;Aanbieder U;GM0356;30;15']
+	// With the optional centrumregio column (added below): an aanbieder delivering region-wide in Utrecht, in 2021 only.
+	'dagbesteding.csv': ['2020;Aanbieder U;GM0344;80;48;', '2021;Aanbieder U;GM0344;80;40;', '2021;Aanbieder R;;30;12;CR0344', '2022;Aanbieder U;GM0344;90;36;', '2022;Aanbieder U;GM0356;30;15;']
 };
 
 /** Copy the fixture exports to a new directory and add the second region's rows. */
 export function regiosExports(): { dir: string; cleanup: () => void } {
 	const dir = mkdtempSync(join(tmpdir(), 'regio-exports-'));
 	cpSync(FIXTURE_EXPORTS, dir, { recursive: true });
+	// The dagbesteding export of several regions names the region of its rows without gemeente.
+	const dagbesteding = join(dir, 'dagbesteding.csv');
+	const [header, ...lines] = readFileSync(dagbesteding, 'utf8').trimEnd().split('\n');
+	writeFileSync(dagbesteding, `${[`${header};centrumregio`, ...lines.map((l) => `${l};`)].join('\n')}\n`);
 	for (const [file, rows] of Object.entries(EXTRA)) appendFileSync(join(dir, file), `${rows.join('\n')}\n`);
 	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -178,11 +178,19 @@ export const EXPORT_KINDS: Record<ExportSoort, ExportKind> = {
 		soort: 'dagbesteding',
 		label: 'Dagbesteding binnen BW',
 		description: 'Per periode en aanbieder (en desgewenst gemeente): BW-cliënten en hoeveel van hen dagbesteding hebben.',
-		key: ['periode', 'aanbieder', 'gemeentecode'],
+		key: ['periode', 'aanbieder', 'gemeentecode', 'centrumregio'],
 		columns: [
 			{ name: 'periode', type: { kind: 'periode' }, required: true, description: 'Jaar of kwartaal.', headerAliases: ['kwartaal', 'perioden'], example: '2021-K1' },
 			{ name: 'aanbieder', type: { kind: 'text', maxLength: 120 }, required: true, description: 'Zorgaanbieder.', headerAliases: ['zorgaanbieder', 'organisatie'], example: 'Aanbieder A' },
 			gemeente(false, 'Gemeente van de cliënten; leeg als de aanbieder regionaal levert.'),
+			{
+				name: 'centrumregio',
+				type: { kind: 'code', pattern: '^CR[0-9]{4}$', shape: 'CR + 4 cijfers (CR + code van de centrumgemeente)' },
+				required: false,
+				description: 'Alleen nodig in een export van meer regio’s: de centrumregio waar een aanbieder zonder gemeente regionaal levert. Leeg: de regio van het manifest; bij een rij met gemeente de regio van die gemeente.',
+				headerAliases: ['regiocode'],
+				example: 'CR0505'
+			},
 			{ name: 'bw_clienten', persons: true, type: count(), required: true, description: 'BW-cliënten van de aanbieder in de periode.', unit: 'personen', headerAliases: ['bw-cliënten', 'clienten', 'cliënten'], example: '120' },
 			{ name: 'met_dagbesteding', persons: true, type: count(), required: true, description: 'Daarvan met dagbesteding; niet meer dan bw_clienten.', unit: 'personen', headerAliases: ['met dagbesteding', 'dagbesteding'], example: '55' }
 		]

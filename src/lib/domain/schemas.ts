@@ -76,6 +76,7 @@ export const rowSchemas = {
 		periode: periodeSchema,
 		aanbieder: z.string(),
 		gemeentecode: gemeentecodeSchema.nullable(),
+		centrumregio: z.string().regex(/^CR[0-9]{4}$/).nullable(),
 		bw_clienten: z.number().int().min(0),
 		met_dagbesteding: z.number().int().min(0)
 	}),

@@ -111,13 +111,16 @@ export const CREATE_DERIVED = [
 	FROM wlz_instroom w
 	ORDER BY jaar, regiocode, gemeentecode NULLS FIRST`,
 
-	// Quarter periods start on the first day of the quarter; year periods on 1 January.
+	// Quarter periods start on the first day of the quarter; year periods on 1 January. The
+	// region of a row: its gemeente's, else the export's centrumregio (an aanbieder delivering
+	// region-wide in an export of several regions), else the manifest's region.
 	`CREATE TABLE dagbesteding_aandeel AS
 	SELECT d.*,
 		make_date(CAST(left(d.periode, 4) AS INTEGER),
 			CASE WHEN length(d.periode) = 7 THEN (CAST(right(d.periode, 1) AS INTEGER) - 1) * 3 + 1 ELSE 1 END, 1) AS periode_start,
-		round(d.met_dagbesteding * 1.0 / nullif(d.bw_clienten, 0), 4) AS aandeel
-	FROM dagbesteding d
+		round(d.met_dagbesteding * 1.0 / nullif(d.bw_clienten, 0), 4) AS aandeel,
+		coalesce(g.centrumregio, d.centrumregio, (SELECT regio_code FROM snapshot_info)) AS regiocode
+	FROM dagbesteding d LEFT JOIN gemeenten g USING (gemeentecode)
 	ORDER BY periode_start, aanbieder`,
 
 	// Fair share of the regional opgave per gemeente, by both verdeelsleutels, using the

@@ -56,10 +56,10 @@ WHERE (jaar, regiocode) IN (SELECT (jaar, regiocode) FROM wlz_instroom WHERE ${K
 		build: (rows, drempel) => wlzPattern(rows, drempel)
 	},
 	dagbesteding: {
-		// The region of a row: its gemeente's, or the manifest's for a row without gemeente (as the queries count it).
-		// Subqueries, not a JOIN: the notebook sandbox reads these tables by rewriting each FROM (sandbox.ts).
+		// The region of a row: its gemeente's, else the export's centrumregio, else the manifest's (as the queries count it,
+		// dagbesteding_aandeel.regiocode). Subqueries, not a JOIN: the notebook sandbox reads these tables by rewriting each FROM (sandbox.ts).
 		sql: `SELECT d.periode, d.aanbieder, d.gemeentecode, CAST(d.bw_clienten AS INTEGER) AS bw_clienten, CAST(d.met_dagbesteding AS INTEGER) AS met_dagbesteding,
-	coalesce((SELECT g.centrumregio FROM gemeenten g WHERE g.gemeentecode = d.gemeentecode), (SELECT regio_code FROM snapshot_info)) AS regio
+	coalesce((SELECT g.centrumregio FROM gemeenten g WHERE g.gemeentecode = d.gemeentecode), d.centrumregio, (SELECT regio_code FROM snapshot_info)) AS regio
 FROM dagbesteding d
 WHERE d.periode IN (SELECT periode FROM dagbesteding WHERE ${KLEIN('bw_clienten')} OR ${KLEIN('met_dagbesteding')})`,
 		build: (rows, drempel) => dagbestedingPattern(rows, drempel)

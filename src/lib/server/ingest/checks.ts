@@ -107,9 +107,31 @@ export async function crossChecks(con: DuckDBConnection, files: StagedFile[]): P
 		}
 	}
 
+	const gemeenten = ofKind('gemeenten');
+	// The regions of the gemeenten export (the store's regions) and each gemeente's region.
+	const regioVan = gemeenten.length
+		? gemeenten.map((g) => `SELECT gemeentecode, centrumregio FROM ${g.table}`).join(' UNION ALL ')
+		: `SELECT NULL::VARCHAR AS gemeentecode, NULL::VARCHAR AS centrumregio WHERE false`;
+	const regios = gemeenten.length ? String((await con.runAndReadAll(`SELECT string_agg(DISTINCT centrumregio, ', ' ORDER BY centrumregio) FROM (${regioVan})`)).getRows()[0][0] ?? '') : '';
+
 	for (const f of ofKind('dagbesteding')) {
 		for (const [rowid, met, totaal] of await rowsWhere(con, f, `SELECT rowid, met_dagbesteding, bw_clienten FROM ${f.table} WHERE met_dagbesteding > bw_clienten`)) {
 			addError(f, rowError(f, lineOf(f, rowid), columnIndex(f, 'met_dagbesteding'), String(met), `niet meer dan bw_clienten (${totaal})`, `${met} cliënten met dagbesteding is meer dan de ${totaal} BW-cliënten`));
+		}
+		if (!gemeenten.length) continue;
+		// A region named for a row must be one of the store's, and the gemeente's own when the row has one.
+		const col = columnIndex(f, 'centrumregio');
+		for (const [rowid, regio, gemeente, eigen] of await rowsWhere(
+			con,
+			f,
+			`SELECT d.rowid, d.centrumregio, d.gemeentecode, r.centrumregio FROM ${f.table} d LEFT JOIN (${regioVan}) r ON r.gemeentecode = d.gemeentecode
+			WHERE d.centrumregio IS NOT NULL AND ((d.gemeentecode IS NOT NULL AND r.centrumregio IS DISTINCT FROM d.centrumregio) OR d.centrumregio NOT IN (SELECT centrumregio FROM (${regioVan})))`
+		)) {
+			const melding =
+				gemeente !== null && eigen !== null
+					? `${gemeente} hoort bij centrumregio ${eigen}, niet bij ${regio}`
+					: `centrumregio ${regio} heeft geen gemeenten in de gemeenten-export`;
+			addError(f, rowError(f, lineOf(f, rowid), col, String(regio), gemeente !== null && eigen !== null ? `leeg of de centrumregio van ${gemeente} (${eigen})` : `een centrumregio uit de gemeenten-export (${regios})`, melding));
 		}
 	}
 }

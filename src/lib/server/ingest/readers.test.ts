@@ -183,9 +183,9 @@ describe('export dialects, end to end', () => {
 	it('6. Parquet with typed columns', async () => {
 		const { dagbesteding } = await ingestVariant({ replaces: 'dagbesteding.csv', by: 'dagbesteding.parquet' });
 		expect(dagbesteding.sort(byKey('periode'))).toEqual([
-			{ periode: '2020', aanbieder: 'Aanbieder A', gemeentecode: null, bw_clienten: 100, met_dagbesteding: 60 },
-			{ periode: '2021', aanbieder: 'Aanbieder B', gemeentecode: 'GM0505', bw_clienten: 50, met_dagbesteding: 20 },
-			{ periode: '2022-K3', aanbieder: 'Aanbieder B', gemeentecode: 'GM0512', bw_clienten: 10, met_dagbesteding: 5 }
+			{ periode: '2020', aanbieder: 'Aanbieder A', gemeentecode: null, centrumregio: null, bw_clienten: 100, met_dagbesteding: 60 },
+			{ periode: '2021', aanbieder: 'Aanbieder B', gemeentecode: 'GM0505', centrumregio: null, bw_clienten: 50, met_dagbesteding: 20 },
+			{ periode: '2022-K3', aanbieder: 'Aanbieder B', gemeentecode: 'GM0512', centrumregio: null, bw_clienten: 10, met_dagbesteding: 5 }
 		]);
 	});
 

@@ -90,9 +90,9 @@ describe('every view shows the gemeenten of its region', () => {
 		expect(standaard.model.totalen.at(-1)).toMatchObject({ opgave: 74, bod: 195 });
 	});
 
-	test('dagbesteding: the aanbieders of the region; rows without gemeente count for the manifest region', async () => {
+	test('dagbesteding: the aanbieders of the region; rows without gemeente count for the region the export names, else the manifest’s', async () => {
 		const utrecht = await dagbestedingView.fromUrl(url('/dagbesteding', '?regio=CR0344'));
-		expect(utrecht.aanbieders).toEqual(['Aanbieder U']);
+		expect(utrecht.aanbieders).toEqual(['Aanbieder R', 'Aanbieder U']);
 		const standaard = await dagbestedingView.fromUrl(url('/dagbesteding'));
 		expect(standaard.aanbieders).toEqual(['Aanbieder A', 'Aanbieder B']);
 	});
@@ -214,7 +214,7 @@ describe('notebooks have the built-in parameter regio', () => {
 		expect([...new Set(hkg.results.biedingen.rows.map((r) => r.gemeentecode))].sort()).toEqual(UTRECHT);
 		const dag = await run('dagbesteding-pxq', 'regio=CR0344');
 		expect(Object.values(dag.results).filter((r) => r.error)).toEqual([]);
-		expect([...new Set(dag.results.aanbieder_per_periode.rows.map((r) => r.aanbieder))]).toEqual(['Aanbieder U']);
+		expect([...new Set(dag.results.aanbieder_per_periode.rows.map((r) => r.aanbieder))]).toEqual(['Aanbieder R', 'Aanbieder U']);
 	});
 
 	test('an unknown region is a Dutch error naming the allowed ones', async () => {

@@ -20,11 +20,10 @@ const AANBIEDER_PROTECTION: Protection = {
 
 /**
  * The rows of region $regio (all rows when NULL): those of its gemeenten, and the rows without a
- * gemeente (an aanbieder that delivers region-wide) when it is the manifest's region: the export
- * names no region for them.
+ * gemeente (an aanbieder that delivers region-wide) of that region: the export's centrumregio,
+ * or the manifest's region when the export names none (dagbesteding_aandeel.regiocode).
  */
-const IN_REGIO = `($regio IS NULL OR gemeentecode IN (SELECT gemeentecode FROM gemeenten WHERE centrumregio = $regio)
-	OR (gemeentecode IS NULL AND $regio = (SELECT regio_code FROM snapshot_info)))`;
+const IN_REGIO = `($regio IS NULL OR regiocode = $regio)`;
 
 export const dagbestedingRegioRowSchema = z.object({
 	periode: periodeSchema,
@@ -90,7 +89,10 @@ export async function dagbestedingPerAanbieder({
 	}, AANBIEDER_PROTECTION);
 }
 
-export const DAGBESTEDING_AANBIEDERS_SQL = `SELECT DISTINCT aanbieder FROM dagbesteding WHERE ${IN_REGIO} ORDER BY aanbieder`;
+// From the export's table (names only, no counts), each row's region as dagbesteding_aandeel.regiocode has it.
+export const DAGBESTEDING_AANBIEDERS_SQL = `SELECT DISTINCT d.aanbieder FROM dagbesteding d LEFT JOIN gemeenten g USING (gemeentecode)
+WHERE $regio IS NULL OR coalesce(g.centrumregio, d.centrumregio, (SELECT regio_code FROM snapshot_info)) = $regio
+ORDER BY d.aanbieder`;
 
 /** The aanbieders of a region (all periods): the choices of the aanbieder filter. */
 export async function dagbestedingAanbieders({ regio }: { regio?: string } = {}): Promise<string[]> {

@@ -112,12 +112,12 @@ export type RegioDagbestedingRow = z.infer<typeof regioDagbestedingRowSchema>;
 /** A region's figure is the total of its group in the dagbesteding pattern (per periode and region): primary protection only. */
 const REGIO_DAGBESTEDING_PROTECTION: Protection = { counts: ['bw_clienten', 'met_dagbesteding'], derived: { aandeel: ['bw_clienten', 'met_dagbesteding'] } };
 
-// Rows without a gemeente count for the manifest's region, as on /dagbesteding (queries/dagbesteding.ts).
-export const REGIOS_DAGBESTEDING_SQL = `SELECT coalesce(g.centrumregio, (SELECT regio_code FROM snapshot_info)) AS regiocode, d.periode,
-	CAST(sum(d.bw_clienten) AS INTEGER) AS bw_clienten, CAST(sum(d.met_dagbesteding) AS INTEGER) AS met_dagbesteding,
-	CAST(round(sum(d.met_dagbesteding) / nullif(sum(d.bw_clienten), 0), 4) AS DOUBLE) AS aandeel
-FROM dagbesteding_aandeel d LEFT JOIN gemeenten g USING (gemeentecode)
-WHERE d.periode = $periode
+// Rows without a gemeente count for the region the export names for them, else the manifest's (dagbesteding_aandeel.regiocode), as on /dagbesteding.
+export const REGIOS_DAGBESTEDING_SQL = `SELECT regiocode, periode,
+	CAST(sum(bw_clienten) AS INTEGER) AS bw_clienten, CAST(sum(met_dagbesteding) AS INTEGER) AS met_dagbesteding,
+	CAST(round(sum(met_dagbesteding) / nullif(sum(bw_clienten), 0), 4) AS DOUBLE) AS aandeel
+FROM dagbesteding_aandeel
+WHERE periode = $periode
 GROUP BY ALL
 ORDER BY regiocode`;
 
