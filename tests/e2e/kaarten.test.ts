@@ -88,6 +88,15 @@ describe('/capaciteit with gemeente boundaries', () => {
 	});
 });
 
+describe('/data', () => {
+	it('names the boundaries file of the snapshot with its sha256', async () => {
+		await withPage(async (page) => {
+			await page.goto(at('/data'));
+			await expect(page.locator('#gemeentegrenzen').textContent()).resolves.toMatch(/Gemeentegrenzen uit geo\/gemeenten\.geojson: 5 gemeenten, samengevoegd tot 2 regio’s\.\s+Controlegetal: [0-9a-f]{12}…/);
+		});
+	});
+});
+
 describe('ingested again with a bad boundaries file', () => {
 	it('both pages show their tiles with a Dutch warning (never a 500)', async () => {
 		const before = store.snapshotId();

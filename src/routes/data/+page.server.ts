@@ -5,6 +5,7 @@ import { requireRol } from '$lib/server/auth/guard';
 import { StoreInvalidError, StoreMissingError } from '$lib/server/db/errors';
 import { storePaths } from '$lib/server/db/layout';
 import { provenance, snapshotInfo } from '$lib/server/db/queries';
+import { boundariesSummary } from '$lib/server/geo/stored';
 import { readLastReport } from '$lib/server/ingest/report';
 import { bewaardeSnapshots, IntakeError, terugzetten } from '$lib/server/intake';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,8 +28,8 @@ function beheer(locals: App.Locals) {
 export const load: PageServerLoad = async ({ locals }) => {
 	const report = publicReport();
 	try {
-		const [info, exports] = await Promise.all([snapshotInfo(), provenance()]);
-		return { store: { info, exports }, storeMelding: null, report, beheer: beheer(locals) };
+		const [info, exports, grenzen] = await Promise.all([snapshotInfo(), provenance(), boundariesSummary()]);
+		return { store: { info, exports, grenzen }, storeMelding: null, report, beheer: beheer(locals) };
 	} catch (error) {
 		if (error instanceof StoreMissingError) {
 			return { store: null, storeMelding: 'Er is nog geen gegevensopslag: er zijn nog nooit exports met succes ingelezen.', report, beheer: beheer(locals) };

@@ -9,6 +9,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { GemeenteGrens, Ring } from '../../charts/capaciteit/geo';
+import { formatInteger } from '../../domain/format';
 import type { Snapshot } from '../db/snapshot';
 import { withSnapshot } from '../db/store';
 import { missingMessage, readBoundariesFile, type BoundariesResult } from './boundaries';
@@ -72,6 +73,8 @@ export async function storeBoundaries(con: DuckDBConnection, file: BoundariesFil
 export interface SnapshotBoundaries {
 	/** The file the ingest read (`geo/gemeenten.geojson`), or null when there was none. */
 	bestand: string | null;
+	/** Its sha256 as the ingest read it. */
+	sha256: string | null;
 	/** Why the file could not be used, when it could not. */
 	melding: string | null;
 	gemeenten: ReadonlyMap<string, Ring[][]>;
@@ -83,14 +86,14 @@ const RESOURCE = Symbol('grenzen');
 /** Read once per snapshot: polygons are parsed from JSON on first use, not per request. */
 async function readStored(snapshot: Snapshot): Promise<SnapshotBoundaries & { close(): void }> {
 	const [bestanden, rows] = await Promise.all([
-		snapshot.rows(`SELECT bestand, melding FROM grenzen_bestand`),
+		snapshot.rows(`SELECT bestand, sha256, melding FROM grenzen_bestand`),
 		snapshot.rows(`SELECT soort, code, polygonen FROM grenzen ORDER BY soort, code`)
 	]);
 	const gemeenten = new Map<string, Ring[][]>();
 	const regios = new Map<string, Ring[][]>();
 	for (const r of rows) (r.soort === 'regio' ? regios : gemeenten).set(String(r.code), JSON.parse(String(r.polygonen)) as Ring[][]);
 	const file = bestanden[0];
-	return { bestand: file ? String(file.bestand) : null, melding: file?.melding ? String(file.melding) : null, gemeenten, regios, close() {} };
+	return { bestand: file ? String(file.bestand) : null, sha256: file ? String(file.sha256) : null, melding: file?.melding ? String(file.melding) : null, gemeenten, regios, close() {} };
 }
 
 /** The boundaries of the snapshot the request pinned. */
@@ -121,4 +124,12 @@ export function regioBoundaries(stored: SnapshotBoundaries, gemeenten: readonly 
 	if (missing.length > 0) return { status: 'invalid', bestand: stored.bestand, melding: missingMessage(stored.bestand, missing, codes) };
 	const regiocodes = [...new Set(gemeenten.map((g) => g.centrumregio))];
 	return { status: 'ok', bestand: stored.bestand, regios: regiocodes.flatMap((regiocode) => (stored.regios.has(regiocode) ? [{ regiocode, polygonen: stored.regios.get(regiocode)! }] : [])) };
+}
+
+/** What /data says about the boundaries of the current snapshot (Dutch, one sentence), with the file's sha256 when there was one. */
+export async function boundariesSummary(): Promise<{ zin: string; sha256: string | null }> {
+	const b = await snapshotBoundaries();
+	if (!b.bestand) return { zin: 'Zonder bestand met gemeentegrenzen ingelezen: de kaarten staan als tegels.', sha256: null };
+	if (b.melding) return { zin: `Gemeentegrenzen ${b.bestand} niet gebruikt: ${b.melding}`, sha256: b.sha256 };
+	return { zin: `Gemeentegrenzen uit ${b.bestand}: ${formatInteger(b.gemeenten.size)} gemeenten, samengevoegd tot ${formatInteger(b.regios.size)} ${b.regios.size === 1 ? 'regio' : 'regio’s'}.`, sha256: b.sha256 };
 }

@@ -15,6 +15,7 @@ import { renderLoaded } from '$lib/server/charts/common';
 import type { RegioKaartRij } from '$lib/charts/regios/kaart';
 import { regiosPage } from './regios';
 import { capaciteitPage } from './capaciteit';
+import { boundariesSummary } from '$lib/server/geo/stored';
 
 const store = useRegiosStore({ beforeAll, afterAll });
 
@@ -32,6 +33,7 @@ async function placeBoundaries(content?: string) {
 
 describe('without a boundaries file', () => {
 	test('the map is listed unavailable with a Dutch reason, and /regios has its tiles', async () => {
+		expect(await boundariesSummary()).toEqual({ zin: 'Zonder bestand met gemeentegrenzen ingelezen: de kaarten staan als tegels.', sha256: null });
 		const kaart = (await chartListing()).find((c) => c.id === 'regios-kaart');
 		expect(kaart).toMatchObject({ available: false, view: '/regios' });
 		expect(kaart?.reason).toContain('gemeentegrenzen');
@@ -108,6 +110,7 @@ describe('a bad file', () => {
 		const page = await regiosPage(url());
 		expect(page.kaart).toBeNull();
 		expect(page.kaartWaarschuwing).toMatch(/^Het grenzenbestand geo\/gemeenten\.geojson is geen geldige JSON.*alleen als tegels\.$/);
+		expect((await boundariesSummary()).zin).toMatch(/^Gemeentegrenzen geo\/gemeenten\.geojson niet gebruikt: Het grenzenbestand geo\/gemeenten\.geojson is geen geldige JSON/);
 		expect(page.rijen).toHaveLength(2);
 		expect((await chartListing()).find((c) => c.id === 'regios-kaart')?.available).toBe(false);
 	});
