@@ -7,17 +7,27 @@ import type { ChartTable } from './types';
 
 /** Rows of a chart's table on a page; the rest behind "Toon alle" (the downloads have every row). */
 export const PAGE_ROWS = 50;
-/** The URL parameter naming the charts whose tables show all rows: `alle=<chart id>`, repeated. */
+/** The URL parameter naming the lists that show all rows: `alle=<chart id>` (or a list's own value), repeated. */
 export const ALLE_PARAM = 'alle';
 
-/** The same page with chart `id`'s table whole (`show`) or cut again, at that table. */
-export function alleRowsHref(url: URL, id: string, show: boolean): string {
+/**
+ * `alle` of a notebook SQL block's result: `sql.<name>`. No chart id starts so: the views' ids
+ * are kebab-case and a notebook's are `notebook/<slug>/<chart>`.
+ */
+export const sqlAlleId = (name: string): string => `sql.${name}`;
+
+/**
+ * The same page with list `id` (a chart's table, a notebook SQL result, the project list) whole
+ * (`show`) or cut again, keeping the filters and the other lists in `alle`; at `#<hash>`, by
+ * default the chart's table.
+ */
+export function alleRowsHref(url: URL, id: string, show: boolean, hash = `${id}-tabel`): string {
 	const params = new URLSearchParams(url.search);
 	const others = params.getAll(ALLE_PARAM).filter((a) => a !== id);
 	params.delete(ALLE_PARAM);
 	for (const a of show ? [...others, id] : others) params.append(ALLE_PARAM, a);
 	const query = params.toString();
-	return `${url.pathname}${query ? `?${query}` : ''}#${id}-tabel`;
+	return `${url.pathname}${query ? `?${query}` : ''}#${hash}`;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

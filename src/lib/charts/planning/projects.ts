@@ -21,6 +21,9 @@ export interface TijdlijnProject {
 
 export const STATUS_ORDER = PROJECTSTATUSSEN.map((s) => s.id);
 
+/** `alle=projecten`: the project list of /planning or a gemeente page whole (no chart id is this, see $lib/charts/table-html). */
+export const PROJECTEN_ALLE = 'projecten';
+
 /**
  * The date a project is placed at: its expected delivery, or for a project already in use
  * without one the date it got that status (it is delivered, not "unknown").

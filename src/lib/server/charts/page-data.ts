@@ -14,10 +14,22 @@
  * the SVG from the page. A client-side navigation's data request (`__data.json`) carries
  * everything, since there is no HTML to take it from.
  */
-import { ALLE_PARAM, PAGE_ROWS } from '$lib/charts/table-html';
+import { ALLE_PARAM, PAGE_ROWS, sqlAlleId } from '$lib/charts/table-html';
 import type { RenderedChart } from '$lib/charts/types';
 
 export { ALLE_PARAM, PAGE_ROWS };
+
+/** A list as a page shows it: `rows` (its first {@link PAGE_ROWS}, or all), and how many it has. */
+export interface PageRows<Row> {
+	rows: Row[];
+	totalRows: number;
+}
+
+/** `rows` cut to their first {@link PAGE_ROWS} unless the URL names list `id` in `alle`. */
+export function pageRows<Row>(rows: readonly Row[], { url, id }: { url: URL; id: string }): PageRows<Row> {
+	const whole = rows.length <= PAGE_ROWS || url.searchParams.getAll(ALLE_PARAM).includes(id);
+	return { rows: whole ? [...rows] : rows.slice(0, PAGE_ROWS), totalRows: rows.length };
+}
 
 /** A rendered chart as the page data holds it: a string `svg` and a `table` with `rows`. */
 function isRenderedChart(value: object): value is RenderedChart {
@@ -31,14 +43,21 @@ function hide(object: object, key: string): void {
 }
 
 /** A notebook's SQL block as its page shows it (src/lib/server/notebooks/page.ts): its rows are a table in the HTML. */
-function isSqlResult(value: object): value is { kind: 'sql'; rows: string[][] } {
+interface SqlResult {
+	kind: 'sql';
+	name: string;
+	rows: string[][];
+	shownRows: number;
+}
+
+function isSqlResult(value: object): value is SqlResult {
 	return (value as { kind?: unknown }).kind === 'sql' && Array.isArray((value as { rows?: unknown }).rows);
 }
 
 /** Every rendered chart and notebook SQL result in `data`, at any depth. */
-function tablesIn(data: unknown): { charts: RenderedChart[]; results: { rows: string[][] }[] } {
+function tablesIn(data: unknown): { charts: RenderedChart[]; results: SqlResult[] } {
 	const found: RenderedChart[] = [];
-	const results: { rows: string[][] }[] = [];
+	const results: SqlResult[] = [];
 	const seen = new Set<object>();
 	const walk = (value: unknown): void => {
 		if (typeof value !== 'object' || value === null || seen.has(value)) return;
@@ -57,13 +76,20 @@ function tablesIn(data: unknown): { charts: RenderedChart[]; results: { rows: st
 
 /**
  * `data` for a view's load function: tables cut to their first rows unless the URL asks for
- * all of a chart's (`alle=<chart id>`), and on a page request (not a data request) every SVG
- * and table row, of charts and of notebook SQL results, kept for the server's render only. Changes `data` in place and returns it.
+ * all of a chart's (`alle=<chart id>`) or a notebook SQL block's (`alle=sql.<name>`), and on a
+ * page request (not a data request) every SVG and table row, of charts and of notebook SQL
+ * results, kept for the server's render only. Changes `data` in place and returns it.
  */
 export function pageData<T>(data: T, { url, isDataRequest }: { url: URL; isDataRequest: boolean }): T {
 	const alle = new Set(url.searchParams.getAll(ALLE_PARAM));
 	const { charts, results } = tablesIn(data);
-	if (!isDataRequest) for (const result of results) hide(result, 'rows');
+	for (const result of results) {
+		if (result.rows.length > PAGE_ROWS && !alle.has(sqlAlleId(result.name))) {
+			result.rows = result.rows.slice(0, PAGE_ROWS);
+			result.shownRows = PAGE_ROWS;
+		}
+		if (!isDataRequest) hide(result, 'rows');
+	}
 	for (const chart of charts) {
 		const { rows } = chart.table;
 		if (rows.length > PAGE_ROWS && !alle.has(chart.id)) chart.table = { ...chart.table, rows: rows.slice(0, PAGE_ROWS), totalRows: chart.table.totalRows ?? rows.length, shownRows: PAGE_ROWS };

@@ -58,7 +58,8 @@ function block(b: PageBlock): string {
 	if (b.kind === 'chart') return b.chart ? chart(b.chart) : `<div class="fout"><p><strong>Grafiek ‘${escape(b.name)}’ kan niet worden getekend.</strong></p><p>${escape(b.error ?? '')}</p></div>`;
 	if (b.error) return `<div class="fout"><p><strong>SQL-blok ‘${escape(b.name)}’ gaf een fout.</strong></p><p>${escape(b.error)}</p></div>`;
 	const columns = b.columns.map((c) => ({ label: c.name, numeric: c.numeric }));
-	return `<details><summary>SQL: ${escape(b.name)} — ${formatInteger(b.rowCount)} ${b.rowCount === 1 ? 'rij' : 'rijen'}</summary><pre><code>${escape(b.sql)}</code></pre>${table(columns, b.rows, `Resultaat van ${b.name}`)}</details>`;
+	const deel = b.shownRows < b.rowCount ? `<p>De eerste ${formatInteger(b.shownRows)} van ${formatInteger(b.rowCount)} rijen staan hier.</p>` : '';
+	return `<details><summary>SQL: ${escape(b.name)} — ${formatInteger(b.rowCount)} ${b.rowCount === 1 ? 'rij' : 'rijen'}</summary><pre><code>${escape(b.sql)}</code></pre>${table(columns, b.rows, `Resultaat van ${b.name}`)}${deel}</details>`;
 }
 
 export function notebookHtml(page: NotebookPage, { file }: { file: string }): string {

@@ -7,15 +7,33 @@
 import { formatInline } from '$lib/notebooks/inline';
 import { headingDepths, headingLevel, renderMarkdown } from '$lib/notebooks/markdown';
 import type { Notebook, NotebookRun, QueryResult } from '$lib/notebooks/types';
-import { renderLoaded, type ViewChart } from '$lib/server/charts/common';
+import { PAGE_TABLE_ROWS, renderLoaded, type ViewChart } from '$lib/server/charts/common';
 import { notebookCharts, parametersInWords } from './charts';
 
-/** Rows of a SQL block's result shown on the page; the chart tables and exports have them all. */
-const SHOWN_ROWS = 100;
+/**
+ * Rows of a SQL block's result a page holds at most, as a chart's table: the page route cuts them
+ * further to their first 50 unless the URL asks for all (`alle=sql.<name>`, $lib/server/charts/page-data).
+ */
+export const SHOWN_ROWS = PAGE_TABLE_ROWS;
 
 export type PageBlock =
 	| { kind: 'markdown'; html: string }
-	| { kind: 'sql'; name: string; line: number; sql: string; columns: { name: string; numeric: boolean }[]; rows: string[][]; shownRows: number; rowCount: number; truncated: boolean; ms: number; error?: string }
+	| {
+			kind: 'sql';
+			name: string;
+			line: number;
+			sql: string;
+			columns: { name: string; numeric: boolean }[];
+			rows: string[][];
+			shownRows: number;
+			/** Rows the page shows when the URL asks for all of them: every row, up to {@link SHOWN_ROWS}. */
+			alleRows: number;
+			rowCount: number;
+			/** The sandbox stopped reading at its row limit: the query gives more than `rowCount`. */
+			truncated: boolean;
+			ms: number;
+			error?: string;
+	  }
 	/** `level`: the chart title's heading level, one below the section it stands in (2 before any heading). */
 	| { kind: 'chart'; name: string; id: string; level: 2 | 3 | 4 | 5 | 6; chart?: ViewChart; error?: string };
 
@@ -39,6 +57,7 @@ function sqlBlock(result: QueryResult, line: number, sql: string): PageBlock {
 		rows: result.rows.slice(0, SHOWN_ROWS).map((row) => result.columns.map((c) => formatInline(row[c.name] ?? null, undefined, c.type, c.name))),
 		// The page's hydration data may leave the rows out ($lib/server/charts/page-data): their number stays.
 		shownRows: Math.min(result.rows.length, SHOWN_ROWS),
+		alleRows: Math.min(result.rows.length, SHOWN_ROWS),
 		rowCount: result.rows.length,
 		truncated: result.truncated,
 		ms: result.ms,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { gemeenteCapaciteit, gemeenteCapaciteitRows } from '$lib/charts/gemeente/capaciteit';
 import { gemeenteDagbesteding, gemeenteDagbestedingRows } from '$lib/charts/gemeente/dagbesteding';
 import { gemeenteHkg } from '$lib/charts/gemeente/hkg';
+import { orderedProjects, PROJECTEN_ALLE } from '$lib/charts/planning/projects';
 import { gemeenteWlz, gemeenteWlzRows } from '$lib/charts/gemeente/wlz';
 import type { ChartMeta } from '$lib/charts/types';
 import { formatInteger, formatPercent, formatPeriode } from '$lib/domain/format';
@@ -14,6 +15,7 @@ import { PXQ_START_TEKST } from '$lib/domain/pxq';
 import { gemeentecodeParam } from '$lib/domain/schemas';
 import { bronVoor, gemeenteProfiel, gemeenten } from '$lib/server/db/queries';
 import { bronMeta, loaded, renderLoaded } from '$lib/server/charts/common';
+import { pageRows } from '$lib/server/charts/page-data';
 import type { LoadedChart } from '$lib/server/charts/types';
 import { defineView } from './define';
 
@@ -106,8 +108,11 @@ export const gemeenteView = defineView({
 
 const render = (chart: LoadedChart | null) => (chart ? renderLoaded(chart) : null);
 
-/** What /gemeente/[code] shows; rendered once per snapshot by the page cache (hooks.server.ts). */
-export async function gemeentePage(param: string) {
+/**
+ * What /gemeente/[code] shows, its project list cut to its first rows unless `url` asks for all
+ * (`alle=projecten`); rendered once per snapshot and URL by the page cache (hooks.server.ts).
+ */
+export async function gemeentePage(param: string, url: URL) {
 	const code = param.trim().toUpperCase();
 	// Links with gm0505 keep working, but the address shows the canonical code.
 	if (code !== param) redirect(308, `/gemeente/${encodeURIComponent(code)}`);
@@ -115,7 +120,7 @@ export async function gemeentePage(param: string) {
 	return {
 		gemeente: profiel.gemeente,
 		peiljaar: profiel.peiljaar,
-		projecten: profiel.projecten,
+		projecten: pageRows(orderedProjects(profiel.projecten), { url, id: PROJECTEN_ALLE }),
 		grafieken: {
 			capaciteit: render(charts['gemeente-capaciteit']),
 			wlz: render(charts['gemeente-wlz']),

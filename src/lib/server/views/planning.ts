@@ -6,9 +6,11 @@ import { error } from '@sveltejs/kit';
 import { bronMeta } from '$lib/charts/meta';
 import { planningFilterSchema, planningSubtitle, type PlanningFilters } from '$lib/charts/planning/filters';
 import { planningPlanVsTekort, planTegenTekort } from '$lib/charts/planning/plan-vs-tekort';
+import { orderedProjects, PROJECTEN_ALLE } from '$lib/charts/planning/projects';
 import { planningTijdlijn } from '$lib/charts/planning/tijdlijn';
 import type { ChartMeta } from '$lib/charts/types';
 import { loaded, renderLoaded } from '$lib/server/charts/common';
+import { pageRows } from '$lib/server/charts/page-data';
 import { bronVoor, gemeente, gemeenten, laatstePeiljaar, planVsTekort, projecten } from '$lib/server/db/queries';
 import { defineView, type RegioFilter } from './define';
 
@@ -61,8 +63,18 @@ export const planningView = defineView({
 	missing: () => 'er zijn geen gegevens voor.'
 });
 
-/** What the /planning page shows for the URL's filters. */
+/**
+ * What the /planning page shows for the URL's filters: the charts, and the project list in the
+ * planning order cut to its first rows unless the URL asks for all (`alle=projecten`; the
+ * timeline's downloads have every project).
+ */
 export async function planningPage(url: URL) {
 	const { filters, gemeenten, projecten, charts } = await planningView.forPage(url);
-	return { filters, gemeenten, projecten, tijdlijn: renderLoaded(charts['planning-tijdlijn']), planVsTekort: renderLoaded(charts['planning-plan-vs-tekort']) };
+	return {
+		filters,
+		gemeenten,
+		projecten: pageRows(orderedProjects(projecten), { url, id: PROJECTEN_ALLE }),
+		tijdlijn: renderLoaded(charts['planning-tijdlijn']),
+		planVsTekort: renderLoaded(charts['planning-plan-vs-tekort'])
+	};
 }
