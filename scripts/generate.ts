@@ -1,5 +1,5 @@
 /**
- * npm run generate -- --gemeenten 342 --out DIR [--seed 42] [--jaren 2000-2038] [--maandelijks|--jaarlijks]
+ * npm run generate -- --gemeenten 342 --out DIR [--seed 42] [--jaren 2000-2038] [--maandelijks|--jaarlijks] [--grenzen]
  * npm run generate -- --schaal 10 --out DIR
  *
  * Writes synthetic exports (all eight kinds and manifest.json) for exercising ingest and
@@ -10,8 +10,8 @@ import { generateExports } from './synthetic/generate';
 import { cliOptionsSchema, resolveOptions, rowCounts } from './synthetic/options';
 
 const USAGE = `Gebruik:
-  npm run generate -- --gemeenten N --out MAP [--seed 42] [--jaren 2000-2038] [--maandelijks | --jaarlijks]
-  npm run generate -- --schaal F --out MAP [--seed 42] [--jaren 2019-2026] [--maandelijks]
+  npm run generate -- --gemeenten N --out MAP [--seed 42] [--jaren 2000-2038] [--maandelijks | --jaarlijks] [--grenzen]
+  npm run generate -- --schaal F --out MAP [--seed 42] [--jaren 2019-2026] [--maandelijks] [--grenzen]
 
   --gemeenten N   landelijke schaal: N gemeenten (max. 2601), capaciteit per maand, standaard 2000-2038
   --schaal F      F keer de voorbeelddata: 9 × F gemeenten, capaciteit per jaar, standaard 2019-2026
@@ -19,7 +19,8 @@ const USAGE = `Gebruik:
   --seed S        startwaarde van de toevalsgenerator (standaard 42)
   --jaren A-B     jaren, bijvoorbeeld 2008-2026
   --maandelijks   capaciteit per maand (peildatum de 1e van elke maand)
-  --jaarlijks     capaciteit per jaar (peildatum 1 januari)`;
+  --jaarlijks     capaciteit per jaar (peildatum 1 januari)
+  --grenzen       ook verzonnen gemeentegrenzen (MAP/geo/gemeenten.geojson, Voronoi-vlakken)`;
 
 function fail(message: string): never {
 	console.error(`Fout: ${message}\n\n${USAGE}`);
@@ -37,6 +38,7 @@ function parseCli() {
 				jaren: { type: 'string' },
 				maandelijks: { type: 'boolean' },
 				jaarlijks: { type: 'boolean' },
+				grenzen: { type: 'boolean' },
 				help: { type: 'boolean', short: 'h' }
 			},
 			strict: true,

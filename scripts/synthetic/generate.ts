@@ -22,6 +22,7 @@ import {
 } from './kinds';
 import type { GeneratorOptions } from './options';
 import { buildWorld, hoofdregio, type World } from './world';
+import { gemeenteGrenzen } from './grenzen';
 
 /** Dialect per kind: capaciteit as Dutch Excel writes it, the rest a mix. */
 export const DIALECTS: Record<ExportSoort, CsvDialect> = {
@@ -105,5 +106,10 @@ export async function generateExports(
 	}
 	const manifest = buildManifest(world, options);
 	await writeFile(join(out, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
+	if (options.grenzen) {
+		// Beside the exports, where the ingest looks for a boundaries file (not in the manifest).
+		await mkdir(join(out, 'geo'), { recursive: true });
+		await writeFile(join(out, 'geo', 'gemeenten.geojson'), JSON.stringify(gemeenteGrenzen(world)));
+	}
 	return { files, manifest };
 }

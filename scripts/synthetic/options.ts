@@ -29,6 +29,8 @@ export interface GeneratorOptions {
 	seed: number;
 	/** How the size was asked for, for the manifest and the log. */
 	omschrijving: string;
+	/** Also write made-up gemeente boundaries (geo/gemeenten.geojson, scripts/synthetic/grenzen.ts). */
+	grenzen?: boolean;
 }
 
 const positiveInt = (flag: string, max: number) =>
@@ -70,7 +72,8 @@ export const cliOptionsSchema = z
 			)
 			.optional(),
 		maandelijks: z.boolean().optional(),
-		jaarlijks: z.boolean().optional()
+		jaarlijks: z.boolean().optional(),
+		grenzen: z.boolean().optional()
 	})
 	.refine((o) => (o.gemeenten === undefined) !== (o.schaal === undefined), {
 		message: 'geef precies één van --gemeenten N of --schaal F',
@@ -105,6 +108,7 @@ export function resolveOptions(cli: z.output<typeof cliOptionsSchema>): Generato
 		jaarTot: jaren.tot,
 		maandelijks,
 		seed: cli.seed ?? STANDAARD_SEED,
+		grenzen: cli.grenzen ?? false,
 		omschrijving: landelijk ? `${gemeenten} gemeenten` : `schaal ${cli.schaal}× (${gemeenten} gemeenten)`
 	};
 }

@@ -18,6 +18,7 @@ export const CAPACITEIT_KAART_ID = 'capaciteit-kaart';
 /**
  * The boundaries' attribution for the source line: CBS/PDOK gemeentegrenzen are published by
  * CBS and Kadaster under CC-BY 4.0, which asks for the makers and the licence, not a file name.
+ * A boundaries file that names its own maker (`bron`, $lib/server/geo/boundaries) gets that.
  */
 export const GRENZEN_BRON = 'gemeentegrenzen © CBS/Kadaster, CC-BY 4.0';
 

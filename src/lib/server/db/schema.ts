@@ -9,7 +9,7 @@ import { STORE_TABLES } from '../../domain/store-tables';
 import { DREMPEL_STANDAARD, isNullable, type Manifest } from '../../domain/schemas';
 
 /** Bump when the snapshot layout changes: `npm start` re-ingests a store of another version. */
-export const STORE_SCHEMA_VERSION = 5;
+export const STORE_SCHEMA_VERSION = 6;
 
 export function sqlType(column: ColumnSpec): string {
 	switch (column.type.kind) {
@@ -64,10 +64,10 @@ export const CREATE_META_TABLES = [
 	// groups; not a table for notebooks (not in STORE_TABLES).
 	`CREATE TABLE verborgen_cellen (patroon VARCHAR NOT NULL, deel VARCHAR NOT NULL, sleutel VARCHAR NOT NULL, kolom VARCHAR NOT NULL, reden VARCHAR NOT NULL)`,
 	// The gemeente boundaries file of the exports (geo/*.geojson), if there was one: its name,
-	// sha256 and, when it could not be used, why (Dutch). The polygons of the store's gemeenten and
+	// sha256, its attribution for the source lines and, when it could not be used, why (Dutch). The polygons of the store's gemeenten and
 	// the outline of every region dissolved from them ($lib/server/geo/stored.ts): soort
 	// 'gemeente' (code GM…) or 'regio' (code CR…), polygonen as JSON, exteriors clockwise for d3-geo.
-	`CREATE TABLE grenzen_bestand (bestand VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, bytes BIGINT NOT NULL, melding VARCHAR)`,
+	`CREATE TABLE grenzen_bestand (bestand VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, bytes BIGINT NOT NULL, bron VARCHAR, melding VARCHAR)`,
 	`CREATE TABLE grenzen (soort VARCHAR NOT NULL, code VARCHAR NOT NULL, polygonen VARCHAR NOT NULL)`
 ];
 

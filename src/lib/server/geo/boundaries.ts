@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { GEMEENTECODE } from '../../domain/schemas';
 import type { GemeenteGrens, Ring } from '../../charts/capaciteit/geo';
+import { GRENZEN_BRON } from '../../charts/capaciteit/kaart';
 
 export const GEO_DIR = 'geo';
 
@@ -34,17 +35,22 @@ const featureSchema = z.object({
 
 export const boundariesSchema = z.object({
 	type: z.literal('FeatureCollection'),
+	/**
+	 * Who made the boundaries, for the charts' source line (a foreign member of our own, RFC 7946
+	 * §6.1). Absent in a CBS/PDOK download: then GRENZEN_BRON. Made-up boundaries say so here.
+	 */
+	bron: z.string().trim().min(1).max(200).optional(),
 	features: z.array(featureSchema).min(1)
 });
 
 export type BoundariesResult =
 	| { status: 'absent' }
-	| { status: 'ok'; bestand: string; grenzen: GemeenteGrens[] }
+	| { status: 'ok'; bestand: string; bron: string; grenzen: GemeenteGrens[] }
 	| { status: 'invalid'; bestand: string; melding: string };
 
 /** A boundaries file read for a whole store: the gemeenten it has, and those of the store it lacks. */
 export type StoreBoundaries =
-	| { status: 'ok'; bestand: string; grenzen: GemeenteGrens[]; ontbrekend: string[] }
+	| { status: 'ok'; bestand: string; bron: string; grenzen: GemeenteGrens[]; ontbrekend: string[] }
 	| { status: 'invalid'; bestand: string; melding: string };
 
 /** Where a zod issue sits, in words a user can find in the file: `features[3].properties.statcode`. */
@@ -101,6 +107,7 @@ export function parseBoundaries(json: unknown, bestand: string, gemeentecodes: r
 	return {
 		status: 'ok',
 		bestand,
+		bron: parsed.data.bron ?? GRENZEN_BRON,
 		grenzen: gemeentecodes.flatMap((c) => grenzen.get(c) ?? []),
 		ontbrekend: gemeentecodes.filter((c) => !grenzen.has(c))
 	};

@@ -32,7 +32,7 @@ async function stored(s: FixtureStore) {
 		const read = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJson();
 		return {
 			pointer,
-			bestand: await read(`SELECT bestand, sha256, CAST(bytes AS INTEGER) AS bytes, melding FROM grenzen_bestand`),
+			bestand: await read(`SELECT bestand, sha256, CAST(bytes AS INTEGER) AS bytes, bron, melding FROM grenzen_bestand`),
 			grenzen: (await read(`SELECT soort, code, polygonen FROM grenzen ORDER BY soort, code`)).map((r) => ({ soort: r.soort, code: r.code, polygonen: JSON.parse(String(r.polygonen)) as number[][][][] }))
 		};
 	} finally {
@@ -51,7 +51,7 @@ describe('an ingest with a boundaries file', () => {
 		expect(report.ok).toBe(true);
 		const file = join(store.paths.exports, 'geo', 'gemeenten.geojson');
 		const { pointer, bestand, grenzen } = await stored(store);
-		expect(bestand).toEqual([{ bestand: 'geo/gemeenten.geojson', sha256: sha256(file), bytes: readFileSync(file).byteLength, melding: null }]);
+		expect(bestand).toEqual([{ bestand: 'geo/gemeenten.geojson', sha256: sha256(file), bytes: readFileSync(file).byteLength, bron: 'gemeentegrenzen © CBS/Kadaster, CC-BY 4.0', melding: null }]);
 		expect(pointer.grenzen).toBe(sha256(file));
 		expect(grenzen.map((g) => [g.soort, g.code, g.polygonen.length])).toEqual([
 			['gemeente', 'GM0505', 1],

@@ -10,6 +10,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { GemeenteGrens, Ring } from '../../charts/capaciteit/geo';
 import { formatInteger } from '../../domain/format';
+import { GRENZEN_BRON } from '../../charts/capaciteit/kaart';
 import type { Snapshot } from '../db/snapshot';
 import { withSnapshot } from '../db/store';
 import { missingMessage, readBoundariesFile, type BoundariesResult } from './boundaries';
@@ -35,11 +36,13 @@ export async function storeBoundaries(con: DuckDBConnection, file: BoundariesFil
 	const gemeenten = (await con.runAndReadAll(`SELECT gemeentecode, centrumregio FROM gemeenten ORDER BY gemeentecode`)).getRowObjectsJson() as { gemeentecode: string; centrumregio: string }[];
 	const read = readBoundariesFile(file, gemeenten.map((g) => g.gemeentecode));
 	let melding: string | null = null;
+	let bron: string | null = null;
 	let regios: RegioGrens[] = [];
 	let grenzen: GemeenteGrens[] = [];
 	if (read.status === 'invalid') melding = read.melding;
 	else {
 		grenzen = read.grenzen;
+		bron = read.bron;
 		const ontbrekend = new Set(read.ontbrekend);
 		const compleet = gemeenten.filter((g) => !gemeenten.some((o) => o.centrumregio === g.centrumregio && ontbrekend.has(o.gemeentecode)));
 		try {
@@ -49,7 +52,7 @@ export async function storeBoundaries(con: DuckDBConnection, file: BoundariesFil
 		}
 		if (read.ontbrekend.length > 0 && grenzen.length === 0) melding ??= missingMessage(file.bestand, read.ontbrekend, read.ontbrekend);
 	}
-	await con.run(`INSERT INTO grenzen_bestand VALUES ($bestand, $sha, CAST($bytes AS BIGINT), $melding)`, { bestand: file.bestand, sha: file.sha256, bytes: String(file.bytes), melding });
+	await con.run(`INSERT INTO grenzen_bestand VALUES ($bestand, $sha, CAST($bytes AS BIGINT), $bron, $melding)`, { bestand: file.bestand, sha: file.sha256, bytes: String(file.bytes), bron, melding });
 	const appender = await con.createAppender('grenzen');
 	const append = (soort: string, code: string, polygonen: Ring[][]) => {
 		appender.appendVarchar(soort);
@@ -75,6 +78,8 @@ export interface SnapshotBoundaries {
 	bestand: string | null;
 	/** Its sha256 as the ingest read it. */
 	sha256: string | null;
+	/** Its attribution for the charts' source line. */
+	bron: string;
 	/** Why the file could not be used, when it could not. */
 	melding: string | null;
 	gemeenten: ReadonlyMap<string, Ring[][]>;
@@ -86,14 +91,14 @@ const RESOURCE = Symbol('grenzen');
 /** Read once per snapshot: polygons are parsed from JSON on first use, not per request. */
 async function readStored(snapshot: Snapshot): Promise<SnapshotBoundaries & { close(): void }> {
 	const [bestanden, rows] = await Promise.all([
-		snapshot.rows(`SELECT bestand, sha256, melding FROM grenzen_bestand`),
+		snapshot.rows(`SELECT bestand, sha256, bron, melding FROM grenzen_bestand`),
 		snapshot.rows(`SELECT soort, code, polygonen FROM grenzen ORDER BY soort, code`)
 	]);
 	const gemeenten = new Map<string, Ring[][]>();
 	const regios = new Map<string, Ring[][]>();
 	for (const r of rows) (r.soort === 'regio' ? regios : gemeenten).set(String(r.code), JSON.parse(String(r.polygonen)) as Ring[][]);
 	const file = bestanden[0];
-	return { bestand: file ? String(file.bestand) : null, sha256: file ? String(file.sha256) : null, melding: file?.melding ? String(file.melding) : null, gemeenten, regios, close() {} };
+	return { bestand: file ? String(file.bestand) : null, sha256: file ? String(file.sha256) : null, bron: file?.bron ? String(file.bron) : GRENZEN_BRON, melding: file?.melding ? String(file.melding) : null, gemeenten, regios, close() {} };
 }
 
 /** The boundaries of the snapshot the request pinned. */
@@ -107,12 +112,12 @@ export function gemeenteBoundaries(stored: SnapshotBoundaries, gemeentecodes: re
 	if (stored.melding) return { status: 'invalid', bestand: stored.bestand, melding: stored.melding };
 	const missing = gemeentecodes.filter((c) => !stored.gemeenten.has(c));
 	if (missing.length > 0) return { status: 'invalid', bestand: stored.bestand, melding: missingMessage(stored.bestand, missing, gemeentecodes) };
-	return { status: 'ok', bestand: stored.bestand, grenzen: gemeentecodes.map((c) => ({ gemeentecode: c, polygonen: stored.gemeenten.get(c)! })) };
+	return { status: 'ok', bestand: stored.bestand, bron: stored.bron, grenzen: gemeentecodes.map((c) => ({ gemeentecode: c, polygonen: stored.gemeenten.get(c)! })) };
 }
 
 export type RegioBoundariesResult =
 	| { status: 'absent' }
-	| { status: 'ok'; bestand: string; regios: RegioGrens[] }
+	| { status: 'ok'; bestand: string; bron: string; regios: RegioGrens[] }
 	| { status: 'invalid'; bestand: string; melding: string };
 
 /** The outline of every region of the store, in the order of `regiocodes`: a map of the regions needs them all. */
@@ -123,7 +128,7 @@ export function regioBoundaries(stored: SnapshotBoundaries, gemeenten: readonly 
 	const missing = codes.filter((c) => !stored.gemeenten.has(c));
 	if (missing.length > 0) return { status: 'invalid', bestand: stored.bestand, melding: missingMessage(stored.bestand, missing, codes) };
 	const regiocodes = [...new Set(gemeenten.map((g) => g.centrumregio))];
-	return { status: 'ok', bestand: stored.bestand, regios: regiocodes.flatMap((regiocode) => (stored.regios.has(regiocode) ? [{ regiocode, polygonen: stored.regios.get(regiocode)! }] : [])) };
+	return { status: 'ok', bestand: stored.bestand, bron: stored.bron, regios: regiocodes.flatMap((regiocode) => (stored.regios.has(regiocode) ? [{ regiocode, polygonen: stored.regios.get(regiocode)! }] : [])) };
 }
 
 /** What /data says about the boundaries of the current snapshot (Dutch, one sentence), with the file's sha256 when there was one. */

@@ -4,7 +4,7 @@
  * doelgroep, maat.
  */
 import { capaciteitFilterSchema, capaciteitSubtitle, resolveFilters, type CapaciteitFilters } from '$lib/charts/capaciteit/filters';
-import { capaciteitKaartChart, GRENZEN_BRON } from '$lib/charts/capaciteit/kaart';
+import { capaciteitKaartChart } from '$lib/charts/capaciteit/kaart';
 import { capaciteitPerGemeenteChart } from '$lib/charts/capaciteit/per-gemeente';
 import { capaciteitPerTypeChart } from '$lib/charts/capaciteit/per-type';
 import { capaciteitPerGemeente as perGemeente, rankByTekort } from '$lib/charts/capaciteit/rows';
@@ -90,7 +90,7 @@ export const capaciteitView = defineView({
 						? loaded(
 								capaciteitKaartChart,
 								perGemeenteRows.map((r, i) => ({ ...r, polygonen: grenzen.grenzen[i].polygonen })),
-								{ ...kaartMeta, bron: `${kaartMeta.bron}; ${GRENZEN_BRON}` },
+								{ ...kaartMeta, bron: `${kaartMeta.bron}; ${grenzen.bron}` },
 								{ ...words, width: 640 }
 							)
 						: null,

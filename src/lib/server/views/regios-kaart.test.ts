@@ -89,6 +89,18 @@ describe('with a boundaries file', () => {
 	});
 });
 
+describe('a file that names its maker', () => {
+	test('the maps credit it instead of CBS/Kadaster', async () => {
+		const json = JSON.parse(readFileSync(FIXTURE, 'utf8')) as object;
+		await placeBoundaries(JSON.stringify({ ...json, bron: 'verzonnen grenzen voor deze test' }));
+		const kaart = await loadChart('regios-kaart', url());
+		expect(kaart.meta.bron).toMatch(/; verzonnen grenzen voor deze test$/);
+		expect(kaart.meta.bron).not.toContain('CBS/Kadaster');
+		const capaciteit = await loadChart('capaciteit-kaart', new URL('http://test/charts/capaciteit-kaart'));
+		expect(capaciteit.meta.bron).toMatch(/; verzonnen grenzen voor deze test$/);
+	});
+});
+
 describe('a file that lacks a gemeente', () => {
 	test('the regions map falls back to the tiles naming it; the complete region keeps its gemeente map', async () => {
 		const json = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { features: { properties: { statcode: string } }[] };

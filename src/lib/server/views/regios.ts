@@ -19,7 +19,6 @@ import {
 	type RegioWaarde
 } from '$lib/charts/regios/vergelijking';
 import { REGIOS_KAART_ID, regiosKaartChart, type RegioKaartRij } from '$lib/charts/regios/kaart';
-import { GRENZEN_BRON } from '$lib/charts/capaciteit/kaart';
 import type { ChartMeta } from '$lib/charts/types';
 import { formatPeriode } from '$lib/domain/format';
 import { kaleRegioNaam, type Cijfer, type RegioRij } from '$lib/domain/regio';
@@ -197,7 +196,7 @@ export const regiosView = defineView({
 		);
 		// A boundaries file (dissolved per region at ingest) puts the regions on a map; a bad file only costs the map (the tiles stay).
 		const grenzen = regioBoundaries(await snapshotBoundaries(), alleGemeenten);
-		const kaart = grenzen.status === 'ok' ? regiosKaart(rijen, grenzen.regios, filters, { tekort: tekortMeta, bod_opgave: hkgMeta, wlz_per_10k: wlzMeta, dagbesteding: dagMeta }) : null;
+		const kaart = grenzen.status === 'ok' ? regiosKaart(rijen, grenzen, filters, { tekort: tekortMeta, bod_opgave: hkgMeta, wlz_per_10k: wlzMeta, dagbesteding: dagMeta }) : null;
 		return {
 			filters,
 			peiljaren: facts.peiljaren,
@@ -229,15 +228,15 @@ export const regiosView = defineView({
 		id === REGIOS_KAART_ID ? 'de gegevens zijn ingelezen zonder bruikbaar bestand met gemeentegrenzen (geo/*.geojson bij de exports) met alle gemeenten van de gegevens.' : 'er zijn geen gegevens voor.'
 });
 
-/** The regions' map: every region of the store with its figure of `maat` and its dissolved outline. */
+/** The regions' map: every region of the store with its figure of `maat` and its dissolved outline, credited to the boundaries' maker. */
 function regiosKaart(
 	rijen: readonly RegioRij[],
-	outlines: readonly { regiocode: string; polygonen: RegioKaartRij['polygonen'] }[],
+	grenzen: { bron: string; regios: readonly { regiocode: string; polygonen: RegioKaartRij['polygonen'] }[] },
 	filters: RegiosFilters,
 	metas: Record<'tekort' | Exclude<RegioMaat, 'tekort_per_10k'>, ChartMeta>
 ) {
 	const maat = filters.maat as RegioMaat;
-	const polygonen = new Map(outlines.map((o) => [o.regiocode, o.polygonen]));
+	const polygonen = new Map(grenzen.regios.map((o) => [o.regiocode, o.polygonen]));
 	const rows: RegioKaartRij[] = rijen.map((r) => {
 		const c = waarde(r, maat, filters.type);
 		return { regiocode: r.code, regionaam: r.naam, gekozen: r.gekozen, waarde: c.waarde, ...(c.afgeschermd ? { afgeschermd: { waarde: c.afgeschermd } } : {}), polygonen: polygonen.get(r.code) ?? [] };
@@ -246,7 +245,7 @@ function regiosKaart(
 	const title = bron.title.replace(/ per regio/, ' per regio op de kaart');
 	// The ranked charts' dashed median is not on the map.
 	const subtitle = bron.subtitle?.replace(/ Gestreept: [^.]*\./, '');
-	return loaded(regiosKaartChart, rows, { ...bron, title, subtitle, bron: `${bron.bron}; ${GRENZEN_BRON}` }, {
+	return loaded(regiosKaartChart, rows, { ...bron, title, subtitle, bron: `${bron.bron}; ${grenzen.bron}` }, {
 		filters: [filters.peiljaar, maat === 'tekort_per_10k' ? undefined : maat, maat === 'tekort_per_10k' && filters.type !== ALLE_TYPEN ? filters.type : undefined],
 		options: { maat },
 		width: 640
