@@ -155,6 +155,12 @@ describe('the project list of a gemeente page', () => {
 		);
 	});
 
+	it('a lowercase code redirects with the query, alle included', async () => {
+		const redirect = await fetch(at('/gemeente/gm0505?alle=projecten'), { redirect: 'manual' });
+		expect(redirect.status).toBe(308);
+		expect(redirect.headers.get('location')).toBe('/gemeente/GM0505?alle=projecten');
+	});
+
 	it('a short list has no count and no link', async () => {
 		await withPage(
 			async (page) => {

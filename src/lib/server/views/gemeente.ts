@@ -114,8 +114,8 @@ const render = (chart: LoadedChart | null) => (chart ? renderLoaded(chart) : nul
  */
 export async function gemeentePage(param: string, url: URL) {
 	const code = param.trim().toUpperCase();
-	// Links with gm0505 keep working, but the address shows the canonical code.
-	if (code !== param) redirect(308, `/gemeente/${encodeURIComponent(code)}`);
+	// Links with gm0505 keep working (with their query: alle=projecten), but the address shows the canonical code.
+	if (code !== param) redirect(308, `/gemeente/${encodeURIComponent(code)}${url.search}`);
 	const { profiel, charts, dagbestedingRegio } = await gemeenteView.load({ gemeente: code, regio: '' }, { gemeentecodes: [] });
 	return {
 		gemeente: profiel.gemeente,
