@@ -100,13 +100,21 @@ export function expectDutch400(page: Page, path: string, parameter: string, ...t
 let axeSource: string | undefined;
 
 /**
+ * Puts axe-core on the page as window.axe (once per document), for a run of rules of one's own;
+ * axeViolations does it itself.
+ */
+export async function injectAxe(page: Page): Promise<void> {
+	axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+	// evaluate, not addScriptTag: the app's Content-Security-Policy blocks inline scripts.
+	await page.evaluate(axeSource);
+}
+
+/**
  * The WCAG 2.1 A/AA violations axe finds on the page as it is now, as readable lines; only
  * those of serious or critical impact unless `seriousOnly` is false.
  */
 export async function axeViolations(page: Page, { seriousOnly = true } = {}): Promise<string[]> {
-	axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-	// evaluate, not addScriptTag: the app's Content-Security-Policy blocks inline scripts.
-	await page.evaluate(axeSource);
+	await injectAxe(page);
 	return page.evaluate(async (seriousOnly) => {
 		// @ts-expect-error axe is injected above
 		const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

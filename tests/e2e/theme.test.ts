@@ -7,7 +7,7 @@
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, url, useBrowser } from './helpers';
+import { axeViolations, injectAxe, url, useBrowser } from './helpers';
 
 const { withPage } = useBrowser();
 
@@ -24,7 +24,7 @@ const paintedFill = (page: Page, chartId: string, attribute = '#154273') =>
 
 /** axe's heading-order rule (a best practice, not in the WCAG tags helpers.ts runs). */
 async function headingOrderViolations(page: Page): Promise<string[]> {
-	await axeViolations(page); // injects axe
+	await injectAxe(page);
 	return page.evaluate(async () => {
 		// @ts-expect-error axe is injected above
 		const result = await window.axe.run(document, { runOnly: { type: 'rule', values: ['heading-order'] } });
