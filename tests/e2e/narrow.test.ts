@@ -72,8 +72,10 @@ async function expectReadableCharts(page: Page, path: string): Promise<void> {
 	if (smallest) expect(smallest.px, `${path}: '${smallest.text}' in ${smallest.chart}`).toBeGreaterThanOrEqual(MIN_TEXT_PX - 0.01);
 }
 
+// The routes of each check run side by side (vitest's maxConcurrency), each in a context of its
+// own: one page load leaves the processor idle much of the time, and these tests only read the server.
 describe('a 320 px phone', () => {
-	it.each(ROUTES)('%s: no sideways scroll, no chart text below 12 px, axe clean (with JavaScript)', async (path) => {
+	it.concurrent.each(ROUTES)('%s: no sideways scroll, no chart text below 12 px, axe clean (with JavaScript)', async (path) => {
 		await withPage(
 			async (page) => {
 				await page.goto(url(path));
@@ -97,7 +99,7 @@ describe('a 320 px phone', () => {
 		);
 	});
 
-	it.each(ROUTES)('%s: no sideways scroll, no chart text below 12 px (without JavaScript)', async (path) => {
+	it.concurrent.each(ROUTES)('%s: no sideways scroll, no chart text below 12 px (without JavaScript)', async (path) => {
 		await withPage(
 			async (page) => {
 				await page.goto(url(path));
@@ -132,7 +134,7 @@ describe('a 320 px phone', () => {
 });
 
 describe('200 % zoom', () => {
-	it.each(ROUTES)('%s: no sideways scroll, no chart text below 12 px, axe clean', async (path) => {
+	it.concurrent.each(ROUTES)('%s: no sideways scroll, no chart text below 12 px, axe clean', async (path) => {
 		await withPage(
 			async (page) => {
 				await page.goto(url(path));

@@ -33,7 +33,10 @@ async function headingOrderViolations(page: Page): Promise<string[]> {
 }
 
 describe('dark theme', () => {
-	it.each(ROUTES)('%s: axe finds no serious or critical violation in light and in dark mode', async (path) => {
+	// Side by side (vitest's maxConcurrency): each route has a context of its own, and one page
+	// load leaves the processor idle much of the time, waiting on the server, hydration or the
+	// browser; these tests only read the server.
+	it.concurrent.each(ROUTES)('%s: axe finds no serious or critical violation in light and in dark mode', async (path) => {
 		await withPage(async (page) => {
 			for (const colorScheme of ['light', 'dark'] as const) {
 				await page.emulateMedia({ colorScheme });
