@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBoundaries } from '../helpers/boundaries';
 import { buildRegiosStore } from '../helpers/regios-store';
 import type { FixtureStore } from '../helpers/fixture-store';
-import { expectNoSeriousAxe, useBrowser } from './helpers';
+import { chartsSettled, expectReadableCharts } from './chart-text';
+import { expectNoHorizontalScroll, expectNoSeriousAxe, useBrowser } from './helpers';
 import { ROOT, startApp, type RunningApp } from './server';
 
 const { withPage } = useBrowser();
@@ -85,6 +86,23 @@ describe('/capaciteit with gemeente boundaries', () => {
 			await expectNoSeriousAxe(page, '/capaciteit met kaart');
 			await Promise.all([page.waitForURL(at('/gemeente/GM0505')), figure.locator('svg g[data-href="/gemeente/GM0505"] path').click({ position: { x: 8, y: 8 } })]);
 		});
+	});
+});
+
+describe('the maps on a 320 px phone', () => {
+	it.each([true, false])('no sideways scroll and no map text below 12 px (JavaScript %s)', async (javaScript) => {
+		for (const path of ['/regios', '/regios?regio=CR0344', '/capaciteit', '/capaciteit?regio=CR0344']) {
+			await withPage(
+				async (page) => {
+					await page.goto(at(path));
+					await expect(page.locator('figure[data-chart-id$="-kaart"]').count(), path).resolves.toBe(1);
+					if (javaScript) await chartsSettled(page);
+					await expectNoHorizontalScroll(page, `${path} op 320 px`);
+					await expectReadableCharts(page, path);
+				},
+				{ javaScript, viewport: { width: 320, height: 640 } }
+			);
+		}
 	});
 });
 
