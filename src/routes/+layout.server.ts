@@ -25,7 +25,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		return {
 			// The header already says "centrumregio": `Centrumregio Dordrecht` in the data becomes `Dordrecht`.
 			regioNaam: (regio && kaleRegioNaam(regio.naam)) || FALLBACK_REGIO,
-			regio: regio?.code ?? null,
+			// Not `regio`: /dagbesteding's own data of that name would hide it in page.data (RegioLink reads it there).
+			paginaRegio: regio?.code ?? null,
 			standaardRegio: lijst.find((r) => r.standaard)?.code ?? null,
 			// The picker only when there is a choice (not `regios`: a page's own data of that name would hide it in page.data).
 			regioLijst: lijst.length > 1 ? lijst : [],

@@ -120,6 +120,24 @@ describe('the project list of /planning', () => {
 		);
 	});
 
+	it.each([false, true])('JavaScript %s: the filter form’s Toon keeps the lists shown whole; Wis filters starts afresh', async (javaScript) => {
+		await withPage(
+			async (page) => {
+				await page.goto(at('/planning?alle=projecten'));
+				expect(await projectIds(page)).toHaveLength(ALL);
+				await page.getByLabel('Skaeve huse').check();
+				await Promise.all([page.waitForURL(/type=skaeve_huse/), page.locator('form.filters').getByRole('button', { name: 'Toon' }).click()]);
+				const params = new URL(page.url()).searchParams;
+				expect(params.getAll('type')).toEqual(['skaeve_huse']);
+				expect(params.getAll('alle')).toEqual(['projecten']);
+				await expect.poll(() => projectIds(page).then((ids) => ids.length)).toBe(59);
+				await Promise.all([page.waitForURL((u) => u.pathname === '/planning' && u.search === ''), page.getByRole('link', { name: 'Wis filters' }).click()]);
+				await expect.poll(() => projectIds(page).then((ids) => ids.length)).toBe(50);
+			},
+			{ javaScript }
+		);
+	});
+
 	it('leaves the projects not shown out of the page, its hydration data included', async () => {
 		const whole = await (await fetch(at('/planning?alle=projecten'))).text();
 		const ids = [...whole.matchAll(/data-project-id="([^"]+)"/g)].map((m) => m[1]);

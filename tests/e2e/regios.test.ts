@@ -109,6 +109,32 @@ describe('two regions in the store', () => {
 		);
 	});
 
+	it('links inside the pages stay in the region: the overview’s text, Filters wissen, a gemeente page, the way back from a wrong filter', async () => {
+		await withPage(async (page) => {
+			const hrefs = async (path: string, selector: string) => {
+				await page.goto(at(path));
+				return page.locator(selector).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+			};
+			await expect(hrefs('/?regio=CR0344', 'main p a[href^="/capaciteit"], main p a[href^="/gemeente"]')).resolves.toEqual(['/capaciteit?regio=CR0344', '/gemeente?regio=CR0344']);
+			await expect(hrefs('/capaciteit?regio=CR0344&peiljaar=2023', 'form.filters a:text("Filters wissen")')).resolves.toEqual(['/capaciteit?regio=CR0344']);
+			await expect(hrefs('/planning?regio=CR0344&status=realisatie', 'form.filters a:text("Wis filters")')).resolves.toEqual(['/planning?regio=CR0344']);
+			await expect(hrefs('/dagbesteding?regio=CR0344', 'form.filters a:text("Wis filters")')).resolves.toEqual(['/dagbesteding?regio=CR0344']);
+			// A gemeente's page is in that gemeente's region, without regio in its own address.
+			await expect(hrefs('/gemeente/GM0356', 'main a[href^="/gemeente?"], main a[href="/gemeente"], main a[href^="/planning"]')).resolves.toEqual(['/gemeente?regio=CR0344', '/planning?regio=CR0344']);
+			await page.getByRole('link', { name: '← Alle gemeenten' }).click();
+			await page.waitForURL(at('/gemeente?regio=CR0344'));
+			await expect(page.locator('main').innerText()).resolves.toContain('Nieuwegein');
+			await expect(page.locator('main').innerText()).resolves.not.toContain('Gorinchem');
+			// The default region's links stay as they were.
+			await expect(hrefs('/gemeente/GM0505', 'main a[href^="/planning"]')).resolves.toEqual(['/planning']);
+			// A wrong filter: the way back keeps the region; a wrong region: the way back is the default one.
+			expect((await page.goto(at('/capaciteit?regio=CR0344&peiljaar=1800')))?.status()).toBe(400);
+			await expect(page.locator('a[data-standaard]').first().getAttribute('href')).resolves.toBe('/capaciteit?regio=CR0344');
+			expect((await page.goto(at('/capaciteit?regio=CR9999')))?.status()).toBe(400);
+			await expect(page.locator('a[data-standaard]').first().getAttribute('href')).resolves.toBe('/capaciteit');
+		});
+	});
+
 	it('capaciteit and HKG set the region against the other regions; titles, subtitles and notebooks name the region', async () => {
 		await withPage(async (page) => {
 			await page.goto(at('/capaciteit?regio=CR0344'));
