@@ -119,6 +119,10 @@ describe('two regions in the store', () => {
 			await expect(hrefs('/capaciteit?regio=CR0344&peiljaar=2023', 'form.filters a:text("Filters wissen")')).resolves.toEqual(['/capaciteit?regio=CR0344']);
 			await expect(hrefs('/planning?regio=CR0344&status=realisatie', 'form.filters a:text("Wis filters")')).resolves.toEqual(['/planning?regio=CR0344']);
 			await expect(hrefs('/dagbesteding?regio=CR0344', 'form.filters a:text("Wis filters")')).resolves.toEqual(['/dagbesteding?regio=CR0344']);
+			const notebooks = await hrefs('/notebooks?regio=CR0344', 'ul.notebook-lijst h2 a');
+			expect(notebooks.length).toBeGreaterThan(0);
+			expect(notebooks.every((h) => h?.endsWith('?regio=CR0344'))).toBe(true);
+			await expect(hrefs(notebooks[0]!, 'p.kruimel a')).resolves.toEqual(['/notebooks?regio=CR0344']);
 			// A gemeente's page is in that gemeente's region, without regio in its own address.
 			await expect(hrefs('/gemeente/GM0356', 'main a[href^="/gemeente?"], main a[href="/gemeente"], main a[href^="/planning"]')).resolves.toEqual(['/gemeente?regio=CR0344', '/planning?regio=CR0344']);
 			await page.getByRole('link', { name: '← Alle gemeenten' }).click();
