@@ -5,8 +5,8 @@
  * one ingest writer) both follow the pointer switch. Each runs its own apps on its own store.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/lib/server/ingest';
 import { tempPaths } from '../helpers/exports-dir';
@@ -112,15 +112,61 @@ describe('npm start -- --workers 2', () => {
 	}, 30_000);
 });
 
+/** Every file under `dir` with its size and modification time: what a reader must leave as it is. */
+function tree(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((e) => e.isFile())
+		.map((e) => {
+			const file = join(e.parentPath, e.name);
+			const { size, mtimeMs } = statSync(file);
+			return `${relative(dir, file)} ${size} ${mtimeMs}`;
+		})
+		.sort();
+}
+
+/** What a reader serves: every view, the downloads of a chart, a deck, a notebook, the data page. */
+const READER_PATHS = [
+	'/',
+	'/capaciteit',
+	'/planning',
+	'/wlz',
+	'/hkg',
+	'/dagbesteding',
+	'/gemeente/GM0505',
+	'/regios',
+	'/data',
+	'/bronnen',
+	'/notebooks/crisis-domus-per-10k',
+	'/charts/capaciteit-per-gemeente.svg',
+	'/charts/capaciteit-per-gemeente.png',
+	'/charts/capaciteit-per-gemeente.csv',
+	'/charts/capaciteit-per-gemeente.xlsx',
+	'/deck.pptx?chart=capaciteit-per-gemeente&chart=wlz-instroom-per-gemeente'
+];
+
 describe('two servers on one store (several machines: shared storage, one ingest writer)', () => {
 	const paths = tempPaths();
 	const apps: RunningApp[] = [];
 
 	beforeAll(async () => {
 		expect((await runIngest({ paths })).ok).toBe(true);
-		// Each "machine" has its own accounts directory; only the store is shared.
-		for (let i = 0; i < 2; i++) apps.push(await startApp({ store: paths.store, exports: paths.exports, reports: paths.reports }));
+		// Each "machine" has its own accounts directory and no exports (it needs only the store, the
+		// gemeente boundaries of the maps included); only the writer (runIngest here) reads the exports.
+		for (let i = 0; i < 2; i++) apps.push(await startApp({ store: paths.store, exports: join(paths.root, `geen-exports-${i}`), reports: join(paths.root, `rapporten-${i}`) }));
 	}, 120_000);
+
+	it('the readers serve every view, download and deck from the store alone, writing nothing to it (a read-only mount)', async () => {
+		const before = tree(paths.store);
+		expect(before.length).toBeGreaterThan(1);
+		for (const app of apps) {
+			for (const path of READER_PATHS) {
+				const response = await fetch(new URL(path, app.baseURL));
+				expect(response.status, `${path}: ${app.log().slice(-500)}`).toBe(200);
+				expect((await response.arrayBuffer()).byteLength, path).toBeGreaterThan(500);
+			}
+		}
+		expect(tree(paths.store)).toEqual(before);
+	}, 60_000);
 	afterAll(async () => {
 		await Promise.all(apps.map((a) => a.stop()));
 		paths.cleanup();
