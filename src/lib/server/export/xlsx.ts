@@ -104,7 +104,8 @@ export async function xlsx(chart: LoadedChart, { date = fallbackDate(chart) }: X
 		sheet.getColumn(i + 1).width = Math.min(Math.max(longest + 2, column.numeric ? 10 : 14), 50);
 	});
 
-	return stampZip(Buffer.from(await workbook.xlsx.writeBuffer()), date);
+	// Stored, not compressed: stampZip compresses every entry once, when it dates it.
+	return stampZip(Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)), date);
 }
 
 function fallbackDate({ meta }: LoadedChart): Date {
