@@ -99,17 +99,19 @@ function build(rows: readonly WlzGemeenteBar[], { width = 720, height, document,
 				title: (d: WlzGemeenteBar) =>
 					`${d.naam}, ${d.jaar}: ${shown(d, 'instroom', () => formatInteger(d.instroom))} cliënten, ${shown(d, 'instroom_per_10k', () => formatPer10k(d.instroom_per_10k, { digits: 2 }))} ${PER_10K_LABEL}`
 			}),
+			...hiddenBarsX(sorted, { column: 'instroom', y: 'naam', title: (d) => `${d.naam}, ${d.jaar}: ${toon(d)}` }),
+			Plot.ruleX([0], { stroke: PALETTE.grijs }),
+			...refs.map((ref) => Plot.ruleX([ref], { x: 'x', stroke: ref.colour, strokeWidth: 2.5, strokeDasharray: REF_STREEP })),
+			// The value at a bar's end goes over the reference lines, on a halo of the background: a line
+			// through it (a bar ending near the median) would make it unreadable.
 			...(layout.narrow
 				? []
 				: [
 						Plot.text(
 							sorted.filter((d) => waarde(d) !== null),
-							{ x: waarde, y: 'naam', text: (d: WlzGemeenteBar) => toon(d), textAnchor: 'start', dx: 5, fill: PALETTE.inkt }
+							{ x: waarde, y: 'naam', text: (d: WlzGemeenteBar) => toon(d), textAnchor: 'start', dx: 5, fill: PALETTE.inkt, stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' }
 						)
 					]),
-			...hiddenBarsX(sorted, { column: 'instroom', y: 'naam', title: (d) => `${d.naam}, ${d.jaar}: ${toon(d)}` }),
-			Plot.ruleX([0], { stroke: PALETTE.grijs }),
-			...refs.map((ref) => Plot.ruleX([ref], { x: 'x', stroke: ref.colour, strokeWidth: 2.5, strokeDasharray: REF_STREEP })),
 			// Stacked above the plot, so two nearby reference values never print over each other.
 			// Narrow, a label centred on its line would run off the chart: it starts or ends at the line instead.
 			...refs.map((ref, i) =>
