@@ -127,7 +127,8 @@ export function barRows({ width, rowHeight, marginLeft, marginRight, padding, la
 
 /**
  * The names (and values) above the bars of a narrow layout; none at the view's width. Each
- * stands left-aligned over its bar, with the bar's link when it has one.
+ * stands left-aligned over its bar, with the bar's link when it has one. Put them after the
+ * marks they may cross (rules, grid), so that their halo covers those.
  */
 export function barLabels(layout: BarRows, { href }: { href?: (label: string) => string | undefined } = {}): Plot.Markish[] {
 	if (!layout.narrow) return [];
@@ -141,6 +142,10 @@ export function barLabels(layout: BarRows, { href }: { href?: (label: string) =>
 			lineAnchor: 'bottom',
 			dy: -bar / 2 - 3,
 			fill: PALETTE.inkt,
+			// On a halo of the background: grid and reference lines (a median) run under the names.
+			stroke: 'white',
+			strokeWidth: 3,
+			paintOrder: 'stroke',
 			...(href ? { href: (d: string) => href(d) } : {})
 		})
 	];

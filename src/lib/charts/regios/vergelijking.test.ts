@@ -35,4 +35,20 @@ describe('regios-vergelijking', () => {
 		expect(mediaanAndere([ROWS[0]])).toBeNull();
 		expect(mediaanAndere([...ROWS, { regiocode: 'X', regionaam: 'X', gekozen: false, waarde: null }])).toBe(1.5);
 	});
+
+	it('on a phone puts name and value above each bar, so a long name is not cut off at the left edge', () => {
+		const rows: RegioWaarde[] = [...ROWS, { regiocode: 'CR0999', regionaam: 'Nieuw-Schoonhaven-Oost', gekozen: false, waarde: 0.5 }];
+		const chart = renderChart(regiosTekortChart, rows, { title: 'Tekort per 10.000 inwoners per regio', width: 320 });
+		const texts = [...chart.svg.matchAll(/<text[^>]*transform="translate\(([-\d.]+),[-\d.]+\)"[^>]*>([^<]+)</g)].map((m) => ({ x: Number(m[1]), text: m[2] }));
+		for (const naam of ['Utrecht · 2,5', 'Dordrecht (deze regio) · 1,25', 'Nieuw-Schoonhaven-Oost · 0,5']) {
+			const t = texts.find((x) => x.text === naam);
+			expect(t, naam).toBeDefined();
+			// Left-aligned inside the frame, not right-aligned against a margin too narrow for it.
+			expect(t!.x).toBeGreaterThanOrEqual(0);
+		}
+		// No y axis of bare names in a margin.
+		expect(texts.map((t) => t.text)).not.toContain('Utrecht');
+		// At the view's width the names stay the y axis.
+		expect(renderChart(regiosTekortChart, rows, { title: 'x', width: 720 }).svg).toContain('y="0.32em">Utrecht<');
+	});
 });

@@ -8,6 +8,7 @@ import * as Plot from '@observablehq/plot';
 import type { Afgeschermd } from '../../domain/disclosure';
 import { formatDecimal, formatInteger, formatPercent } from '../../domain/format';
 import { hiddenBarsX, shown } from '../afgeschermd';
+import { barLabels, barRows, tickCount } from '../narrow';
 import { PALETTE, REEKS } from '../palette';
 import { plotStyle } from '../style';
 import { defineChart, type ChartDefinition, type ChartOptions, type ChartTable, type LegendItem } from '../types';
@@ -69,21 +70,29 @@ function build(maat: RegioMaat, rows: readonly RegioWaarde[], { width = 720, hei
 	const sorted = ordered(rows);
 	const mediaan = mediaanAndere(rows);
 	const max = Math.max(maat === 'bod_opgave' || maat === 'dagbesteding' ? 1 : 0.1, ...rows.map((r) => r.waarde ?? 0));
-	// Names need room, but on a phone the bars need it more.
-	const marginLeft = Math.min(200, Math.round(width * 0.38));
-	const marginRight = width < 500 ? 20 : 60;
+	const labels = sorted.map(label);
+	// At the view's width the names are the y axis; on a phone, name and value stand above each bar.
+	const layout = barRows({
+		width,
+		rowHeight: 20,
+		marginLeft: Math.min(200, Math.round(width * 0.38)),
+		marginRight: 60,
+		padding: 0.2,
+		labels,
+		values: sorted.map((r) => shown(r, 'waarde', () => spec.format(r.waarde)))
+	});
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? 40 + 20 * Math.max(sorted.length, 1) + 45,
-		marginLeft,
-		marginRight,
+		height: height ?? 40 + layout.rowHeight * Math.max(sorted.length, 1) + 45,
+		marginLeft: layout.marginLeft,
+		marginRight: layout.marginRight,
 		marginTop: 40,
 		marginBottom: 45,
 		className: 'chart-regios-vergelijking',
 		style: plotStyle(),
-		x: { label: spec.label, domain: [0, max], nice: true, grid: true, tickFormat: spec.tick, labelAnchor: 'center', labelArrow: 'none', ticks: width < 500 ? 4 : undefined },
-		y: { label: null, domain: sorted.map(label), padding: 0.2 },
+		x: { label: spec.label, domain: [0, max], nice: true, grid: true, tickFormat: spec.tick, labelAnchor: 'center', labelArrow: 'none', ticks: layout.narrow ? Math.min(4, tickCount(width - layout.marginLeft - layout.marginRight)) : undefined },
+		y: { label: null, domain: labels, ...layout.y },
 		marks: [
 			Plot.barX(
 				sorted.filter((d) => d.waarde !== null),
@@ -104,7 +113,8 @@ function build(maat: RegioMaat, rows: readonly RegioWaarde[], { width = 720, hei
 				: [
 						Plot.ruleX([mediaan], { stroke: REEKS.mediaanAndereRegios, strokeWidth: 2, strokeDasharray: MEDIAAN_STREEP }),
 						Plot.text([mediaan], { x: (d: number) => d, frameAnchor: 'top', dy: -10, lineAnchor: 'bottom', text: (d: number) => `mediaan ${spec.format(d)}`, fill: PALETTE.inkt })
-					])
+					]),
+			...barLabels(layout)
 		]
 	}) as SVGSVGElement;
 }
