@@ -38,6 +38,20 @@ describe('capaciteit-per-type-regios', () => {
 		await expect(normalise(rendered.svg)).toMatchFileSnapshot(snapshot('capaciteit-per-type-regios'));
 	});
 
+	it('on a phone puts each type with this region’s figure above its row, inside the frame', () => {
+		const rows: TypeSpreiding[] = [...ROWS, { voorzieningstype: 'tussenvoorziening', waarde: 0.84, ...spreiding([0.7, 1.1]) }];
+		const svg = renderChart(chart, rows, { title: 't', width: 320 }).svg;
+		const texts = [...svg.matchAll(/<text[^>]*transform="translate\(([-\d.]+),[-\d.]+\)"[^>]*>([^<]+)</g)].map((m) => ({ x: Number(m[1]), text: m[2] }));
+		for (const naam of ['Crisisplekken · 0,61', 'Tussenvoorzieningen · 0,84', 'Domus plus']) {
+			expect(texts.find((t) => t.text === naam)?.x, naam).toBeGreaterThanOrEqual(0);
+		}
+		// The axis title fits: centred in a frame that starts near the left edge.
+		const titel = texts.find((t) => t.text === 'Bestaande plekken per 10.000 inwoners');
+		expect(titel!.x).toBeLessThan(170);
+		// At the view's width the types stay the y axis.
+		expect(renderChart(chart, rows, { title: 't', width: 720 }).svg).toContain('y="0.32em">Tussenvoorzieningen<');
+	});
+
 	it('with one region only: its dots, and says there is nothing to compare with', () => {
 		const alleen = ROWS.map((r) => ({ ...r, ...spreiding([]) }));
 		expect(renderChart(chart, alleen, { title: 't' }).description).toContain('geen andere regio’s om mee te vergelijken');

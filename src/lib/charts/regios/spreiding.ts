@@ -7,6 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger } from '../../domain/format';
 import { labelOf, type Voorzieningstype } from '../../domain/vocabulary';
+import { barLabels, barRows, tickCount } from '../narrow';
 import { BAND, PALETTE, REEKS } from '../palette';
 import { plotStyle } from '../style';
 import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
@@ -63,18 +64,28 @@ function build(rows: readonly TypeSpreiding[], { width = 720, height, document, 
 	const max = Math.max(0.1, ...rows.flatMap((r) => [r.max ?? 0, r.waarde ?? 0]));
 	// Types without other regions get no spread marks (a store with one region: only its dots).
 	const metSpreiding = rows.filter((r) => r.regios > 0);
+	// At the view's width the types are the y axis; on a phone, each type (with this region's figure) stands above its row.
+	const layout = barRows({
+		width,
+		rowHeight: 34,
+		marginLeft: Math.min(170, Math.round(width * 0.35)),
+		marginRight: 40,
+		padding: 0.3,
+		labels: rows.map(label),
+		values: rows.map((r) => (r.waarde === null ? '' : f(r.waarde)))
+	});
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? 40 + 34 * Math.max(rows.length, 1) + 45,
-		marginLeft: Math.min(170, Math.round(width * 0.35)),
-		marginRight: width < 500 ? 16 : 40,
+		height: height ?? 40 + layout.rowHeight * Math.max(rows.length, 1) + 45,
+		marginLeft: layout.marginLeft,
+		marginRight: layout.marginRight,
 		marginTop: 20,
 		marginBottom: 45,
 		className: `chart-${CAPACITEIT_REGIOS_ID}`,
 		style: plotStyle(),
-		x: { label: `${wat[0].toUpperCase()}${wat.slice(1)} per 10.000 inwoners`, domain: [0, max], nice: true, grid: true, tickFormat: (v: number) => formatDecimal(v, { digits: 1 }), labelAnchor: 'center', labelArrow: 'none', ticks: width < 500 ? 4 : undefined },
-		y: { label: null, domain: rows.map(label), padding: 0.3 },
+		x: { label: `${wat[0].toUpperCase()}${wat.slice(1)} per 10.000 inwoners`, domain: [0, max], nice: true, grid: true, tickFormat: (v: number) => formatDecimal(v, { digits: 1 }), labelAnchor: 'center', labelArrow: 'none', ticks: layout.narrow ? Math.min(4, tickCount(width - layout.marginLeft - layout.marginRight)) : undefined },
+		y: { label: null, domain: rows.map(label), ...layout.y },
 		marks: [
 			Plot.ruleY(metSpreiding, { y: label, x1: 'min', x2: 'max', stroke: PALETTE.grijs, strokeWidth: 1.5 }),
 			Plot.barX(metSpreiding, { y: label, x1: 'p25', x2: 'p75', fill: BAND.vlak, stroke: BAND.rand, title: (d: TypeSpreiding) => `${label(d)}, andere regio’s: middelste helft ${f(d.p25)}–${f(d.p75)}, mediaan ${f(d.mediaan)}` }),
@@ -83,7 +94,8 @@ function build(rows: readonly TypeSpreiding[], { width = 720, height, document, 
 				rows.filter((r) => r.waarde !== null),
 				{ y: label, x: 'waarde', r: 6, fill: REEKS.dezeRegio, stroke: '#ffffff', strokeWidth: 1.5, title: (d: TypeSpreiding) => `${label(d)}: ${f(d.waarde)} per 10.000 inwoners` }
 			),
-			Plot.ruleX([0], { stroke: PALETTE.grijs })
+			Plot.ruleX([0], { stroke: PALETTE.grijs }),
+			...barLabels(layout)
 		]
 	}) as SVGSVGElement;
 }
