@@ -1,7 +1,8 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '$lib/server/charts/render';
 import { normalise } from '../snapshot.test-helpers';
-import { mediaanAndere, regiosDagbestedingChart, regiosTekortChart, type RegioWaarde } from './vergelijking';
+import { mediaanAndere, namedBars, regiosDagbestedingChart, regiosTekortChart, type RegioWaarde } from './vergelijking';
 
 const snapshot = (name: string) => `../../../../tests/output/${name}.svg`;
 
@@ -50,5 +51,22 @@ describe('regios-vergelijking', () => {
 		expect(texts.map((t) => t.text)).not.toContain('Utrecht');
 		// At the view's width the names stay the y axis.
 		expect(renderChart(regiosTekortChart, rows, { title: 'x', width: 720 }).svg).toContain('y="0.32em">Utrecht<');
+	});
+
+	it('in a fixed height too small for every name (a slide with 43 regions) names the chosen region and every n-th other, never two over each other', () => {
+		const rows: RegioWaarde[] = Array.from({ length: 43 }, (_, i) => ({ regiocode: `CR${i}`, regionaam: `Regio ${i}`, gekozen: i === 20, waarde: 5 - i / 10 }));
+		const svg = regiosTekortChart.build(rows, { width: 662, height: 340, document: parseHTML('<!doctype html><html><body></body></html>').document }).outerHTML;
+		const names = [...svg.matchAll(/<text transform="translate\([-\d.]+,([-\d.]+)\)" y="0.32em">(Regio \d+[^<]*)</g)].map((m) => ({ y: Number(m[1]), text: m[2] }));
+		expect(names.map((n) => n.text)).toContain('Regio 20 (deze regio)');
+		expect(names.length).toBeGreaterThan(5);
+		expect(names.length).toBeLessThan(43);
+		const ys = names.map((n) => n.y).sort((a, b) => a - b);
+		for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(14.9);
+		// Every bar is still drawn, and the table has every region.
+		expect(svg.match(/<rect /g)?.length).toBeGreaterThanOrEqual(43);
+		expect(regiosTekortChart.table(rows).rows).toHaveLength(43);
+		// With room for every name (the page), all are named.
+		expect(namedBars(rows, rows.map((r) => r.regionaam), 20)).toHaveLength(43);
+		expect(namedBars(rows, rows.map((r) => r.regionaam), 5)).toEqual(['Regio 0', 'Regio 3', 'Regio 6', 'Regio 9', 'Regio 12', 'Regio 15', 'Regio 20', 'Regio 24', 'Regio 27', 'Regio 30', 'Regio 33', 'Regio 36', 'Regio 39', 'Regio 42']);
 	});
 });

@@ -65,6 +65,20 @@ export function mediaanAndere(rows: readonly RegioWaarde[]): number | null {
 	return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
 
+/** The least height per bar that holds a name on the y axis (13 px text). */
+const MIN_NAME_STEP = 15;
+
+/**
+ * The bars named on the y axis: every one when each has room; in a fixed height too small for
+ * all names (a slide with 43 regions), the chosen region and every n-th other, none next to the
+ * chosen one, so that no two names print over each other. The table has every region.
+ */
+export function namedBars(rows: readonly RegioWaarde[], labels: readonly string[], step: number): string[] {
+	const every = step >= MIN_NAME_STEP ? 1 : Math.ceil(MIN_NAME_STEP / Math.max(step, 0.1));
+	const chosen = rows.findIndex((r) => r.gekozen);
+	return labels.filter((_, i) => every === 1 || i === chosen || (i % every === 0 && (chosen < 0 || Math.abs(i - chosen) >= every)));
+}
+
 function build(maat: RegioMaat, rows: readonly RegioWaarde[], { width = 720, height, document }: ChartOptions): SVGSVGElement {
 	const spec = MAAT_SPECS[maat];
 	const sorted = ordered(rows);
@@ -81,10 +95,11 @@ function build(maat: RegioMaat, rows: readonly RegioWaarde[], { width = 720, hei
 		labels,
 		values: sorted.map((r) => shown(r, 'waarde', () => spec.format(r.waarde)))
 	});
+	const plotHeight = height ?? 40 + layout.rowHeight * Math.max(sorted.length, 1) + 45;
 	return Plot.plot({
 		document,
 		width,
-		height: height ?? 40 + layout.rowHeight * Math.max(sorted.length, 1) + 45,
+		height: plotHeight,
 		marginLeft: layout.marginLeft,
 		marginRight: layout.marginRight,
 		marginTop: 40,
@@ -92,7 +107,7 @@ function build(maat: RegioMaat, rows: readonly RegioWaarde[], { width = 720, hei
 		className: 'chart-regios-vergelijking',
 		style: plotStyle(),
 		x: { label: spec.label, domain: [0, max], nice: true, grid: true, tickFormat: spec.tick, labelAnchor: 'center', labelArrow: 'none', ticks: layout.narrow ? Math.min(4, tickCount(width - layout.marginLeft - layout.marginRight)) : undefined },
-		y: { label: null, domain: labels, ...layout.y },
+		y: { label: null, domain: labels, ...layout.y, ...(layout.narrow ? {} : { ticks: namedBars(sorted, labels, (plotHeight - 85) / Math.max(sorted.length, 1)) }) },
 		marks: [
 			Plot.barX(
 				sorted.filter((d) => d.waarde !== null),
