@@ -157,6 +157,8 @@ describe('/regios', () => {
 		expect(dordrecht.dagbesteding.waarde).toBeCloseTo(0.4688, 4);
 		expect(utrecht.dagbesteding.waarde).toBeCloseTo(0.425, 4);
 		expect(dordrecht.wlz.waarde).toBe(1.2);
+		// The chart says how a regional aanbieder's rows are counted (Aanbieder R names CR0344 in its centrumregio column).
+		expect(data.charts['regios-dagbesteding'].meta.subtitle).toContain('tellen bij de regio die de export noemt (kolom centrumregio), anders bij de regio van het manifest');
 		const wlz = data.charts['regios-wlz-per-10k'].rows as { regiocode: string; gekozen: boolean }[];
 		expect(wlz.filter((r) => r.gekozen).map((r) => r.regiocode)).toEqual(['CR0344']);
 		// The Wlz chart has every region of the Wlz export, also those without gemeenten in the store.

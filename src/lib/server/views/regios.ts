@@ -191,7 +191,7 @@ export const regiosView = defineView({
 		);
 		const dagMeta = meta(
 			`Aandeel BW-cliënten met dagbesteding per regio${facts.dagbestedingPeriode ? `, ${formatPeriode(facts.dagbestedingPeriode)}` : ''}`,
-			`${aantal}; aanbieders die regionaal leveren (zonder gemeente) tellen bij de regio van het manifest.`,
+			`${aantal}; aanbieders die regionaal leveren (zonder gemeente) tellen bij de regio die de export noemt (kolom centrumregio), anders bij de regio van het manifest.`,
 			bronDagbesteding
 		);
 		// A boundaries file (dissolved per region at ingest) puts the regions on a map; a bad file only costs the map (the tiles stay).
