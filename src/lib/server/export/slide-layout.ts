@@ -47,9 +47,18 @@ export interface TextBox extends Box {
 /** Share of a line's height added to a box, so a renderer that rounds line heights up still fits. */
 const SLACK = 1.05;
 
+/**
+ * Room in a box's width for a font in place of ours. The deck names Source Sans 3 and does not
+ * embed it; PowerPoint on a machine without it draws the text in a substitute, most likely
+ * Arial or Calibri, whose lines are up to 10 % wider (Liberation Sans, Arial's metrics: 1,08 to
+ * 1,10 on our titles and source lines). Text is fitted to the width divided by this, so that
+ * such a substitute wraps it no more than ours does and a title does not run over its subtitle.
+ */
+export const SUBSTITUTE_ROOM = 1.1;
+
 /** The text fitted into the width and at most the style's height: a box just as high as its lines. */
 export function fitBox(text: string, style: TextStyle, { x, y, w }: { x: number; y: number; w: number }): TextBox {
-	const fitted = fitText(text, { width: w * 72, height: (style.maxHeight * 72) / SLACK, max: style.max, min: style.min, weight: style.weight });
+	const fitted = fitText(text, { width: (w * 72) / SUBSTITUTE_ROOM, height: (style.maxHeight * 72) / SLACK, max: style.max, min: style.min, weight: style.weight });
 	const h = (fitted.lines.length * lineHeight(fitted.size, style.weight) * SLACK) / 72;
 	return { x, y, w, h: Math.min(h, style.maxHeight), text: fitted.lines.join(' '), size: fitted.size, weight: style.weight, lines: fitted.lines };
 }
