@@ -95,6 +95,27 @@ describe('/hkg', () => {
 		});
 	});
 
+	it.each([false, true])('JavaScript %s: the filters’ Toon keeps the what-if bids for another verdeelsleutel, drops them for another categorie', async (javaScript) => {
+		await withPage(
+			async (page) => {
+				await page.goto(url('/hkg?bod_GM0590=30'));
+				const filters = page.locator('form.filters');
+				await filters.getByLabel('Redelijk aandeel').selectOption('inwoners');
+				await Promise.all([page.waitForURL(/verdeelsleutel=inwoners/), filters.getByRole('button', { name: 'Toon' }).click()]);
+				expect(new URL(page.url()).searchParams.get('bod_GM0590')).toBe('30');
+				await expect(page.locator('.wat-als-banner').count()).resolves.toBe(1);
+				await expect(page.getByLabel('Wat-als-bod Papendrecht (alle categorieën samen)').inputValue()).resolves.toBe('30');
+				expect((await chartTable(page, 'hkg-totaal-per-ronde')).at(-1)?.[0]).toBe('Wat-als (definitief bod)');
+				// Another categorie: the bids were typed for all categorieën together, and do not apply.
+				await filters.getByLabel('Categorie').selectOption('skaeve_huse');
+				await Promise.all([page.waitForURL(/categorie=skaeve_huse/), filters.getByRole('button', { name: 'Toon' }).click()]);
+				await expect(page.locator('.wat-als-banner').count()).resolves.toBe(0);
+				expect((await chartTable(page, 'hkg-totaal-per-ronde')).map((r) => r[0])).not.toContain('Wat-als (definitief bod)');
+			},
+			{ javaScript }
+		);
+	});
+
 	it('opens a gemeente from the chart', async () => {
 		await withPage(async (page) => {
 			await page.goto(url('/hkg'));

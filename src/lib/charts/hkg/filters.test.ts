@@ -29,6 +29,17 @@ describe('hkg filters', () => {
 		});
 	});
 
+	it('keeps the what-if bids the filter form carried when only the verdeelsleutel changed, drops them for another periode, categorie or ronde', () => {
+		const voor = 'wat_als_voor=2024-2027%7Calle%7Cdefinitief&bod_GM0505=120';
+		expect(parse(`periode=2024-2027&categorie=alle&ronde=definitief&verdeelsleutel=inwoners&${voor}`).watAls).toEqual({ GM0505: 120 });
+		expect(parse(`periode=2024-2027&categorie=skaeve_huse&ronde=definitief&${voor}`).watAls).toEqual({});
+		expect(parse(`periode=2028-2031&categorie=alle&ronde=definitief&${voor}`).watAls).toEqual({});
+		expect(parse(`periode=2024-2027&categorie=alle&ronde=voorlopig&${voor}`)).toMatchObject({ ronde: 'voorlopig', watAls: {} });
+		// A link with bids and no note of the form keeps them, as before.
+		expect(parse('categorie=skaeve_huse&bod_GM0505=7').watAls).toEqual({ GM0505: 7 });
+		expect(failure(`wat_als_voor=${'x'.repeat(81)}`).parameter).toBe('wat_als_voor');
+	});
+
 	it('rejects invalid values with a Dutch message naming the parameter', () => {
 		expect(failure('verdeelsleutel=x')).toEqual({
 			parameter: 'verdeelsleutel',

@@ -9,6 +9,12 @@ import { FilterError, parseSearchParams, toSearchParams } from '../../filters';
 import { HKG_CATEGORIEEN, HKG_RONDES, ids, VERDEELSLEUTELS, type HkgCategorie, type HkgRonde, type Verdeelsleutel } from '../../domain/vocabulary';
 
 export const WAT_ALS_PREFIX = 'bod_';
+/**
+ * The filter form's note of what the what-if bids in it were typed for (`periode|categorie|ronde`):
+ * a bid replaces one round's bid of one categorie, so Toon keeps the bids when only the
+ * verdeelsleutel changes and drops them when the periode, categorie or ronde does.
+ */
+export const WAT_ALS_VOOR = 'wat_als_voor';
 export const ALLE_CATEGORIEEN = 'alle';
 /** An upper bound that no real bid reaches; keeps typos such as 1200000 out of the sums. */
 export const MAX_BOD = 10_000;
@@ -26,6 +32,9 @@ export interface HkgFilters {
 }
 
 const watAlsKey = (code: string) => `${WAT_ALS_PREFIX}${code}`;
+
+/** What what-if bids are typed for: the periode, categorie and ronde shown (WAT_ALS_VOOR). */
+export const watAlsVoor = ({ periode, categorie, ronde }: Pick<HkgFilters, 'periode' | 'categorie' | 'ronde'>) => `${periode ?? ''}|${categorie}|${ronde ?? ''}`;
 
 /** What the schema is made from: the store's periodes and gemeenten, the current periode (the default) and the gemeenten's names (labels). */
 export interface HkgFilterContext {
@@ -58,6 +67,7 @@ export function hkgFilterSchema({ periodes, gemeentecodes, huidigePeriode, namen
 		ronde: z.enum(ids(HKG_RONDES)).optional().meta({ label: 'Ronde' }),
 		// Absent: the key the region agreed per categorie (the opgave declares it).
 		verdeelsleutel: z.enum(ids(VERDEELSLEUTELS)).optional().meta({ label: 'Verdeelsleutel' }),
+		[WAT_ALS_VOOR]: z.string().max(80).optional().meta({ label: 'Wat-als-biedingen voor (periode|categorie|ronde)' }),
 		...bids
 	});
 }
@@ -80,18 +90,21 @@ export function parseHkgFilters(url: URL, context: HkgFilterContext): HkgFilters
 		}
 	}
 	const parsed = parseSearchParams(url, hkgFilterSchema(context)) as Record<string, unknown>;
-	const watAls: Record<string, number> = {};
-	for (const code of gemeentecodes) {
-		const value = parsed[watAlsKey(code)];
-		if (typeof value === 'number') watAls[code] = value;
-	}
-	return {
+	const filters: HkgFilters = {
 		periode: parsed.periode as string | undefined,
 		categorie: parsed.categorie as HkgFilters['categorie'],
 		ronde: parsed.ronde as HkgRonde | undefined,
 		verdeelsleutel: parsed.verdeelsleutel as Verdeelsleutel | undefined,
-		watAls
+		watAls: {}
 	};
+	// Bids typed for another periode, categorie or ronde (the filter form said so) do not apply here.
+	const voor = parsed[WAT_ALS_VOOR];
+	if (typeof voor === 'string' && voor !== watAlsVoor(filters)) return filters;
+	for (const code of gemeentecodes) {
+		const value = parsed[watAlsKey(code)];
+		if (typeof value === 'number') filters.watAls[code] = value;
+	}
+	return filters;
 }
 
 /** The query string of these filters; without what-if bids unless `metWatAls`. */
