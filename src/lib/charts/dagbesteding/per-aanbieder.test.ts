@@ -41,6 +41,19 @@ describe('dagbesteding-per-aanbieder chart', () => {
 		expect(chart.svg).not.toContain('stroke-dasharray="2,3"');
 	});
 
+	it('wraps a long aanbieder name above its own panel instead of running into the next one', () => {
+		const lang = 'Stichting Wonen, Werk & Zorg Oud-Veenloo en omstreken';
+		const data = rows().map((r) => (r.reeks === 'Aanbieder A' ? { ...r, reeks: lang } : r));
+		const svg = renderChart(dagbestedingPerAanbieder, data, { title: 't', width: 760 }).svg;
+		const titel = /<text[^>]*transform="translate\(([\d.]+),[\d.]+\)"[^>]*>((?:<tspan[^>]*>[^<]*<\/tspan>)+)<\/text>/.exec(svg);
+		expect(titel, 'the name in more than one line').not.toBeNull();
+		const lines = [...titel![2].matchAll(/>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+		expect(lines.join(' ')).toBe(lang.replace('&', '&amp;'));
+		expect(lines.length).toBeGreaterThan(1);
+		// Each line stays within its panel's step, two panels of (760 − 60) ÷ 2 = 350 px: at most 0,6 em a character at 13 px.
+		for (const line of lines) expect(line.replace('&amp;', '&').length * 13 * 0.6, line).toBeLessThanOrEqual(350);
+	});
+
 	it('handles no aanbieders', () => {
 		expect(renderChart(dagbestedingPerAanbieder, regioRows(), { title: 'leeg' }).description).toContain('geen gegevens per aanbieder');
 	});

@@ -50,13 +50,17 @@ function build(rows: readonly DagbestedingPunt[], { width = 720, height, documen
 	const showPxq = xs.length > 0 && PXQ_X >= Math.min(...xs) && PXQ_X <= Math.max(...xs);
 	const pxqInPanels = showPxq ? titles.map((t) => ({ ...t, x: PXQ_X })) : [];
 	const panelWidth = (width - 60) / columns;
+	// A panel's width in ems of its 13 px title (Plot wraps text at lineWidth ems), less the gap between panels.
+	const titleEms = (panelWidth * (1 - 0.12)) / 13;
+	const wraps = titles.some((t) => t.naam.length * 0.55 > titleEms);
 	const label = (r: Point) => (maat === 'aandeel' ? aandeelTekst(r) : aantalTekst(r, 'met_dagbesteding'));
 
 	return Plot.plot({
 		document,
 		width,
 		height: height ?? (40 + rowsOfPanels * 210),
-		marginTop: 36,
+		// Room for a title of two lines above the first row of panels.
+		marginTop: wraps ? 48 : 36,
 		marginLeft: 55,
 		marginRight: 25,
 		marginBottom: 35,
@@ -89,7 +93,8 @@ function build(rows: readonly DagbestedingPunt[], { width = 720, height, documen
 				strokeWidth: 3,
 				paintOrder: 'stroke'
 			}),
-			Plot.text(titles, { fx: 'fx', fy: 'fy', text: 'naam', frameAnchor: 'top-left', dy: -16, fontWeight: 'bold', fontSize: 13 })
+			// A long name (Stichting …) wraps above its own panel instead of running into the next one.
+			Plot.text(titles, { fx: 'fx', fy: 'fy', text: 'naam', frameAnchor: 'top-left', lineAnchor: 'bottom', dy: -3, lineWidth: titleEms, lineHeight: 1.15, fontWeight: 'bold', fontSize: 13 })
 		]
 	}) as SVGSVGElement;
 }
