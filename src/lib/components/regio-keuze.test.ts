@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keuzeActie, keuzeVelden, metRegio } from './regio-keuze';
+import { inPaginaRegio, keuzeActie, keuzeVelden, metRegio } from './regio-keuze';
 
 describe('region links and the picker', () => {
 	it('adds regio to a link unless it is the default region', () => {
@@ -7,6 +7,13 @@ describe('region links and the picker', () => {
 		expect(metRegio('/capaciteit?peiljaar=2024', 'CR0344', 'CR0505')).toBe('/capaciteit?peiljaar=2024&regio=CR0344');
 		expect(metRegio('/capaciteit', 'CR0505', 'CR0505')).toBe('/capaciteit');
 		expect(metRegio('/capaciteit', null, 'CR0505')).toBe('/capaciteit');
+	});
+
+	it('puts a link in the region of the page from the layout data, as the header does', () => {
+		expect(inPaginaRegio('/planning', { paginaRegio: 'CR0344', standaardRegio: 'CR0505' })).toBe('/planning?regio=CR0344');
+		expect(inPaginaRegio('/planning', { paginaRegio: 'CR0505', standaardRegio: 'CR0505' })).toBe('/planning');
+		// Without layout data (no store): the link as it is.
+		expect(inPaginaRegio('/planning', {})).toBe('/planning');
 	});
 
 	it('keeps the other filters, drops those that name gemeenten or aanbieders of a region', () => {

@@ -26,6 +26,15 @@ export function metRegio(href: string, regio: string | null, standaard: string |
 	return `${path}?${params}`;
 }
 
+/**
+ * `href` in the region the page shows, from the layout's data (page.data): the URL's region, or
+ * on a gemeente's page that gemeente's region. For links inside a page (RegioLink) and an
+ * error page's way back.
+ */
+export function inPaginaRegio(href: string, data: { paginaRegio?: string | null; standaardRegio?: string | null }): string {
+	return metRegio(href, data.paginaRegio ?? null, data.standaardRegio ?? null);
+}
+
 /** Where the picker sends a visitor: the same view, or the overzicht from a page of one gemeente. */
 export function keuzeActie(pathname: string): string {
 	return pathname.startsWith('/gemeente/') ? '/' : pathname;

@@ -78,11 +78,10 @@ export function labelRenders(labels: readonly LabelText[], layout: LabelLayout):
 	let choice: Label[] | undefined;
 	const chosen = (index: number[], values: { x?: ArrayLike<number>; y?: ArrayLike<number> }) => {
 		if (!choice) {
-			const all = labels.map((label, i) => ({ ...label, x: Number(values.x?.[i]), y: Number(values.y?.[i]) }));
 			// Only the features this mark draws take part (Plot leaves out those without a position).
 			const drawn = new Set(index);
 			choice = placeLabels(
-				all.map((l, i) => (drawn.has(i) ? l : { ...l, x: NaN })),
+				labels.map((label, i) => ({ ...label, x: drawn.has(i) ? Number(values.x?.[i]) : NaN, y: Number(values.y?.[i]) })),
 				layout
 			);
 		}

@@ -7,6 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatInteger, formatPercent, formatPeriode } from '../../domain/format';
 import { hiddenPoints } from '../afgeschermd';
+import { textWidth } from '../narrow';
 import { PALETTE } from '../palette';
 import { defineChart, type ChartOptions, type ChartTable, type LegendItem } from '../types';
 import { aandeelTekst, aantalTekst, DAGBESTEDING_STANDAARD, decimalYear, PXQ_LABEL, PXQ_STREEP, PXQ_X, puntTitel, TABLE_COLUMNS, tableRow, yearTicks, type DagbestedingOptions, type DagbestedingPunt } from './common';
@@ -52,7 +53,7 @@ function build(rows: readonly DagbestedingPunt[], { width = 720, height, documen
 	const panelWidth = (width - 60) / columns;
 	// A panel's width in ems of its 13 px title (Plot wraps text at lineWidth ems), less the gap between panels.
 	const titleEms = (panelWidth * (1 - 0.12)) / 13;
-	const wraps = titles.some((t) => t.naam.length * 0.55 > titleEms);
+	const wraps = titles.some((t) => textWidth(t.naam, 13) > titleEms * 13);
 	const label = (r: Point) => (maat === 'aandeel' ? aandeelTekst(r) : aantalTekst(r, 'met_dagbesteding'));
 
 	return Plot.plot({
